@@ -1,0 +1,207 @@
+"""The `article-audit` command: check, rules, explain, demo.
+
+Exit codes: 0 every article passed; 1 an article failed the gate; 2 a usage or
+configuration error, or an input that could not be audited (the rest still are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from audit import __version__
+from audit.cache import write_atomic
+from audit.config import FAIL_ON, Config, ConfigError, find, load
+from audit.engine import STDIN, FileResult, RunResult, audit_document, audit_path, discover
+from audit.frontends import parse
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def _registry():
+    from audit.rules import registry
+
+    return registry()
+
+
+def _rule_list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from audit.reports import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="article-audit",
+        description="Audit articles for reading level, sentence length, passive voice, typos, jargon "
+        "and accessibility.",
+    )
+    parser.add_argument("--version", action="version", version=f"article-audit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    check = sub.add_parser("check", help="audit files and folders", description="Audit articles.")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files or folders (.txt, .md, .markdown, .html, .htm); - reads standard input")
+    check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails an article (default: error)")
+    check.add_argument("--select", type=_rule_list, metavar="RULES", help="only these rules (comma separated)")
+    check.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="skip these rules")
+    check.add_argument("--config", metavar="FILE", help="config file (default: nearest .article-audit.toml "
+                       "or pyproject.toml with [tool.article-audit])")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in text output (default: auto; NO_COLOR disables)")
+
+    sub.add_parser("rules", help="list the rules")
+    explain = sub.add_parser("explain", help="print one rule's documentation and options")
+    explain.add_argument("rule", metavar="RULE")
+    sub.add_parser("demo", help="audit the sample articles that ship with the tool")
+    return parser
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class _Settings:
+    """Settings per file: one config from --config, or the nearest config per folder."""
+
+    def __init__(self, args, registry):
+        self.args = args
+        self.registry = registry
+        self.fixed: Config | None = load(Path(args.config), registry) if args.config else None
+        self.loaded: dict[Path | None, Config] = {}
+        for rid in (args.select or ()) + tuple(args.ignore):
+            if rid != "all" and rid not in registry:
+                raise ConfigError(f"unknown rule {rid!r}; run 'article-audit rules' to list them")
+
+    def config_for(self, path: str) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        folder = Path.cwd() if path == STDIN else Path(path).resolve().parent
+        where = find(folder)
+        if where not in self.loaded:
+            self.loaded[where] = load(where, self.registry) if where else Config()
+        return self.loaded[where]
+
+    def __call__(self, path: str):
+        return self.config_for(path).settings_for(
+            path, self.registry, select=self.args.select, ignore=tuple(self.args.ignore),
+            fail_on=self.args.fail_on,
+        )
+
+
+def cmd_check(args) -> int:
+    registry = _registry()
+    try:
+        settings_for = _Settings(args, registry)
+    except ConfigError as exc:
+        print(f"article-audit: configuration error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    results: list[FileResult] = []
+    for path, problem in discover(args.paths):
+        if problem:
+            results.append(FileResult(path, "error", problem))
+            continue
+        try:
+            settings = settings_for(path)
+        except ConfigError as exc:
+            print(f"article-audit: configuration error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        results.append(audit_path(path, settings))
+    if not results:
+        print("article-audit: no articles found in " + ", ".join(args.paths), file=sys.stderr)
+        return EXIT_ERROR
+    run = RunResult(results)
+    _emit(run, args)
+    return run.exit_code
+
+
+def _emit(run: RunResult, args) -> None:
+    from audit.reports import render
+
+    stream = sys.stdout
+    color = False if args.output else _use_color(args.color, stream)
+    text = render(args.format, run.to_dict(), color=color)
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+    else:
+        stream.write(text)
+    if args.format == "text" and not args.output:
+        return  # the text report already names each input it could not audit
+    for r in run.files:
+        if r.status == "error":
+            print(f"article-audit: could not audit {r.path}: {r.error}", file=sys.stderr)
+
+
+def cmd_rules(args) -> int:
+    from tabulate import tabulate
+
+    rows = [(rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary)
+            for rid, cls in _registry().items()]
+    print(tabulate(rows, headers=("rule", "severity", "WCAG", "summary"), tablefmt="simple"))
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    registry = _registry()
+    cls = registry.get(args.rule)
+    if cls is None:
+        print(f"article-audit: unknown rule {args.rule!r}; known rules: {', '.join(registry)}", file=sys.stderr)
+        return EXIT_ERROR
+    docs = cls.docs()
+    out = [f"{cls.id} ({cls.severity.label})", "", cls.summary, "", docs["what"]]
+    if cls.wcag:
+        out += ["", "WCAG 2.2: " + ", ".join(f"success criterion {c}" for c in cls.wcag)]
+    out += ["", "Why:", docs["why"], "", "Bad:", docs["bad"], "", "Good:", docs["good"]]
+    if cls.options:
+        out += ["", "Options:"] + [f"  {o.describe()}" for o in cls.options]
+    out += ["", f"Configure: [tool.article-audit.rules.{cls.id}] in pyproject.toml"]
+    print("\n".join(out))
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    registry = _registry()
+    settings = Config().settings_for("demo.txt", registry)
+    samples = resources.files("audit.samples")
+    results = []
+    for item in sorted(samples.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".txt", ".md", ".html")):
+            doc = parse(item.name, item.read_text(encoding="utf-8"))
+            results.append(audit_document(doc, settings))
+    run = RunResult(results)
+    from audit.reports import render
+
+    sys.stdout.write(render("text", run.to_dict(), color=_use_color("auto", sys.stdout)))
+    print(
+        "\nThat was article-audit on its bundled samples. On your own files:\n"
+        "  article-audit check path/to/article.txt        (or a folder)\n"
+        "  article-audit check drafts/ --format json --output report.json\n"
+        "  article-audit rules | article-audit explain sentence-length"
+    )
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
+    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "demo": cmd_demo}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("article-audit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

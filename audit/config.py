@@ -1,0 +1,278 @@
+"""Configuration: `[tool.article-audit]` in pyproject.toml or a `.article-audit.toml`.
+
+Found from the audited file's folder upward (the first folder holding either file
+with our settings wins), or given with `--config`. Everything is validated against
+the rule registry; a wrong key, value or type raises ConfigError naming the file,
+the key and what is allowed. Config files are data: nothing in them is executed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from audit.findings import Severity
+from audit.rule import Rule
+
+CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
+TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "language", "rules", "overrides")
+OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What applies to one file: the enabled rules with their options, and the gate."""
+
+    rules: tuple[RuleSettings, ...]
+    fail_on: str
+    language: str
+
+
+@dataclass
+class Layer:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Override:
+    patterns: tuple[re.Pattern[str], ...]
+    layer: Layer
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from; None for built-in defaults
+    base: Layer = field(default_factory=Layer)
+    language: str = "en"
+    overrides: list[Override] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def settings_for(
+        self,
+        path: str,
+        registry: Mapping[str, type[Rule]],
+        *,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+    ) -> Settings:
+        """Merge defaults < config < matching overrides < command line for one file."""
+        layers = [self.base] + [o.layer for o in self.overrides if _matches(o.patterns, path, self.root)]
+        enabled = {rid for rid, cls in registry.items() if cls.enabled_by_default}
+        gate = "error"
+        per_rule: dict[str, dict[str, Any]] = {}
+        for layer in layers:
+            if layer.select is not None:
+                enabled = _expand(layer.select, registry)
+            enabled -= _expand(layer.ignore, registry)
+            gate = layer.fail_on or gate
+            for rid, values in layer.rules.items():
+                per_rule.setdefault(rid, {}).update(values)
+        if select is not None:
+            enabled = _expand(select, registry)
+        enabled -= _expand(ignore, registry)
+        gate = fail_on or gate
+        rules = []
+        for rid in sorted(enabled):
+            cls = registry[rid]
+            values = dict(per_rule.get(rid, {}))
+            severity = values.pop("severity", cls.severity)
+            rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
+        return Settings(tuple(rules), gate, self.language)
+
+
+def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:
+    if "all" in names:
+        return set(registry)
+    return set(names)
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], path: str, root: Path) -> bool:
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = p.as_posix()
+    return any(pat.fullmatch(rel) for pat in patterns)
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob: `*` within a folder, `**` across folders, `?` one character."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+# Loading and validation ----------------------------------------------------
+
+
+def _fail(path: Path, key: str, problem: str) -> ConfigError:
+    return ConfigError(f"{path}: {key}: {problem}")
+
+
+def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, key, "expected a list of rule ids, e.g. [\"sentence-length\"]")
+    return tuple(value)
+
+
+def _rule_ids(path: Path, key: str, ids: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> None:
+    for rid in ids:
+        if rid != "all" and rid not in registry:
+            raise _fail(path, key, f"unknown rule {rid!r}; known rules: {', '.join(sorted(registry))}")
+
+
+def _layer(path: Path, prefix: str, table: Mapping[str, Any], allowed: tuple[str, ...],
+           registry: Mapping[str, type[Rule]]) -> Layer:
+    layer = Layer()
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if key not in allowed:
+            raise _fail(path, name, f"unknown setting; allowed: {', '.join(allowed)}")
+        if key in ("select", "ignore"):
+            ids = _string_list(path, name, value)
+            _rule_ids(path, name, ids, registry)
+            if key == "select":
+                layer.select = ids
+            else:
+                layer.ignore = ids
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise _fail(path, name, f"got {value!r}; allowed: {', '.join(FAIL_ON)}")
+            layer.fail_on = value
+        elif key == "rules":
+            layer.rules = _rules_table(path, name, value, registry)
+    return layer
+
+
+def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, type[Rule]]) -> dict:
+    if not isinstance(table, dict):
+        raise _fail(path, prefix, "expected a table of rule settings")
+    result: dict[str, dict[str, Any]] = {}
+    for rid, values in table.items():
+        key = f"{prefix}.{rid}"
+        if rid not in registry:
+            raise _fail(path, key, f"unknown rule; known rules: {', '.join(sorted(registry))}")
+        if not isinstance(values, dict):
+            raise _fail(path, key, "expected a table, e.g. severity = \"warning\"")
+        cls = registry[rid]
+        options = {o.name: o for o in cls.options}
+        checked: dict[str, Any] = {}
+        for opt, value in values.items():
+            if opt == "severity":
+                try:
+                    checked["severity"] = Severity.parse(value) if isinstance(value, str) else None
+                except ValueError:
+                    checked["severity"] = None
+                if checked["severity"] is None:
+                    raise _fail(path, f"{key}.severity", f"got {value!r}; allowed: error, warning, info")
+            elif opt in options:
+                try:
+                    checked[opt] = options[opt].validate(value)
+                except ValueError as exc:
+                    raise _fail(path, f"{key}.{opt}", f"{exc} (got {value!r})") from None
+            else:
+                allowed = ", ".join(["severity", *options]) if options else "severity"
+                raise _fail(path, f"{key}.{opt}", f"unknown option; allowed: {allowed}")
+        result[rid] = checked
+    return result
+
+
+def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
+    config = Config(path=path)
+    prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
+    config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in ("language", "overrides")},
+                         TOP_LEVEL_KEYS, registry)
+    if "language" in table:
+        if table["language"] not in LANGUAGES:
+            raise _fail(path, prefix + "language", f"got {table['language']!r}; allowed: {', '.join(LANGUAGES)}")
+        config.language = table["language"]
+    overrides = table.get("overrides", [])
+    if not isinstance(overrides, list):
+        raise _fail(path, prefix + "overrides", "expected an array of tables ([[overrides]])")
+    for n, item in enumerate(overrides):
+        name = f"{prefix}overrides[{n}]"
+        if not isinstance(item, dict):
+            raise _fail(path, name, "expected a table")
+        globs = item.get("paths")
+        if not globs:
+            raise _fail(path, name + ".paths", "required: a list of path globs, e.g. [\"news/**\"]")
+        globs = _string_list(path, name + ".paths", globs)
+        rest = {k: v for k, v in item.items() if k != "paths"}
+        config.overrides.append(Override(tuple(glob_to_regex(g) for g in globs),
+                                         _layer(path, name + ".", rest, OVERRIDE_KEYS, registry)))
+    return config
+
+
+def load(path: Path, registry: Mapping[str, type[Rule]]) -> Config:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("article-audit", {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a table of settings")
+    return parse(path, data, registry)
+
+
+@lru_cache(maxsize=256)
+def find(folder: Path) -> Path | None:
+    """The nearest config file at or above `folder`."""
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_NAMES[0]
+        if own.is_file():
+            return own
+        project = candidate / CONFIG_NAMES[1]
+        if project.is_file():
+            try:
+                with open(project, "rb") as handle:
+                    if "article-audit" in tomllib.load(handle).get("tool", {}):
+                        return project
+            except (OSError, tomllib.TOMLDecodeError):
+                return project  # let load() report the problem
+    return None

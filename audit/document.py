@@ -1,0 +1,243 @@
+"""The document model: prose blocks, sentences and words with source positions.
+
+A front end (plain text, Markdown, HTML) reads a source file and hands over prose
+blocks, each made of pieces of text with the source range they came from. The model
+joins them into one prose string (`Document.text`), keeps one map from prose offsets
+back to source offsets, and one map from source offsets to 1-based line and column.
+Rules see prose; every position they report is mapped here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable
+
+from audit.segment import split_sentences, tokenize
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Prose text that stands for source[start:end] (equal lengths unless decoded)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ProseBlock:
+    """What a front end hands over: one block of prose and where it came from."""
+
+    kind: str  # paragraph, heading, list-item, quote, table-cell, caption, title ...
+    pieces: list[Piece]
+    level: int = 0  # heading level where it applies
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """A markup element that accessibility rules inspect (image, link, heading, table)."""
+
+    kind: str
+    start: int  # source offsets of the element
+    end: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int  # source offsets
+    end: int
+    prose_start: int
+    prose_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int  # source offsets
+    end: int
+    prose_start: int
+    prose_end: int
+    words: tuple[Word, ...]
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str
+    text: str
+    start: int  # source offsets
+    end: int
+    prose_start: int
+    prose_end: int
+    level: int
+    sentences: tuple[Sentence, ...]
+
+
+class LineIndex:
+    """Maps source offsets to 1-based (line, column); columns count characters.
+
+    A line ends at "\\n", "\\r\\n" or a lone "\\r".
+    """
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, source: str) -> None:
+        starts = [0]
+        i = 0
+        n = len(source)
+        find = source.find
+        while True:
+            j = find("\n", i)
+            k = find("\r", i, j if j != -1 else n)
+            if k != -1 and (k + 1 >= n or source[k + 1] != "\n"):
+                starts.append(k + 1)  # lone CR
+                i = k + 1
+                continue
+            if j == -1:
+                break
+            starts.append(j + 1)
+            i = j + 1
+        self.starts = starts
+        self.length = n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+
+class ProseMap:
+    """Maps offsets in the joined prose text back to source offsets."""
+
+    __slots__ = ("_prose_starts", "_pieces")
+
+    def __init__(self) -> None:
+        self._prose_starts: list[int] = []
+        self._pieces: list[Piece] = []
+
+    def add(self, prose_start: int, piece: Piece) -> None:
+        self._prose_starts.append(prose_start)
+        self._pieces.append(piece)
+
+    def _locate(self, offset: int) -> tuple[int, Piece]:
+        i = max(0, bisect_right(self._prose_starts, offset) - 1)
+        return self._prose_starts[i], self._pieces[i]
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        if not self._pieces:
+            return 0
+        if is_end and offset > 0:
+            base, piece = self._locate(offset - 1)
+            inner = offset - base
+            if inner > len(piece.text):  # in a separator after the piece
+                return piece.end
+            if len(piece.text) == piece.end - piece.start:
+                return piece.start + inner
+            return piece.end
+        base, piece = self._locate(offset)
+        inner = offset - base
+        if inner >= len(piece.text):
+            return piece.end
+        if len(piece.text) == piece.end - piece.start:
+            return piece.start + inner
+        return piece.start
+
+
+class Document:
+    """One article: its source, its prose, and the structure rules work on."""
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        blocks: Iterable[ProseBlock],
+        *,
+        fmt: str = "text",
+        elements: Iterable[Element] = (),
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.format = fmt
+        self.language = "en"  # the configured English variant; set by the engine
+        self.elements = tuple(elements)
+        self.metadata = dict(metadata or {})
+        # Analyses shared by several rules (readability, passive clauses), computed once.
+        self.memo: dict[str, Any] = {}
+        self.lines = LineIndex(source)
+        self._map = ProseMap()
+        self.blocks = self._build(blocks)
+        self.sentences = tuple(s for b in self.blocks for s in b.sentences)
+        self.words = tuple(w for s in self.sentences for w in s.words)
+
+    def _build(self, prose_blocks: Iterable[ProseBlock]) -> tuple[Block, ...]:
+        parts: list[str] = []
+        offset = 0
+        spans: list[tuple[ProseBlock, int, int]] = []
+        for pb in prose_blocks:
+            pieces = [p for p in pb.pieces if p.text]
+            if not pieces or not "".join(p.text for p in pieces).strip():
+                continue
+            if parts:
+                parts.append(BLOCK_SEPARATOR)
+                offset += len(BLOCK_SEPARATOR)
+            block_start = offset
+            for piece in pieces:
+                self._map.add(offset, piece)
+                parts.append(piece.text)
+                offset += len(piece.text)
+            spans.append((pb, block_start, offset))
+        self.text = "".join(parts)
+        blocks = []
+        for index, (pb, ps, pe) in enumerate(spans):
+            text = self.text[ps:pe]
+            sentences = []
+            for s_start, s_end in split_sentences(text):
+                a, b = ps + s_start, ps + s_end
+                words = tuple(
+                    Word(self.text[wa:wb], *self.span(wa, wb), wa, wb)
+                    for wa, wb in ((a + x, a + y) for x, y in tokenize(self.text[a:b]))
+                )
+                sentences.append(Sentence(self.text[a:b], *self.span(a, b), a, b, words, index))
+            blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
+        return tuple(blocks)
+
+    def span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
+        """Source (start, end) of the prose range [prose_start, prose_end)."""
+        start = self._map.to_source(prose_start)
+        end = self._map.to_source(prose_end, is_end=True)
+        return start, max(start, end)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    @cached_property
+    def title_span(self) -> tuple[int, int]:
+        """Where article-level findings point: the title, else the first block."""
+        for block in self.blocks:
+            if block.kind in ("title", "heading"):
+                return block.start, block.end
+            break
+        if self.blocks:
+            first = self.blocks[0]
+            line_end = self.source.find("\n", first.start)
+            end = first.end if line_end == -1 else min(first.end, line_end)
+            while end > first.start and self.source[end - 1].isspace():
+                end -= 1
+            return first.start, end
+        return 0, 0
+
+    @cached_property
+    def title(self) -> str:
+        start, end = self.title_span
+        return self.source[start:end].strip()

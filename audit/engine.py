@@ -1,0 +1,195 @@
+"""The engine: read a file, build its document, run the enabled rules, gate the result.
+
+One unreadable file never stops a batch: it becomes a result with status "error".
+Positions are located once, here, through the document's line index.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from audit import __version__
+from audit.document import Document
+from audit.findings import LocatedFinding, Location, Severity, SEVERITY_NAMES
+from audit.config import Settings
+from audit.frontends import FRONT_ENDS, InputError, decode, parse
+
+STDIN = "-"
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # passed | failed | error
+    error: str | None = None
+    metrics: dict[str, Any] = field(default_factory=dict)
+    findings: list[LocatedFinding] = field(default_factory=list)
+    title: str = ""
+    source: str | None = None  # kept only when a report needs the text (HTML reports)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "error": self.error,
+            "title": self.title,
+            "metrics": self.metrics,
+            "findings": [finding_dict(f) for f in self.findings],
+        }
+
+
+def finding_dict(located: LocatedFinding) -> dict[str, Any]:
+    f, loc = located.finding, located.location
+    return {
+        "rule": f.rule,
+        "severity": f.severity.label,
+        "message": f.message,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "excerpt": located.excerpt,
+        "suggestion": f.suggestion,
+        "fix": None if f.fix is None else {
+            "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement, "safe": f.fix.safe,
+        },
+    }
+
+
+def excerpt(source: str, start: int, end: int) -> str:
+    """The source text of a span; a span over several lines is folded onto one line."""
+    text = source[start:end]
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.split())
+    return text
+
+
+def locate(doc: Document, finding) -> LocatedFinding:
+    start = max(0, min(finding.start, len(doc.source)))
+    end = max(start, min(finding.end, len(doc.source)))
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return LocatedFinding(replace(finding, start=start, end=end), Location(line, col, end_line, end_col),
+                          excerpt(doc.source, start, end))
+
+
+def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
+    if fail_on == "never":
+        return "passed"
+    threshold = Severity.parse(fail_on)
+    return "failed" if any(f.severity >= threshold for f in findings) else "passed"
+
+
+def audit_document(doc: Document, settings: Settings) -> FileResult:
+    doc.language = settings.language
+    metrics: dict[str, Any] = {}
+    located: list[LocatedFinding] = []
+    for rs in settings.rules:
+        metrics.update(rs.rule.measure(doc, rs.options))
+        default = type(rs.rule).severity
+        for finding in rs.rule.check(doc, rs.options):
+            if finding.severity == default and rs.severity != default:
+                finding = replace(finding, severity=rs.severity)
+            located.append(locate(doc, finding))
+    located.sort(key=LocatedFinding.sort_key)
+    return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title)
+
+
+def read_input(path: str, stdin: Callable[[], bytes] | None = None) -> str:
+    """The text of an input, or InputError with a plain reason."""
+    if path == STDIN:
+        data = stdin() if stdin else os.sys.stdin.buffer.read()
+        return decode(data)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a folder")
+    if not p.exists():
+        raise InputError("no such file")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return decode(data)
+
+
+def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
+               stdin: Callable[[], bytes] | None = None) -> FileResult:
+    try:
+        source = read_input(path, stdin)
+        name = "<stdin>.txt" if path == STDIN else path
+        doc = parse(name, source)
+        if not doc.words:
+            raise InputError("no prose to audit (the file is empty or has no words)")
+    except InputError as exc:
+        return FileResult(path, "error", str(exc))
+    result = audit_document(doc, settings)
+    result.path = path
+    if keep_source:
+        result.source = source
+    return result
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Expand folders into audited files, sorted; yield (path, problem or None).
+
+    A file named explicitly is audited whatever its type would be in a folder scan,
+    but an unsupported type is a problem, never silently skipped.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield raw, None
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if Path(name).suffix.lower() in FRONT_ENDS and not name.startswith("."):
+                        found.append(os.path.join(root, name))
+            yield from ((f, None) for f in sorted(found))
+        elif p.exists() and p.suffix.lower() not in FRONT_ENDS:
+            yield raw, (f"unsupported file type {p.suffix or '(none)'!r}; audited types: "
+                        + ", ".join(sorted(FRONT_ENDS)))
+        else:
+            yield raw, None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult]
+    fail_on: str = "error"
+
+    def summary(self) -> dict[str, Any]:
+        counts = {name: 0 for name in SEVERITY_NAMES}
+        for r in self.files:
+            for f in r.findings:
+                counts[f.severity.label] += 1
+        return {
+            "files": len(self.files),
+            "passed": sum(r.status == "passed" for r in self.files),
+            "failed": sum(r.status == "failed" for r in self.files),
+            "errors": sum(r.status == "error" for r in self.files),
+            "findings": counts,
+        }
+
+    @property
+    def exit_code(self) -> int:
+        """0 all passed; 1 an article failed the gate; 2 an input could not be audited."""
+        if any(r.status == "error" for r in self.files):
+            return 2
+        if any(r.status == "failed" for r in self.files):
+            return 1
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool": {"name": "article-audit", "version": __version__},
+            "summary": self.summary(),
+            "files": [r.to_dict() for r in self.files],
+        }

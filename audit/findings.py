@@ -1,0 +1,81 @@
+"""What rules report: severities, fixes and findings.
+
+Offsets in a `Finding` or `Fix` are character offsets in the *source* text of the
+document (see `Document.span` to map prose offsets). Line and column are added once,
+by the engine, when a finding is located.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}; allowed: error, warning, info") from None
+
+
+SEVERITY_NAMES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace source[start:end] with `replacement`. Unsafe fixes change wording."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestion: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedFinding:
+    """A finding with its 1-based line/column span (end exclusive) and excerpt."""
+
+    finding: Finding
+    location: Location
+    excerpt: str
+
+    @property
+    def rule(self) -> str:
+        return self.finding.rule
+
+    @property
+    def severity(self) -> Severity:
+        return self.finding.severity
+
+    def sort_key(self) -> tuple:
+        f = self.finding
+        return (f.start, f.end, f.rule, f.message)

@@ -1,0 +1,37 @@
+"""Plain-text front end: paragraphs are separated by blank lines.
+
+The first paragraph is the title when it is one line without a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.document import Document, Piece, ProseBlock
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"”’')\]]*\s*$")
+
+
+def blocks(source: str, offset: int = 0) -> list[ProseBlock]:
+    result = []
+    start = 0
+    for m in _BLANK_LINES.finditer(source):
+        _add(result, source, start, m.start(), offset)
+        start = m.end()
+    _add(result, source, start, len(source), offset)
+    if result:
+        first = result[0].pieces[0].text
+        if "\n" not in first.strip() and not _SENTENCE_END.search(first):
+            result[0].kind = "title"
+    return result
+
+
+def _add(result: list[ProseBlock], source: str, start: int, end: int, offset: int) -> None:
+    chunk = source[start:end]
+    if chunk.strip():
+        result.append(ProseBlock("paragraph", [Piece(chunk, offset + start, offset + end)]))
+
+
+def parse(path: str, source: str) -> Document:
+    return Document(path, source, blocks(source), fmt="text")

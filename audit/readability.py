@@ -1,0 +1,144 @@
+"""Readability formulas computed from the document model's own counts.
+
+textstat counts sentences with a regular expression and words by splitting on
+spaces, so abbreviations, initials, a missing space after a full stop, and numbers
+(zero syllables) skew its grades. Here the formulas are textstat's own (same
+coefficients, same word lists, same consensus recipe as its `text_standard`), but
+the counts come from the document model: its sentences, its words, syllables from
+the CMU dictionary (audit.syllables), letters from the words. The tests check each
+formula against textstat on text where both count alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from audit import syllables
+from audit.document import Document, Sentence
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall list of familiar words, as shipped by textstat (read without importing it)."""
+    spec = find_spec("textstat")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Counts:
+    sentences: int
+    words: int
+    syllables: int
+    letters: int
+    polysyllables: int  # 3 or more syllables
+    hard_fog: int  # 3+ syllables and not a familiar word (Gunning fog)
+    unfamiliar: int  # not on the Dale-Chall list (Dale-Chall)
+    linsear_easy: int  # first 100 words: 1-2 syllables
+    linsear_hard: int  # first 100 words: 3+ syllables
+    linsear_sentences: int  # sentences those 100 words span
+
+
+def count(sentences: tuple[Sentence, ...]) -> Counts:
+    easy = easy_words()
+    n_sentences = words = syl = letters = poly = hard = unfamiliar = 0
+    l_easy = l_hard = l_sentences = 0
+    for sentence in sentences:
+        if not sentence.words:
+            continue
+        n_sentences += 1
+        if words < 100:
+            l_sentences += 1
+        for word in sentence.words:
+            s = syllables.count(word.text)
+            low = _normal(word.text)
+            familiar = low in easy
+            if words < 100:
+                if s >= 3:
+                    l_hard += 1
+                else:
+                    l_easy += 1
+            words += 1
+            syl += s
+            letters += sum(ch.isalnum() for ch in word.text)
+            if s >= 3:
+                poly += 1
+                if not familiar:
+                    hard += 1
+            if not familiar:
+                unfamiliar += 1
+    return Counts(n_sentences, words, syl, letters, poly, hard, unfamiliar, l_easy, l_hard, l_sentences)
+
+
+def formulas(c: Counts) -> dict[str, float]:
+    if not c.words or not c.sentences:
+        return {}
+    wps = c.words / c.sentences
+    spw = c.syllables / c.words
+    pct_unfamiliar = 100 * c.unfamiliar / c.words
+    dale = 0.1579 * pct_unfamiliar + 0.0496 * wps + (3.6365 if pct_unfamiliar > 5 else 0)
+    linsear = (c.linsear_easy + 3 * c.linsear_hard) / max(1, c.linsear_sentences)
+    linsear = linsear / 2 if linsear > 20 else linsear / 2 - 1
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * c.hard_fog / c.words),
+        "smog_index": 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291,
+        "coleman_liau_index": 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8,
+        "automated_readability_index": 4.71 * (c.letters / c.words) + 0.5 * wps - 21.43,
+        "dale_chall_readability_score": dale,
+        "linsear_write_formula": linsear,
+    }
+
+
+def _fre_grade(score: float) -> list[int]:
+    for floor, grades in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])):
+        if floor <= score < (100 if floor == 90 else floor + 10):
+            return grades
+    return [13]
+
+
+def consensus(scores: dict[str, float]) -> float:
+    """textstat's `text_standard`: the most common of the grades' floors, ceilings and roundings."""
+    grades: list[int] = []
+    for key in (
+        "flesch_kincaid_grade",
+        "smog_index",
+        "coleman_liau_index",
+        "automated_readability_index",
+        "dale_chall_readability_score",
+        "linsear_write_formula",
+        "gunning_fog",
+    ):
+        value = scores[key]
+        grades += [math.floor(value), math.ceil(value), round(value)]
+        if key == "flesch_kincaid_grade":
+            grades += _fre_grade(scores["flesch_reading_ease"])
+    return float(Counter(grades).most_common(1)[0][0])
+
+
+def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dict[str, float | int]:
+    """All readability metrics of a document (or of some of its sentences), rounded for reports."""
+    if sentences is None:
+        if "readability" not in doc.memo:
+            doc.memo["readability"] = measure(doc, doc.sentences)
+        return doc.memo["readability"]
+    c = count(sentences)
+    result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
+    scores = formulas(c)
+    if scores:
+        result.update({k: round(v, 2) for k, v in scores.items()})
+        result["consensus_grade"] = consensus(scores)
+        result["avg_sentence_length"] = round(c.words / c.sentences, 2)
+        result["avg_syllables_per_word"] = round(c.syllables / c.words, 2)
+    return result

@@ -1,0 +1,118 @@
+"""The rule API: what a rule declares and how its options are validated.
+
+A rule is a small class in its own module under `rules/`. Its docstring is its
+documentation, in a fixed shape (the first paragraph says what it flags, then
+sections headed "Why:", "Bad:" and "Good:"); `article-audit explain RULE` prints it.
+A rule takes a document and its options and yields findings. It never prints, reads
+files or knows about reports.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Mapping
+
+from audit.document import Document
+from audit.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option with a default and, optionally, bounds or choices."""
+
+    name: str
+    type: type
+    default: Any
+    help: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] | None = None
+
+    def validate(self, value: Any) -> Any:
+        """Return the value converted to the option's type, or raise ValueError."""
+        expected = self.type
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if expected is list:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError("expected a list of strings")
+            return tuple(value)
+        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+            raise ValueError(f"expected {_type_name(expected)}, got {_type_name(type(value))}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"must be at least {self.minimum:g}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"must be at most {self.maximum:g}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError("allowed: " + ", ".join(map(str, self.choices)))
+        return value
+
+    def describe(self) -> str:
+        default = list(self.default) if isinstance(self.default, tuple) else self.default
+        bounds = ""
+        if self.choices:
+            bounds = " (one of: " + ", ".join(map(str, self.choices)) + ")"
+        elif self.minimum is not None or self.maximum is not None:
+            lo = "" if self.minimum is None else f"{self.minimum:g}"
+            hi = "" if self.maximum is None else f"{self.maximum:g}"
+            bounds = f" (range {lo}..{hi})"
+        return f"{self.name} ({_type_name(self.type)}, default {default!r}){bounds}: {self.help}"
+
+
+def _type_name(t: type) -> str:
+    return {int: "integer", float: "number", str: "string", bool: "boolean", list: "list"}.get(
+        t, t.__name__
+    )
+
+
+class Rule:
+    """Base class of every rule; subclasses set the class attributes and `check`."""
+
+    id: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity]
+    options: ClassVar[tuple[Option, ...]] = ()
+    wcag: ClassVar[tuple[str, ...]] = ()  # WCAG 2.2 success criteria, e.g. ("3.1.5",)
+    enabled_by_default: ClassVar[bool] = True
+    language_bound: ClassVar[bool] = True  # only meaningful for English prose
+
+    def check(self, doc: Document, opts: Mapping[str, Any]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def measure(self, doc: Document, opts: Mapping[str, Any]) -> dict[str, float | int]:
+        """Article-level metrics this rule contributes to the report."""
+        return {}
+
+    # Helpers for subclasses -------------------------------------------------
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        fix=None,
+    ) -> Finding:
+        """A finding at source offsets [start, end) with this rule's id."""
+        return Finding(self.id, severity or self.severity, message, start, end, suggestion, fix)
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {o.name: o.default for o in cls.options}
+
+    @classmethod
+    def docs(cls) -> dict[str, str]:
+        """The docstring's sections: what, why, bad, good."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        sections = {"what": [], "why": [], "bad": [], "good": []}
+        current = "what"
+        for line in text.splitlines():
+            head = line.strip().rstrip(":").lower()
+            if line.strip().endswith(":") and head in sections:
+                current = head
+                continue
+            sections[current].append(line)
+        return {k: "\n".join(v).strip() for k, v in sections.items()}

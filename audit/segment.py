@@ -1,0 +1,129 @@
+"""Sentence splitting and word tokenizing for news prose.
+
+Both return (start, end) offsets into the string they are given; the document model
+turns them into source positions. The splitter is rule based, in the spirit of
+Punkt but without training: it knows titles and abbreviations (Mr., St., Gen., Jan.),
+initials ("James N. Mattis"), dotted acronyms ("U.S."), decimals, ellipses, closing
+quotes, a missing space after a full stop ("end.The") and a headline line without
+a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations that are never the last word of a sentence.
+TITLES = frozenset(
+    """mr mrs ms messrs mme mlle dr prof st ste mt ft gen lt col maj capt cpt sgt cpl
+    pte adm cmdr cdr brig gov sen rep pres supt insp det rev fr hon sr jr esq rt
+    e.g i.e cf vs viz approx ca al""".split()
+)
+# Abbreviations that do not end a sentence when a number follows ("Jan. 5", "No. 10").
+BEFORE_NUMBER = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig pp p para sec ch".split()
+)
+# After a dotted acronym or "etc.", a new sentence starts only with words like these.
+SENTENCE_STARTERS = frozenset(
+    """a an the he she it its they we i you his her their our my this that these those
+    there here but and or so yet if when while after before as in on at by for from
+    with without however meanwhile still then now today yesterday tomorrow last next
+    some many most all both each one two three what who why how where which mr mrs ms
+    dr officials analysts critics police""".split()
+)
+
+_OPENERS = "\"“‘'([«"
+_CLOSERS = "\"”’')]»"
+_CANDIDATE = re.compile(r"(\.\.\.|…|[.!?]+)([\"”’')\]»]*)(\s+)")
+_MISSING_SPACE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_INITIAL_THEN_NAME = re.compile(r"[A-Z]\.\s+[A-Z]")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TERMINAL = re.compile(r"[.!?…:;,\-–—][\"”’')\]»]*\s*$")
+
+WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # dotted acronyms: U.S., e.g., a.m.
+    r"|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?"  # numbers: 79, 2,225, 3.5, 1.13bn, 10:30
+    r"|[^\W_]+(?:['’\-][^\W_]+)*"  # words, with inner apostrophes and hyphens
+)
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in WORD.finditer(text)]
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip(_OPENERS)
+
+
+def _next_word(text: str, start: int) -> str:
+    m = WORD.match(text, start)
+    return m.group(0) if m else ""
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    nxt = m.end()
+    while nxt < len(text) and text[nxt] in _OPENERS:
+        nxt += 1
+    if nxt >= len(text):
+        return False
+    first = text[nxt]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if m.group(1) != ".":
+        return True
+    prev = _word_before(text, m.start())
+    low = prev.lower()
+    if low in TITLES:
+        return False
+    if low in BEFORE_NUMBER and first.isdigit():
+        return False
+    if len(prev) == 1 and prev.isupper():
+        return False  # an initial: "James N. Mattis"
+    if _DOTTED_ACRONYM.fullmatch(prev) or low == "etc":
+        return _next_word(text, nxt).lower() in SENTENCE_STARTERS
+    if prev[:1].isupper() and _INITIAL_THEN_NAME.match(text, nxt):
+        return False  # "Harjit. S. Sajjan": a stray period in a name, not an end
+    return True
+
+
+def _headline_end(text: str) -> int | None:
+    """End of a first line that is a headline: short, unpunctuated, before a longer line."""
+    newline = text.find("\n")
+    if newline == -1:
+        return None
+    line = text[:newline].rstrip("\r ")
+    rest = text[newline + 1 :]
+    next_line = rest.split("\n", 1)[0].strip()
+    if not line.strip() or _TERMINAL.search(line) or len(line.split()) > 15:
+        return None
+    if not next_line or not (next_line[0].isupper() or next_line[0] in _OPENERS):
+        return None
+    if len(line.strip()) >= 0.6 * len(next_line):
+        return None
+    return len(line)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one block of prose; whitespace trimmed."""
+    cuts = [0]
+    head = _headline_end(text)
+    if head is not None:
+        cuts.append(head)
+    for m in _CANDIDATE.finditer(text):
+        if _is_boundary(text, m):
+            cuts.append(m.start(3))
+    for m in _MISSING_SPACE.finditer(text):
+        cuts.append(m.end())
+    cuts.append(len(text))
+    cuts.sort()
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans

@@ -1,0 +1,24 @@
+"""The rule registry: one module per rule; word lists live in `data/`.
+
+Installed as `audit.rules`. To add a rule, write its module and list it here.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from audit.rule import Rule
+
+RULE_MODULES = (
+    "reading_level",
+    "sentence_length",
+)
+
+
+def registry() -> dict[str, type[Rule]]:
+    """Rule id -> rule class, in id order."""
+    found: dict[str, type[Rule]] = {}
+    for name in RULE_MODULES:
+        module = import_module(f"{__name__}.{name}")
+        found[module.RULE.id] = module.RULE
+    return dict(sorted(found.items()))

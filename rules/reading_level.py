@@ -1,0 +1,102 @@
+"""reading-level: the article reads above its target grade."""
+
+from __future__ import annotations
+
+from audit import readability
+from audit.findings import Severity
+from audit.rule import Option, Rule
+
+GRADES = (
+    "consensus_grade",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+)
+
+
+def describe_grade(grade: float) -> str:
+    """A plain reading of a US school grade."""
+    if grade <= 6:
+        return "easy for most readers"
+    if grade <= 9:
+        return "plain English"
+    if grade <= 12:
+        return "fairly hard; needs a high-school reading level"
+    if grade <= 16:
+        return "hard for most adults"
+    return "very hard: academic or specialist reading"
+
+
+class ReadingLevel(Rule):
+    """Flags an article whose reading grade is above the target, and names the
+    hardest sentences so the writer knows where to start.
+
+    The grade is the consensus of textstat's formulas (Flesch-Kincaid, Gunning fog,
+    SMOG, Coleman-Liau, ARI, Dale-Chall, Linsear Write) computed from the document's
+    own sentence, word and syllable counts, or one formula chosen with `grade`.
+
+    Why:
+    WCAG 2.2 success criterion 3.1.5 (Reading Level, AAA) asks that text needing more
+    than lower secondary education (about grade 9) have a simpler version. Plain
+    text reaches more readers, including people with cognitive disabilities and
+    those reading in a second language.
+
+    Bad:
+    The deployment of considerable organisational capabilities necessitates
+    comprehensive interdepartmental coordination mechanisms.
+
+    Good:
+    To use our strengths, teams across the department must work together.
+    """
+
+    id = "reading-level"
+    summary = "Article reads above the target grade (WCAG 3.1.5)"
+    severity = Severity.ERROR
+    wcag = ("3.1.5",)
+    options = (
+        Option("target-grade", float, 9.0, "highest acceptable grade", minimum=1, maximum=20),
+        Option("grade", str, "consensus_grade", "which grade to gate on", choices=GRADES),
+        Option("hardest-sentences", int, 3, "hardest sentences to name as info findings", minimum=0, maximum=20),
+        Option("min-words", int, 100, "articles shorter than this are not graded", minimum=0),
+    )
+
+    def measure(self, doc, opts):
+        return readability.measure(doc)
+
+    def check(self, doc, opts):
+        metrics = readability.measure(doc)
+        if metrics.get("words", 0) < opts["min-words"] or opts["grade"] not in metrics:
+            return
+        grade = metrics[opts["grade"]]
+        target = opts["target-grade"]
+        if grade > target:
+            start, end = doc.title_span
+            name = opts["grade"].replace("_", " ")
+            yield self.finding(
+                start,
+                end,
+                f"The article reads at grade {grade:g} ({name}) — {describe_grade(grade)}; "
+                f"the target is {target:g}. Shorter sentences and everyday words lower it.",
+            )
+        if not opts["hardest-sentences"]:
+            return
+        graded = []
+        for sentence in doc.sentences:
+            if len(sentence.words) < 8:
+                continue
+            fk = readability.measure(doc, (sentence,)).get("flesch_kincaid_grade", 0)
+            if fk > target:
+                graded.append((-fk, sentence.start, sentence))
+        for rank, (neg, _, sentence) in enumerate(sorted(graded)[: opts["hardest-sentences"]], 1):
+            yield self.finding(
+                sentence.start,
+                sentence.end,
+                f"Hardest sentence #{rank}: grade {-neg:.1f} (Flesch-Kincaid). "
+                "Split it or use shorter words.",
+                severity=Severity.INFO,
+            )
+
+
+RULE = ReadingLevel
