@@ -15,16 +15,26 @@ from pathlib import Path
 from audit import __version__
 from audit.cache import write_atomic
 from audit.config import FAIL_ON, Config, ConfigError, find, load
-from audit.engine import STDIN, FileResult, RunResult, audit_document, audit_path, discover
+from audit.engine import STDIN, RunResult, audit_document, discover
 from audit.frontends import parse
+from audit.progress import Progress
+from audit.runner import ExecutorError, Task, default_jobs, run
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_MAX_BYTES = 20_000_000
 
 
 def _registry():
     from audit.rules import registry
 
     return registry()
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return number
 
 
 def _rule_list(value: str) -> tuple[str, ...]:
@@ -55,6 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
                        "or pyproject.toml with [tool.article-audit])")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in text output (default: auto; NO_COLOR disables)")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N",
+                       help=f"worker processes (default: all cores, here {default_jobs()})")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the result cache (in the user cache folder)")
+    check.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help=f"larger inputs are reported as too large (default: {DEFAULT_MAX_BYTES:,})")
+    check.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="where to run: local processes, or a Dask cluster (pip install 'article-audit[dask]')")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print one rule's documentation and options")
@@ -103,26 +123,46 @@ def cmd_check(args) -> int:
     registry = _registry()
     try:
         settings_for = _Settings(args, registry)
+        tasks = list(_tasks(args, settings_for))
     except ConfigError as exc:
         print(f"article-audit: configuration error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    results: list[FileResult] = []
-    for path, problem in discover(args.paths):
-        if problem:
-            results.append(FileResult(path, "error", problem))
-            continue
-        try:
-            settings = settings_for(path)
-        except ConfigError as exc:
-            print(f"article-audit: configuration error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        results.append(audit_path(path, settings))
-    if not results:
+    if not tasks:
         print("article-audit: no articles found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_ERROR
-    run = RunResult(results)
-    _emit(run, args)
-    return run.exit_code
+    results: list[dict] = []
+    progress = Progress(len(tasks), sys.stderr)
+    try:
+        for result in run(tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler):
+            results.append(result)
+            progress.step()
+    except KeyboardInterrupt:
+        progress.done()
+        run_result = RunResult(results)
+        print(f"article-audit: interrupted; {len(results)} of {len(tasks)} article(s) were audited "
+              "and are reported", file=sys.stderr)
+        _emit(run_result, args)
+        return EXIT_INTERRUPTED
+    except ExecutorError as exc:
+        progress.done()
+        print(f"article-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    progress.done()
+    run_result = RunResult(results)
+    _emit(run_result, args)
+    return run_result.exit_code
+
+
+def _tasks(args, settings_for):
+    stdin_data = None
+    for path, problem in discover(args.paths):
+        if problem:
+            yield Task(path, None, problem)
+            continue
+        if path == STDIN and stdin_data is None:
+            stdin_data = sys.stdin.buffer.read()
+        yield Task(path, settings_for(path), data=stdin_data if path == STDIN else None,
+                   use_cache=not args.no_cache, max_bytes=args.max_bytes)
 
 
 def _emit(run: RunResult, args) -> None:
@@ -138,8 +178,8 @@ def _emit(run: RunResult, args) -> None:
     if args.format == "text" and not args.output:
         return  # the text report already names each input it could not audit
     for r in run.files:
-        if r.status == "error":
-            print(f"article-audit: could not audit {r.path}: {r.error}", file=sys.stderr)
+        if r["status"] == "error":
+            print(f"article-audit: could not audit {r['path']}: {r['error']}", file=sys.stderr)
 
 
 def cmd_rules(args) -> int:
@@ -177,7 +217,7 @@ def cmd_demo(args) -> int:
     for item in sorted(samples.iterdir(), key=lambda p: p.name):
         if item.name.endswith((".txt", ".md", ".html")):
             doc = parse(item.name, item.read_text(encoding="utf-8"))
-            results.append(audit_document(doc, settings))
+            results.append(audit_document(doc, settings).to_dict())
     run = RunResult(results)
     from audit.reports import render
 
@@ -202,6 +242,6 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         print("article-audit: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

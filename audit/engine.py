@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from audit import __version__
 from audit.document import Document
@@ -31,7 +31,7 @@ class FileResult:
     source: str | None = None  # kept only when a report needs the text (HTML reports)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        result = {
             "path": self.path,
             "status": self.status,
             "error": self.error,
@@ -39,6 +39,9 @@ class FileResult:
             "metrics": self.metrics,
             "findings": [finding_dict(f) for f in self.findings],
         }
+        if self.source is not None:
+            result["source"] = self.source
+        return result
 
 
 def finding_dict(located: LocatedFinding) -> dict[str, Any]:
@@ -98,31 +101,31 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title)
 
 
-def read_input(path: str, stdin: Callable[[], bytes] | None = None) -> str:
-    """The text of an input, or InputError with a plain reason."""
-    if path == STDIN:
-        data = stdin() if stdin else os.sys.stdin.buffer.read()
-        return decode(data)
+def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input, or InputError with a plain reason."""
     p = Path(path)
     if p.is_dir():
         raise InputError("is a folder")
     if not p.exists():
-        raise InputError("no such file")
+        raise InputError("no such file" if not p.is_symlink() else "broken symbolic link")
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(f"too large to audit ({size:,} bytes; the limit is {max_bytes:,}, "
+                             "set with --max-bytes)")
+        with open(p, "rb") as handle:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    return decode(data)
 
 
-def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
-               stdin: Callable[[], bytes] | None = None) -> FileResult:
+def audit_bytes(path: str, data: bytes, settings: Settings, *, keep_source: bool = False) -> FileResult:
+    """Decode, parse and audit one input; an input that cannot be audited becomes an error result."""
     try:
-        source = read_input(path, stdin)
-        name = "<stdin>.txt" if path == STDIN else path
-        doc = parse(name, source)
+        source = decode(data)
+        doc = parse("<stdin>.txt" if path == STDIN else path, source)
         if not doc.words:
             raise InputError("no prose to audit (the file is empty or has no words)")
     except InputError as exc:
@@ -132,6 +135,15 @@ def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
     if keep_source:
         result.source = source
     return result
+
+
+def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
+               max_bytes: int | None = None) -> FileResult:
+    try:
+        data = read_input(path, max_bytes=max_bytes)
+    except InputError as exc:
+        return FileResult(path, "error", str(exc))
+    return audit_bytes(path, data, settings, keep_source=keep_source)
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -162,28 +174,29 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 @dataclass
 class RunResult:
-    files: list[FileResult]
-    fail_on: str = "error"
+    """A batch: one result dict per input (FileResult.to_dict() shape), in input order."""
+
+    files: list[dict[str, Any]]
 
     def summary(self) -> dict[str, Any]:
         counts = {name: 0 for name in SEVERITY_NAMES}
         for r in self.files:
-            for f in r.findings:
-                counts[f.severity.label] += 1
+            for f in r["findings"]:
+                counts[f["severity"]] += 1
         return {
             "files": len(self.files),
-            "passed": sum(r.status == "passed" for r in self.files),
-            "failed": sum(r.status == "failed" for r in self.files),
-            "errors": sum(r.status == "error" for r in self.files),
+            "passed": sum(r["status"] == "passed" for r in self.files),
+            "failed": sum(r["status"] == "failed" for r in self.files),
+            "errors": sum(r["status"] == "error" for r in self.files),
             "findings": counts,
         }
 
     @property
     def exit_code(self) -> int:
         """0 all passed; 1 an article failed the gate; 2 an input could not be audited."""
-        if any(r.status == "error" for r in self.files):
+        if any(r["status"] == "error" for r in self.files):
             return 2
-        if any(r.status == "failed" for r in self.files):
+        if any(r["status"] == "failed" for r in self.files):
             return 1
         return 0
 
@@ -191,5 +204,5 @@ class RunResult:
         return {
             "tool": {"name": "article-audit", "version": __version__},
             "summary": self.summary(),
-            "files": [r.to_dict() for r in self.files],
+            "files": self.files,
         }

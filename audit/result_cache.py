@@ -1,0 +1,77 @@
+"""A cache of per-article results, keyed by content, settings and tool version.
+
+Entries are JSON files under the user cache folder, written atomically (write then
+rename), so concurrent runs and a run killed mid-way never leave a half-written
+entry; an entry that cannot be read or parsed is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+from audit.cache import cache_dir, write_atomic
+from audit.config import Settings
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Changes whenever the installed code or word lists change (size and mtime of each file)."""
+    import audit
+    import audit.reports
+    import audit.rules
+
+    digest = hashlib.sha256(__version__.encode())
+    for package in (audit, audit.rules, audit.reports):
+        for root in package.__path__:
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith((".pyc", ".tmp")):
+                        continue
+                    stat = os.stat(os.path.join(folder, name))
+                    digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    parts = [settings.fail_on, settings.language]
+    for rs in settings.rules:
+        options = sorted((k, repr(v)) for k, v in rs.options.items())
+        parts.append(f"{rs.rule.id}|{rs.severity.label}|{options}")
+    for key, value in sorted(getattr(settings, "extra", {}).items()):
+        parts.append(f"{key}={value!r}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = (folder or cache_dir()) / "results"
+
+    def key(self, path: str, data: bytes, settings: Settings, flags: str = "") -> str:
+        digest = hashlib.sha256()
+        for part in (code_fingerprint(), settings_fingerprint(settings), os.path.splitext(path)[1].lower(), flags):
+            digest.update(part.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            entry = json.loads(self._file(key).read_bytes())
+        except (OSError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) and entry.get("status") in ("passed", "failed") else None
+
+    def put(self, key: str, result: dict[str, Any]) -> None:
+        try:
+            write_atomic(self._file(key), json.dumps(result, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # an unwritable cache only costs time

@@ -1,0 +1,102 @@
+"""Batches: parallel workers, the result cache, Dask, and interruption."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit import cli
+from audit.cli import main
+from audit.result_cache import ResultCache
+
+NOTE = "Short note {n}\n\nWe meet at noon on day {n}. Bring a pen and a notebook. The room is on floor {n}.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path, sample_text):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(12):
+        text = sample_text if n % 3 == 0 else NOTE.format(n=n)
+        (folder / f"a{n:02}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def report(capsys, *args):
+    code = main(["check", "--format", "json", *args])
+    return code, capsys.readouterr().out
+
+
+def test_parallel_output_is_identical_to_serial(corpus, capsys):
+    serial = report(capsys, str(corpus), "--jobs", "1", "--no-cache")
+    parallel = report(capsys, str(corpus), "--jobs", "2", "--no-cache")
+    assert serial == parallel
+    assert serial[0] == 1 and len(json.loads(serial[1])["files"]) == 12
+
+
+def test_cache_gives_identical_results_and_survives_corruption(corpus, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    first = report(capsys, str(corpus), "--jobs", "1")
+    entries = sorted((tmp_path / "cache" / "results").rglob("*.json"))
+    assert len(entries) == 9  # the four copies of the sample share one entry: keys are content, not paths
+    for entry in entries[:3]:
+        entry.write_text("{truncated", encoding="utf-8")  # a run killed mid-write elsewhere
+    second = report(capsys, str(corpus), "--jobs", "1")
+    assert first == second
+    assert all(json.loads(e.read_text()) for e in entries)  # rebuilt
+
+
+def test_cache_key_changes_with_content_and_settings(tmp_path):
+    from audit.config import Config
+    from audit.rules import registry
+
+    cache = ResultCache(tmp_path)
+    default = Config().settings_for("a.txt", registry())
+    strict = Config().settings_for("a.txt", registry(), fail_on="warning")
+    keys = {cache.key("a.txt", b"x", default), cache.key("a.txt", b"y", default), cache.key("a.txt", b"x", strict)}
+    assert len(keys) == 3
+
+
+def test_no_cache_writes_nothing(corpus, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    report(capsys, str(corpus), "--no-cache")
+    assert not (tmp_path / "cache" / "results").exists()
+
+
+def test_interrupt_reports_what_finished_and_exits_130(corpus, capsys, monkeypatch):
+    real_run = cli.run
+
+    def interrupted(tasks, **kwargs):
+        for n, result in enumerate(real_run(tasks, **kwargs)):
+            if n == 3:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    code = main(["check", "--format", "json", "--jobs", "2", str(corpus)])
+    captured = capsys.readouterr()
+    assert code == 130
+    assert len(json.loads(captured.out)["files"]) == 3
+    assert "3 of 12" in captured.err
+
+
+def test_too_large_input_is_reported(corpus, capsys):
+    code, out = report(capsys, str(corpus / "a00.txt"), str(corpus / "a01.txt"), "--max-bytes", "1000")
+    files = json.loads(out)["files"]
+    assert code == 2
+    assert "too large" in files[0]["error"] and files[1]["status"] == "passed"
+
+
+def test_dask_local_cluster_matches_local_run(corpus, capsys):
+    pytest.importorskip("distributed", reason="Dask distributed is not installed")
+    local = report(capsys, str(corpus), "--jobs", "1", "--no-cache")
+    dask = report(capsys, str(corpus), "--executor", "dask", "--no-cache")
+    assert local == dask
+
+
+def test_dask_unreachable_scheduler_is_a_clear_error(corpus, capsys):
+    pytest.importorskip("distributed", reason="Dask distributed is not installed")
+    code = main(["check", str(corpus), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache"])
+    assert code == 2
+    assert "Dask scheduler" in capsys.readouterr().err
