@@ -14,14 +14,18 @@ from pathlib import Path
 
 from audit import __version__
 from audit.cache import write_atomic
-from audit.config import FAIL_ON, Config, ConfigError, find, load
+from audit import baseline as baselines
+from audit import changes, fixes
+from audit.config import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
 from audit.engine import STDIN, RunResult, audit_document, discover
-from audit.frontends import parse
+from audit.frontends import FRONT_ENDS, parse
 from audit.progress import Progress
 from audit.runner import ExecutorError, Task, default_jobs, run
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_BASELINE = baselines.DEFAULT_PATH
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 def _registry():
@@ -76,6 +80,36 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
 
+    gate = check.add_argument_group("gating what changed")
+    gate.add_argument("--baseline", metavar="FILE", help="report and gate only findings not in this baseline")
+    gate.add_argument("--changed-since", metavar="REF", help="audit only files changed since this git ref")
+    gate.add_argument("--changed-lines", action="store_true",
+                      help="with --changed-since: only findings on changed lines (article-level ones always)")
+    gate.add_argument("--min-severity", choices=MIN_SEVERITY, help="hide findings below this severity "
+                      "(the gate still counts them)")
+    gate.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config (e.g. ci, editor)")
+    gate.add_argument("--report-unused-suppressions", action="store_true",
+                      help="report suppression comments that silence nothing")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe mechanical fixes in place")
+    fixing.add_argument("--unsafe", action="store_true", help="with --fix or --diff: also wording fixes "
+                        "(jargon, wordy phrases)")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+
+    base = sub.add_parser("baseline", help="record current findings so only new ones gate a merge")
+    base.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    base.add_argument("--output", default=DEFAULT_BASELINE, metavar="FILE",
+                      help=f"baseline file (default: {DEFAULT_BASELINE})")
+    base.add_argument("--update", action="store_true",
+                      help="drop findings that are gone from an existing baseline; add nothing new")
+    base.add_argument("--config", metavar="FILE", help="config file")
+    base.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
+    base.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N")
+
+    init = sub.add_parser("init", help="write a commented starter config (.article-audit.toml)")
+    init.add_argument("--output", default=".article-audit.toml", metavar="FILE")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print one rule's documentation and options")
     explain.add_argument("rule", metavar="RULE")
@@ -99,7 +133,7 @@ class _Settings:
         self.registry = registry
         self.fixed: Config | None = load(Path(args.config), registry) if args.config else None
         self.loaded: dict[Path | None, Config] = {}
-        for rid in (args.select or ()) + tuple(args.ignore):
+        for rid in (getattr(args, "select", None) or ()) + tuple(getattr(args, "ignore", ())):
             if rid != "all" and rid not in registry:
                 raise ConfigError(f"unknown rule {rid!r}; run 'article-audit rules' to list them")
 
@@ -113,20 +147,33 @@ class _Settings:
         return self.loaded[where]
 
     def __call__(self, path: str):
+        a = self.args
         return self.config_for(path).settings_for(
-            path, self.registry, select=self.args.select, ignore=tuple(self.args.ignore),
-            fail_on=self.args.fail_on,
+            path, self.registry, select=getattr(a, "select", None), ignore=tuple(getattr(a, "ignore", ())),
+            fail_on=getattr(a, "fail_on", None), min_severity=getattr(a, "min_severity", None),
+            profile=a.profile, report_unused_suppressions=getattr(a, "report_unused_suppressions", False),
         )
 
 
 def cmd_check(args) -> int:
     registry = _registry()
+    if args.changed_lines and not args.changed_since:
+        print("article-audit: --changed-lines needs --changed-since REF", file=sys.stderr)
+        return EXIT_ERROR
     try:
+        baseline = baselines.load(Path(args.baseline)) if args.baseline else None
+        paths = _changed_paths(args) if args.changed_since else args.paths
         settings_for = _Settings(args, registry)
-        tasks = list(_tasks(args, settings_for))
+        tasks = list(_tasks(args, settings_for, paths))
     except ConfigError as exc:
         print(f"article-audit: configuration error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except (baselines.BaselineError, changes.ChangesError) as exc:
+        print(f"article-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.changed_since and not tasks:
+        print(f"article-audit: no articles changed since {args.changed_since}", file=sys.stderr)
+        return EXIT_OK
     if not tasks:
         print("article-audit: no articles found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_ERROR
@@ -148,14 +195,91 @@ def cmd_check(args) -> int:
         print(f"article-audit: {exc}", file=sys.stderr)
         return EXIT_ERROR
     progress.done()
-    run_result = RunResult(results)
+    results = [_narrow(result, task, args, baseline) for result, task in zip(results, tasks)]
+    if args.diff:
+        return EXIT_FAILED if _fix(results, args, write=False) else EXIT_OK
+    if args.fix and _fix(results, args, write=True):
+        # Report what the fixes left: audit the fixed files again.
+        again = list(run(tasks, jobs=args.jobs))
+        results = [_narrow(result, task, args, baseline) for result, task in zip(again, tasks)]
+    run_result = RunResult([_shown(r, task.settings) for r, task in zip(results, tasks)])
     _emit(run_result, args)
     return run_result.exit_code
 
 
-def _tasks(args, settings_for):
+def _changed_paths(args) -> list[str]:
+    """Changed files under the given paths, as paths relative to the working folder where possible."""
+    wanted = [Path(p).resolve() for p in args.paths]
+    picked = []
+    for path in changes.changed_files(args.changed_since, Path.cwd()):
+        if path.suffix.lower() in FRONT_ENDS and path.exists() and any(
+                path == w or w in path.parents for w in wanted):
+            try:
+                picked.append(str(path.relative_to(Path.cwd())))
+            except ValueError:
+                picked.append(str(path))
+    return picked
+
+
+def _narrow(result: dict, task: Task, args, baseline) -> dict:
+    """Keep the findings that gate: new against the baseline, on changed lines; then re-gate."""
+    if result["status"] == "error" or task.settings is None:
+        return result
+    findings = result["findings"]
+    if baseline is not None:
+        findings = baselines.new_findings(result, baseline, Path(args.baseline).resolve().parent)
+    if args.changed_lines:
+        lines = changes.changed_lines(args.changed_since, Path(task.path).resolve())
+        findings = [f for f in findings if f.get("metric") or any(
+            n in lines for n in range(f["line"], f["end_line"] + 1))]
+    if findings is result["findings"]:
+        return result
+    narrowed = {**result, "findings": findings}
+    narrowed["status"] = baselines.regate(narrowed, task.settings.fail_on)
+    return narrowed
+
+
+def _shown(result: dict, settings) -> dict:
+    """Hide findings below --min-severity (display only: the status was decided on all of them)."""
+    if settings is None or settings.min_severity == "info":
+        return result
+    floor = SEVERITY_RANK[settings.min_severity]
+    return {**result, "findings": [f for f in result["findings"] if SEVERITY_RANK[f["severity"]] >= floor]}
+
+
+def _fix(results: list[dict], args, *, write: bool) -> int:
+    """Apply the fixes in place (write) or print them as a diff; returns how many files change."""
+    from audit.frontends import InputError, decode
+
+    changed = 0
+    for result in results:
+        if result["status"] == "error" or result["path"] == STDIN:
+            continue
+        chosen, _ = fixes.select(result["findings"], unsafe=args.unsafe)
+        if not chosen:
+            continue
+        path = Path(result["path"])
+        raw = path.read_bytes()
+        try:
+            before = decode(raw)
+        except InputError:
+            continue
+        after = fixes.apply(before, chosen)
+        if after == before:
+            continue
+        changed += 1
+        if not write:
+            sys.stdout.write(fixes.unified_diff(result["path"], before, after))
+            continue
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        write_atomic(path, (bom + after).encode("utf-8"))
+        print(f"article-audit: fixed {len(chosen)} finding(s) in {result['path']}", file=sys.stderr)
+    return changed
+
+
+def _tasks(args, settings_for, paths):
     stdin_data = None
-    for path, problem in discover(args.paths):
+    for path, problem in discover(paths):
         if problem:
             yield Task(path, None, problem)
             continue
@@ -180,6 +304,40 @@ def _emit(run: RunResult, args) -> None:
     for r in run.files:
         if r["status"] == "error":
             print(f"article-audit: could not audit {r['path']}: {r['error']}", file=sys.stderr)
+
+
+def cmd_baseline(args) -> int:
+    registry = _registry()
+    target = Path(args.output)
+    try:
+        previous = baselines.load(target) if args.update else None
+        settings_for = _Settings(args, registry)
+        tasks = [Task(path, None, problem) if problem else Task(path, settings_for(path))
+                 for path, problem in discover(args.paths)]
+    except (ConfigError, baselines.BaselineError) as exc:
+        print(f"article-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    results = list(run(tasks, jobs=args.jobs))
+    data = baselines.record(results, target.resolve().parent, previous)
+    baselines.save(data, target)
+    known = sum(len(entry["findings"]) for entry in data["files"].values())
+    print(f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
+          + (" (updated: fixed findings dropped)" if args.update else ""))
+    failed = [r for r in results if r["status"] == "error"]
+    for r in failed:
+        print(f"article-audit: could not audit {r['path']}: {r['error']}", file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_init(args) -> int:
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        print(f"article-audit: {target} exists; use --force to overwrite", file=sys.stderr)
+        return EXIT_ERROR
+    text = resources.files("audit").joinpath("starter-config.toml").read_text(encoding="utf-8")
+    write_atomic(target, text.encode("utf-8"))
+    print(f"article-audit: wrote {target}; edit it, then run 'article-audit check'")
+    return EXIT_OK
 
 
 def cmd_rules(args) -> int:
@@ -237,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "demo": cmd_demo}[args.command]
+    handler = {"check": cmd_check, "baseline": cmd_baseline, "init": cmd_init, "rules": cmd_rules,
+               "explain": cmd_explain, "demo": cmd_demo}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

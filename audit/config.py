@@ -20,9 +20,12 @@ from audit.rule import Rule
 
 CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
+MIN_SEVERITY = ("error", "warning", "info")
 LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
-TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "language", "rules", "overrides")
-OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "rules")
+TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "min-severity", "language", "rules", "overrides",
+                  "profiles", "require-suppression-reason")
+OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "min-severity", "rules")
+PROFILE_KEYS = ("select", "ignore", "fail-on", "min-severity", "rules", "overrides")
 
 
 class ConfigError(Exception):
@@ -43,6 +46,8 @@ class Settings:
     rules: tuple[RuleSettings, ...]
     fail_on: str
     language: str
+    report_unused_suppressions: bool = False
+    min_severity: str = "info"  # findings below it are not shown (the gate still counts them)
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Layer:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
+    min_severity: str | None = None
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -65,6 +71,7 @@ class Config:
     base: Layer = field(default_factory=Layer)
     language: str = "en"
     overrides: list[Override] = field(default_factory=list)
+    profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -78,30 +85,45 @@ class Config:
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] = (),
         fail_on: str | None = None,
+        min_severity: str | None = None,
+        profile: str | None = None,
+        report_unused_suppressions: bool = False,
     ) -> Settings:
-        """Merge defaults < config < matching overrides < command line for one file."""
-        layers = [self.base] + [o.layer for o in self.overrides if _matches(o.patterns, path, self.root)]
+        """Merge defaults < config < profile < matching overrides < command line for one file."""
+        overrides = list(self.overrides)
+        layers = [self.base]
+        if profile is not None:
+            if profile not in self.profiles:
+                where = self.path or "the configuration"
+                known = ", ".join(sorted(self.profiles)) or "none defined"
+                raise ConfigError(f"{where}: profiles: no profile {profile!r}; defined: {known}")
+            profile_layer, profile_overrides = self.profiles[profile]
+            layers.append(profile_layer)
+            overrides += profile_overrides
+        layers += [o.layer for o in overrides if _matches(o.patterns, path, self.root)]
         enabled = {rid for rid, cls in registry.items() if cls.enabled_by_default}
-        gate = "error"
+        gate, shown = "error", "info"
         per_rule: dict[str, dict[str, Any]] = {}
         for layer in layers:
             if layer.select is not None:
                 enabled = _expand(layer.select, registry)
             enabled -= _expand(layer.ignore, registry)
             gate = layer.fail_on or gate
+            shown = layer.min_severity or shown
             for rid, values in layer.rules.items():
                 per_rule.setdefault(rid, {}).update(values)
         if select is not None:
             enabled = _expand(select, registry)
         enabled -= _expand(ignore, registry)
         gate = fail_on or gate
+        shown = min_severity or shown
         rules = []
         for rid in sorted(enabled):
             cls = registry[rid]
             values = dict(per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
-        return Settings(tuple(rules), gate, self.language)
+        return Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown)
 
 
 def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:
@@ -181,6 +203,10 @@ def _layer(path: Path, prefix: str, table: Mapping[str, Any], allowed: tuple[str
             if value not in FAIL_ON:
                 raise _fail(path, name, f"got {value!r}; allowed: {', '.join(FAIL_ON)}")
             layer.fail_on = value
+        elif key == "min-severity":
+            if value not in MIN_SEVERITY:
+                raise _fail(path, name, f"got {value!r}; allowed: {', '.join(MIN_SEVERITY)}")
+            layer.min_severity = value
         elif key == "rules":
             layer.rules = _rules_table(path, name, value, registry)
     return layer
@@ -222,15 +248,35 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in ("language", "overrides")},
+    special = ("language", "overrides", "profiles", "require-suppression-reason")
+    config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special},
                          TOP_LEVEL_KEYS, registry)
+    if "require-suppression-reason" in table:
+        value = table["require-suppression-reason"]
+        if not isinstance(value, bool):
+            raise _fail(path, prefix + "require-suppression-reason", f"expected true or false, got {value!r}")
+        config.base.rules.setdefault("suppression", {})["require-reason"] = value
+    profiles = table.get("profiles", {})
+    if not isinstance(profiles, dict):
+        raise _fail(path, prefix + "profiles", "expected a table of profiles, e.g. [profiles.ci]")
+    for pname, ptable in profiles.items():
+        pkey = f"{prefix}profiles.{pname}"
+        if not isinstance(ptable, dict):
+            raise _fail(path, pkey, "expected a table")
+        layer = _layer(path, pkey + ".", {k: v for k, v in ptable.items() if k != "overrides"}, PROFILE_KEYS, registry)
+        config.profiles[pname] = (layer, _overrides(path, pkey + ".", ptable.get("overrides", []), registry))
     if "language" in table:
         if table["language"] not in LANGUAGES:
             raise _fail(path, prefix + "language", f"got {table['language']!r}; allowed: {', '.join(LANGUAGES)}")
         config.language = table["language"]
-    overrides = table.get("overrides", [])
+    config.overrides = _overrides(path, prefix, table.get("overrides", []), registry)
+    return config
+
+
+def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, type[Rule]]) -> list[Override]:
     if not isinstance(overrides, list):
         raise _fail(path, prefix + "overrides", "expected an array of tables ([[overrides]])")
+    result = []
     for n, item in enumerate(overrides):
         name = f"{prefix}overrides[{n}]"
         if not isinstance(item, dict):
@@ -240,9 +286,9 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
             raise _fail(path, name + ".paths", "required: a list of path globs, e.g. [\"news/**\"]")
         globs = _string_list(path, name + ".paths", globs)
         rest = {k: v for k, v in item.items() if k != "paths"}
-        config.overrides.append(Override(tuple(glob_to_regex(g) for g in globs),
-                                         _layer(path, name + ".", rest, OVERRIDE_KEYS, registry)))
-    return config
+        result.append(Override(tuple(glob_to_regex(g) for g in globs),
+                               _layer(path, name + ".", rest, OVERRIDE_KEYS, registry)))
+    return result
 
 
 def load(path: Path, registry: Mapping[str, type[Rule]]) -> Config:

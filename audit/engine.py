@@ -6,14 +6,17 @@ Positions are located once, here, through the document's line index.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from audit import __version__
 from audit.document import Document
-from audit.findings import LocatedFinding, Location, Severity, SEVERITY_NAMES
+from audit import suppressions
+from audit.findings import Finding, LocatedFinding, Location, Severity, SEVERITY_NAMES
 from audit.config import Settings
 from audit.frontends import FRONT_ENDS, InputError, decode, parse
 
@@ -29,6 +32,7 @@ class FileResult:
     findings: list[LocatedFinding] = field(default_factory=list)
     title: str = ""
     source: str | None = None  # kept only when a report needs the text (HTML reports)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         result = {
@@ -38,6 +42,7 @@ class FileResult:
             "title": self.title,
             "metrics": self.metrics,
             "findings": [finding_dict(f) for f in self.findings],
+            "warnings": self.warnings,
         }
         if self.source is not None:
             result["source"] = self.source
@@ -46,7 +51,7 @@ class FileResult:
 
 def finding_dict(located: LocatedFinding) -> dict[str, Any]:
     f, loc = located.finding, located.location
-    return {
+    result = {
         "rule": f.rule,
         "severity": f.severity.label,
         "message": f.message,
@@ -59,7 +64,29 @@ def finding_dict(located: LocatedFinding) -> dict[str, Any]:
         "fix": None if f.fix is None else {
             "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement, "safe": f.fix.safe,
         },
+        "fingerprint": located.fingerprint,
     }
+    if f.metric:
+        result["metric"] = f.metric
+    return result
+
+
+_CONTEXT_WORDS = 3
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def fingerprint(rule: str, source: str, start: int, end: int) -> str:
+    """Identifies a finding across edits elsewhere in the file: the rule, the flagged text
+    and a few words either side, never the line number."""
+    # Context stops at a blank line, so moving whole paragraphs keeps every fingerprint.
+    before = _PARAGRAPH_BREAK.split(source[max(0, start - 80) : start])[-1].split()[-_CONTEXT_WORDS:]
+    after = _PARAGRAPH_BREAK.split(source[end : end + 80])[0].split()[:_CONTEXT_WORDS]
+    key = "\0".join((rule, _norm(source[start:end]), _norm(" ".join(before)), _norm(" ".join(after))))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
 def excerpt(source: str, start: int, end: int) -> str:
@@ -76,7 +103,7 @@ def locate(doc: Document, finding) -> LocatedFinding:
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
     return LocatedFinding(replace(finding, start=start, end=end), Location(line, col, end_line, end_col),
-                          excerpt(doc.source, start, end))
+                          excerpt(doc.source, start, end), fingerprint(finding.rule, doc.source, start, end))
 
 
 def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
@@ -97,8 +124,35 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
             if finding.severity == default and rs.severity != default:
                 finding = replace(finding, severity=rs.severity)
             located.append(locate(doc, finding))
+    located = _apply_suppressions(doc, located, settings)
     located.sort(key=LocatedFinding.sort_key)
+    _number_repeats(located)
     return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title)
+
+
+def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: Settings) -> list[LocatedFinding]:
+    directives = suppressions.of(doc)
+    if not directives:
+        return located
+    scopes = suppressions.scopes(directives, doc.position, doc.source)
+    kept = [f for f in located if f.rule == "suppression"
+            or not suppressions.silenced(f.rule, f.location.line, f.location.end_line, scopes)]
+    if settings.report_unused_suppressions:
+        for d in directives:
+            if d.kind != "enable" and not d.used:
+                kept.append(locate(doc, Finding("suppression", Severity.INFO,
+                                                "Suppression silences nothing; remove it.", d.start, d.end)))
+    return kept
+
+
+def _number_repeats(located: list[LocatedFinding]) -> None:
+    """Identical fingerprints in one file get an occurrence number, in source order."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(located):
+        n = seen.get(item.fingerprint, 0)
+        seen[item.fingerprint] = n + 1
+        if n:
+            located[i] = replace(item, fingerprint=f"{item.fingerprint}-{n}")
 
 
 def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
@@ -177,6 +231,9 @@ class RunResult:
     """A batch: one result dict per input (FileResult.to_dict() shape), in input order."""
 
     files: list[dict[str, Any]]
+    # rule id -> {"summary", "severity", "wcag", "description", "help"}: what report writers
+    # show about the rules of the run (SARIF rule metadata, legends); writers never import rules.
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         counts = {name: 0 for name in SEVERITY_NAMES}
@@ -204,5 +261,6 @@ class RunResult:
         return {
             "tool": {"name": "article-audit", "version": __version__},
             "summary": self.summary(),
+            "rules": self.rules,
             "files": self.files,
         }

@@ -50,6 +50,9 @@ class Finding:
     end: int
     suggestion: str | None = None
     fix: Fix | None = None
+    # For article-level findings about a metric (e.g. "consensus_grade"): the metrics key,
+    # so a baseline can compare values instead of silencing the finding for good.
+    metric: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class LocatedFinding:
     finding: Finding
     location: Location
     excerpt: str
+    fingerprint: str = ""
 
     @property
     def rule(self) -> str:

@@ -95,9 +95,10 @@ class Rule:
         severity: Severity | None = None,
         suggestion: str | None = None,
         fix=None,
+        metric: str | None = None,
     ) -> Finding:
         """A finding at source offsets [start, end) with this rule's id."""
-        return Finding(self.id, severity or self.severity, message, start, end, suggestion, fix)
+        return Finding(self.id, severity or self.severity, message, start, end, suggestion, fix, metric)
 
     @classmethod
     def defaults(cls) -> dict[str, Any]:

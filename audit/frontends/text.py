@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from audit import suppressions
 from audit.document import Document, Piece, ProseBlock
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
@@ -14,6 +15,9 @@ _SENTENCE_END = re.compile(r"[.!?…:;,][\"”’')\]]*\s*$")
 
 
 def blocks(source: str, offset: int = 0) -> list[ProseBlock]:
+    # Suppression directives are not prose: blank them out, keeping every offset.
+    for a, b in suppressions.line_spans(source):
+        source = source[:a] + " " * (b - a) + source[b:]
     result = []
     start = 0
     for m in _BLANK_LINES.finditer(source):

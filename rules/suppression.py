@@ -1,0 +1,47 @@
+"""suppression: in-file suppression comments that are malformed or lack a reason."""
+
+from __future__ import annotations
+
+from audit import suppressions
+from audit.findings import Severity
+from audit.rule import Option, Rule
+
+
+class Suppression(Rule):
+    """Flags suppression comments that name an unknown rule and, when the project
+    asks for it, suppressions without a reason. With `--report-unused-suppressions`
+    the engine also reports suppressions that silence nothing, under this rule.
+
+    Why:
+    A suppression is a decision an editor made; without a reason the next editor
+    cannot tell whether it still holds, and a misspelt rule name silences nothing.
+
+    Bad:
+    <!-- article-audit-disable pasive-voice -->
+
+    Good:
+    <!-- article-audit-disable passive-voice -- the quote is the minister's wording -->
+    """
+
+    id = "suppression"
+    summary = "Suppression comment names an unknown rule or gives no reason"
+    severity = Severity.WARNING
+    language_bound = False
+    options = (Option("require-reason", bool, False, "a suppression without a reason is a finding"),)
+
+    def check(self, doc, opts):
+        from audit.rules import registry
+
+        known = registry()
+        for d in suppressions.of(doc):
+            for name in d.rules:
+                if name not in known:
+                    yield self.finding(d.start, d.end, f"Suppression names an unknown rule {name!r}; "
+                                       "run 'article-audit rules' for the list.")
+            if opts["require-reason"] and d.kind != "enable" and not d.reason:
+                yield self.finding(d.start, d.end, "Suppression gives no reason; add one after ' -- '.",
+                                   suggestion=f"article-audit-{d.kind} {','.join(d.rules)} -- <reason>".replace(
+                                       f"{d.kind}  --", f"{d.kind} --"))
+
+
+RULE = Suppression

@@ -1,0 +1,68 @@
+"""Suppression comments: scopes, reasons, unknown rules, unused ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.config import Config
+from audit.engine import audit_document
+from audit.frontends import parse
+from audit.rules import registry
+
+LONG = "This sentence is written to be far longer than the limit allows, so that the rule " \
+       "sentence length has something to say about it here and now, today."
+
+
+def audit(text, *, unused=False, require_reason=False, name="t.txt"):
+    config = Config()
+    if require_reason:
+        config.base.rules["suppression"] = {"require-reason": True}
+    settings = config.settings_for(name, registry(), select=("sentence-length", "suppression"),
+                                   report_unused_suppressions=unused)
+    return audit_document(parse(name, text), settings).findings
+
+
+@pytest.mark.parametrize(
+    "text, long_lines",
+    [
+        (f"{LONG}\n", [1]),
+        (f"article-audit-disable sentence-length -- a quote\n{LONG}\n", []),
+        (f"article-audit-disable -- everything\n{LONG}\n", []),
+        (f"article-audit-disable sentence-length\n{LONG}\narticle-audit-enable\n\n{LONG}\n", [5]),
+        (f"article-audit-disable-next-line sentence-length -- legal text\n\n{LONG}\n\n{LONG}\n", [5]),
+        (f"article-audit-disable reading-level -- other rule\n{LONG}\n", [2]),
+        (f"<!-- article-audit-disable sentence-length -- quoted -->\n{LONG}\n", []),
+    ],
+)
+def test_scopes(text, long_lines):
+    found = audit(text)
+    assert [f.location.line for f in found if f.rule == "sentence-length"] == long_lines
+    assert not [f for f in found if f.rule == "suppression"]
+
+
+@pytest.mark.parametrize(
+    "text, messages",
+    [
+        ("article-audit-disable pasive-voice -- typo in name\nA line.\n", ["unknown rule 'pasive-voice'"]),
+        ("article-audit-disable sentence-length\nA line.\n", ["gives no reason"]),
+        ("article-audit-disable sentence-length -- reason\nA line.\n", []),
+    ],
+)
+def test_problems_in_suppressions(text, messages):
+    found = [f.finding.message for f in audit(text, require_reason=True) if f.rule == "suppression"]
+    assert len(found) == len(messages)
+    for message, expected in zip(found, messages):
+        assert expected in message
+
+
+def test_unused_suppressions_are_reported_on_request():
+    text = "article-audit-disable sentence-length -- nothing long here\nA short line.\n"
+    assert not [f for f in audit(text) if f.rule == "suppression"]
+    unused = [f for f in audit(text, unused=True) if f.rule == "suppression"]
+    assert len(unused) == 1 and "silences nothing" in unused[0].finding.message
+    assert unused[0].location.line == 1
+
+
+def test_directive_lines_are_not_prose():
+    doc = parse("t.txt", "article-audit-disable sentence-length -- why\nReal text here.\n")
+    assert [s.text for s in doc.sentences] == ["Real text here."]
