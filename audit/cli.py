@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -62,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files or folders (.txt, .md, .markdown, .html, .htm); - reads standard input")
     check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--report-dir", metavar="DIR", help="also write per-article HTML, Markdown and JSON "
+                       "reports and an index.html into DIR")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails an article (default: error)")
     check.add_argument("--select", type=_rule_list, metavar="RULES", help="only these rules (comma separated)")
     check.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="skip these rules")
@@ -75,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not read or write the result cache (in the user cache folder)")
     check.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                        help=f"larger inputs are reported as too large (default: {DEFAULT_MAX_BYTES:,})")
+    check.add_argument("--no-extract", action="store_true",
+                       help="in web pages, audit all the text, not only the main content (the article)")
+    check.add_argument("--require-grammar", action="store_true",
+                       help="exit 2 when LanguageTool (the grammar rule) is not set up or did not check "
+                       "every article")
     check.add_argument("--executor", choices=("local", "dask"), default="local",
                        help="where to run: local processes, or a Dask cluster (pip install 'article-audit[dask]')")
     check.add_argument("--scheduler", metavar="ADDRESS",
@@ -125,6 +133,13 @@ def _use_color(choice: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _folder_of(path: str) -> Path:
+    try:
+        return Path(path).resolve().parent
+    except (OSError, RuntimeError):  # a symbolic link loop: reported as such when the file is read
+        return Path(os.path.abspath(path)).parent
+
+
 class _Settings:
     """Settings per file: one config from --config, or the nearest config per folder."""
 
@@ -140,7 +155,7 @@ class _Settings:
     def config_for(self, path: str) -> Config:
         if self.fixed is not None:
             return self.fixed
-        folder = Path.cwd() if path == STDIN else Path(path).resolve().parent
+        folder = Path.cwd() if path == STDIN else _folder_of(path)
         where = find(folder)
         if where not in self.loaded:
             self.loaded[where] = load(where, self.registry) if where else Config()
@@ -177,6 +192,7 @@ def cmd_check(args) -> int:
     if not tasks:
         print("article-audit: no articles found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_ERROR
+    grammar_notes = _grammar_preflight(tasks, args)
     results: list[dict] = []
     progress = Progress(len(tasks), sys.stderr)
     try:
@@ -185,7 +201,7 @@ def cmd_check(args) -> int:
             progress.step()
     except KeyboardInterrupt:
         progress.done()
-        run_result = RunResult(results)
+        run_result = RunResult(results, rules=_rule_metadata(tasks))
         print(f"article-audit: interrupted; {len(results)} of {len(tasks)} article(s) were audited "
               "and are reported", file=sys.stderr)
         _emit(run_result, args)
@@ -202,9 +218,39 @@ def cmd_check(args) -> int:
         # Report what the fixes left: audit the fixed files again.
         again = list(run(tasks, jobs=args.jobs))
         results = [_narrow(result, task, args, baseline) for result, task in zip(again, tasks)]
-    run_result = RunResult([_shown(r, task.settings) for r, task in zip(results, tasks)])
-    _emit(run_result, args)
-    return run_result.exit_code
+    run_result = RunResult([_shown(r, task.settings) for r, task in zip(results, tasks)],
+                           rules=_rule_metadata(tasks), warnings=grammar_notes)
+    return _grammar_outcome(run_result, args, _emit(run_result, args) or run_result.exit_code)
+
+
+def _grammar_preflight(tasks, args) -> list[str]:
+    """Find LanguageTool once, before the batch (workers reuse what was found); say here,
+    once, when it is configured but cannot be used."""
+    from audit import languagetool
+
+    wanted = [t.settings.languagetool for t in tasks
+              if t.settings and any(rs.rule.id == "grammar" for rs in t.settings.rules)]
+    if args.require_grammar and not wanted:
+        notes = ["grammar: --require-grammar is set but the grammar rule is not enabled"]
+    else:
+        notes = languagetool.preflight(wanted, required=args.require_grammar)
+    for note in notes:
+        print(f"article-audit: warning: {note}", file=sys.stderr)
+    return notes
+
+
+def _grammar_outcome(run: RunResult, args, code: int) -> int:
+    """Print what a rule could not do on an article; with --require-grammar, an article
+    LanguageTool did not check makes the exit code 2."""
+    unchecked = len(run.warnings)
+    for r in run.files:
+        for warning in r.get("warnings") or ():
+            print(f"article-audit: warning: {_plain(r['path'])}: {_plain(warning)}", file=sys.stderr)
+            unchecked += warning.startswith("grammar:")
+    if args.require_grammar and unchecked:
+        print("article-audit: --require-grammar: LanguageTool did not check every article", file=sys.stderr)
+        return max(code, EXIT_ERROR)
+    return code
 
 
 def _changed_paths(args) -> list[str]:
@@ -283,27 +329,95 @@ def _tasks(args, settings_for, paths):
         if problem:
             yield Task(path, None, problem)
             continue
-        if path == STDIN and stdin_data is None:
-            stdin_data = sys.stdin.buffer.read()
+        if path == STDIN:
+            if stdin_data is None:
+                stdin_data = sys.stdin.buffer.read(args.max_bytes + 1)
+            if len(stdin_data) > args.max_bytes:
+                yield Task(path, None, f"too large to audit (over {args.max_bytes:,} bytes on standard input; "
+                           "set the limit with --max-bytes)")
+                continue
         yield Task(path, settings_for(path), data=stdin_data if path == STDIN else None,
-                   use_cache=not args.no_cache, max_bytes=args.max_bytes)
+                   use_cache=not args.no_cache, max_bytes=args.max_bytes,
+                   keep_source=bool(getattr(args, "report_dir", None)),
+                   extract=not args.no_extract)
 
 
-def _emit(run: RunResult, args) -> None:
+def _rule_metadata(tasks) -> dict[str, dict]:
+    """What the report writers show about each rule of the run: summary, severity, WCAG, help."""
+    classes = {}
+    for task in tasks:
+        for rs in task.settings.rules if task.settings else ():
+            classes[rs.rule.id] = type(rs.rule)
+    meta = {}
+    for rid, cls in sorted(classes.items()):
+        docs = cls.docs()
+        help_text = [docs["what"]]
+        for head in ("why", "bad", "good"):
+            if docs[head]:
+                help_text.append(f"{head.capitalize()}:\n{docs[head]}")
+        help_text.append(f"Configure: [tool.article-audit.rules.{rid}]; details: article-audit explain {rid}")
+        meta[rid] = {"summary": cls.summary, "severity": cls.severity.label, "wcag": list(cls.wcag),
+                     "description": docs["what"], "help": "\n\n".join(help_text)}
+    return meta
+
+
+def _emit(run: RunResult, args) -> int:
+    """Write the report (and the report folder); returns EXIT_ERROR if a report could not be written."""
     from audit.reports import render
 
+    report = run.to_dict()
+    status = EXIT_OK
+    report_dir = getattr(args, "report_dir", None)
+    if report_dir:
+        status = _write_report_dir(report, Path(report_dir))
+    # The article text is kept for the HTML pages only; the other formats never carry it.
+    shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    full_report = (str(Path(report_dir) / "index.html") if report_dir
+                   else "the job summary" if summary_file else None)
     stream = sys.stdout
     color = False if args.output else _use_color(args.color, stream)
-    text = render(args.format, run.to_dict(), color=color)
+    text = render(args.format, shown, color=color, full_report=full_report)
     if args.output:
-        write_atomic(Path(args.output), text.encode("utf-8"))
+        try:
+            write_atomic(Path(args.output), text.encode("utf-8"))
+        except OSError as exc:  # the old report, if any, is left whole
+            print(f"article-audit: could not write the report {_plain(args.output)}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            status = EXIT_ERROR
     else:
         stream.write(text)
+    if summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(render("markdown", shown))
+        except OSError as exc:
+            print(f"article-audit: could not write the job summary {summary_file}: {exc}", file=sys.stderr)
+            status = EXIT_ERROR
     if args.format == "text" and not args.output:
-        return  # the text report already names each input it could not audit
+        return status  # the text report already names each input it could not audit
     for r in run.files:
         if r["status"] == "error":
-            print(f"article-audit: could not audit {r['path']}: {r['error']}", file=sys.stderr)
+            print(f"article-audit: could not audit {_plain(r['path'])}: {_plain(r['error'])}", file=sys.stderr)
+    return status
+
+
+def _plain(text) -> str:
+    """A file name or message on one line, with no control characters that could restyle the
+    terminal or, in CI, start a workflow command on a new line."""
+    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(text))
+
+
+def _write_report_dir(report: dict, folder: Path) -> int:
+    from audit.reports import report_dir
+
+    try:
+        for name, content in report_dir.build(report).items():
+            write_atomic(folder / name, content.encode("utf-8"))
+    except OSError as exc:
+        print(f"article-audit: could not write the report folder {folder}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def cmd_baseline(args) -> int:

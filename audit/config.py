@@ -23,7 +23,10 @@ FAIL_ON = ("error", "warning", "info", "never")
 MIN_SEVERITY = ("error", "warning", "info")
 LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
 TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "min-severity", "language", "rules", "overrides",
-                  "profiles", "require-suppression-reason")
+                  "profiles", "require-suppression-reason", "languagetool")
+LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
+LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
+CATEGORY_SEVERITIES = ("error", "warning", "info", "off")
 OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "min-severity", "rules")
 PROFILE_KEYS = ("select", "ignore", "fail-on", "min-severity", "rules", "overrides")
 
@@ -40,6 +43,17 @@ class RuleSettings:
 
 
 @dataclass(frozen=True)
+class LanguageToolSettings:
+    """`[languagetool]`: where the `grammar` rule finds LanguageTool (see audit/languagetool.py)."""
+
+    mode: str = "auto"  # auto: a server if one is set, else a local installation if found, else off
+    server: str | None = None
+    timeout: float = 30.0  # seconds per request (language-tool-python tries a request twice)
+    categories: tuple[tuple[str, str], ...] = ()  # LanguageTool category id -> severity or "off"
+    disabled_rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     """What applies to one file: the enabled rules with their options, and the gate."""
 
@@ -48,6 +62,7 @@ class Settings:
     language: str
     report_unused_suppressions: bool = False
     min_severity: str = "info"  # findings below it are not shown (the gate still counts them)
+    languagetool: LanguageToolSettings = LanguageToolSettings()
 
 
 @dataclass
@@ -70,6 +85,7 @@ class Config:
     path: Path | None = None  # the file it came from; None for built-in defaults
     base: Layer = field(default_factory=Layer)
     language: str = "en"
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
 
@@ -123,7 +139,7 @@ class Config:
             values = dict(per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
-        return Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown)
+        return Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown, self.languagetool)
 
 
 def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:
@@ -248,7 +264,7 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    special = ("language", "overrides", "profiles", "require-suppression-reason")
+    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool")
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special},
                          TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
@@ -269,8 +285,45 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         if table["language"] not in LANGUAGES:
             raise _fail(path, prefix + "language", f"got {table['language']!r}; allowed: {', '.join(LANGUAGES)}")
         config.language = table["language"]
+    if "languagetool" in table:
+        config.languagetool = _languagetool(path, prefix + "languagetool", table["languagetool"])
     config.overrides = _overrides(path, prefix, table.get("overrides", []), registry)
     return config
+
+
+def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:
+    if not isinstance(table, dict):
+        raise _fail(path, prefix, 'expected a table, e.g. server = "http://localhost:8081"')
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if key not in LANGUAGETOOL_KEYS:
+            raise _fail(path, name, f"unknown setting; allowed: {', '.join(LANGUAGETOOL_KEYS)}")
+        if key == "mode":
+            if value not in LANGUAGETOOL_MODES:
+                raise _fail(path, name, f"got {value!r}; allowed: {', '.join(LANGUAGETOOL_MODES)}")
+            values["mode"] = value
+        elif key == "server":
+            if not isinstance(value, str) or not re.match(r"https?://[^/\s]+", value):
+                raise _fail(path, name, f'expected an http(s) URL, e.g. "http://localhost:8081" (got {value!r})')
+            values["server"] = value
+        elif key == "timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 600:
+                raise _fail(path, name, f"expected a number of seconds between 0 and 600 (got {value!r})")
+            values["timeout"] = float(value)
+        elif key == "categories":
+            if not isinstance(value, dict):
+                raise _fail(path, name, 'expected a table of LanguageTool category ids, e.g. GRAMMAR = "error"')
+            for category, severity in value.items():
+                if severity not in CATEGORY_SEVERITIES:
+                    raise _fail(path, f"{name}.{category}",
+                                f"got {severity!r}; allowed: {', '.join(CATEGORY_SEVERITIES)}")
+            values["categories"] = tuple(sorted(value.items()))
+        else:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise _fail(path, name, 'expected a list of LanguageTool rule ids, e.g. ["EN_QUOTES"]')
+            values["disabled_rules"] = tuple(value)
+    return LanguageToolSettings(**values)
 
 
 def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, type[Rule]]) -> list[Override]:

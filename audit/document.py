@@ -133,6 +133,16 @@ class ProseMap:
         i = max(0, bisect_right(self._prose_starts, offset) - 1)
         return self._prose_starts[i], self._pieces[i]
 
+    def shift(self, prose_start: int, prose_end: int) -> int | None:
+        """source - prose offset for a range inside one piece copied verbatim from the
+        source, where every offset maps by that shift; None elsewhere."""
+        if not self._pieces or prose_end <= prose_start:
+            return None
+        base, piece = self._locate(prose_start)
+        if prose_start < base or prose_end - base > len(piece.text) or len(piece.text) != piece.end - piece.start:
+            return None
+        return piece.start - base
+
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
         if not self._pieces:
             return 0
@@ -204,11 +214,17 @@ class Document:
             sentences = []
             for s_start, s_end in split_sentences(text):
                 a, b = ps + s_start, ps + s_end
-                words = tuple(
-                    Word(self.text[wa:wb], *self.span(wa, wb), wa, wb)
-                    for wa, wb in ((a + x, a + y) for x, y in tokenize(self.text[a:b]))
-                )
-                sentences.append(Sentence(self.text[a:b], *self.span(a, b), a, b, words, index))
+                sentence = self.text[a:b]
+                shift = self._map.shift(a, b)
+                if shift is None:
+                    words = tuple(Word(sentence[x:y], *self.span(a + x, a + y), a + x, a + y)
+                                  for x, y in tokenize(sentence))
+                    start, end = self.span(a, b)
+                else:  # the common case, spelled out: this loop is most of the parsing time
+                    at = a + shift
+                    words = tuple(Word(sentence[x:y], at + x, at + y, a + x, a + y) for x, y in tokenize(sentence))
+                    start, end = at, b + shift
+                sentences.append(Sentence(sentence, start, end, a, b, words, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         return tuple(blocks)
 

@@ -6,16 +6,18 @@ Positions are located once, here, through the document's line index.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from audit import __version__
 from audit.document import Document
-from audit import suppressions
+from audit import language, suppressions
 from audit.findings import Finding, LocatedFinding, Location, Severity, SEVERITY_NAMES
 from audit.config import Settings
 from audit.frontends import FRONT_ENDS, InputError, decode, parse
@@ -115,9 +117,21 @@ def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
 
 def audit_document(doc: Document, settings: Settings) -> FileResult:
     doc.language = settings.language
-    metrics: dict[str, Any] = {}
+    # For the grammar rule; a rule whose backend fails on this article appends a sentence
+    # to doc.memo["warnings"], and the result carries them (the rest of the audit goes on).
+    doc.memo["languagetool"] = settings.languagetool
+    # The rules measure English: on other languages the language-bound ones are skipped, and said so.
+    detected, share = language.detect(w.text for w in doc.words)
+    metrics: dict[str, Any] = {"language_detected": detected}
     located: list[LocatedFinding] = []
+    skipped = [rs.rule.id for rs in settings.rules if detected != language.ENGLISH and type(rs.rule).language_bound]
+    if skipped:
+        doc.memo.setdefault("warnings", []).append(
+            f"language: the text does not look like English ({share:.0%} of its words are common English "
+            f"words); article-audit audits English, so these rules were skipped: {', '.join(skipped)}")
     for rs in settings.rules:
+        if rs.rule.id in skipped:
+            continue
         metrics.update(rs.rule.measure(doc, rs.options))
         default = type(rs.rule).severity
         for finding in rs.rule.check(doc, rs.options):
@@ -127,7 +141,8 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     located = _apply_suppressions(doc, located, settings)
     located.sort(key=LocatedFinding.sort_key)
     _number_repeats(located)
-    return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title)
+    return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title,
+                      warnings=list(doc.memo.get("warnings", ())))
 
 
 def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: Settings) -> list[LocatedFinding]:
@@ -158,32 +173,49 @@ def _number_repeats(located: list[LocatedFinding]) -> None:
 def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
     """The bytes of an input, or InputError with a plain reason."""
     p = Path(path)
-    if p.is_dir():
-        raise InputError("is a folder")
-    if not p.exists():
-        raise InputError("no such file" if not p.is_symlink() else "broken symbolic link")
     try:
-        size = p.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(f"too large to audit ({size:,} bytes; the limit is {max_bytes:,}, "
-                             "set with --max-bytes)")
+        info = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symbolic link loop (the link points back to itself)") from None
+        if isinstance(exc, FileNotFoundError):
+            raise InputError("broken symbolic link" if p.is_symlink() else "no such file") from None
+        raise InputError(exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder")
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+        raise InputError("not a regular file (a pipe, socket or device); use - to read standard input")
+    too_large = f"too large to audit ({{:,}} bytes; the limit is {max_bytes or 0:,}, set with --max-bytes)"
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputError(too_large.format(info.st_size))  # decided from the size: nothing is read
+    try:
         with open(p, "rb") as handle:
-            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+            if max_bytes is None:
+                return handle.read()
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+            if len(data) > max_bytes:
+                raise InputError(too_large.format(max(len(data), os.fstat(handle.fileno()).st_size)))
+            return data
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
 
 
-def audit_bytes(path: str, data: bytes, settings: Settings, *, keep_source: bool = False) -> FileResult:
-    """Decode, parse and audit one input; an input that cannot be audited becomes an error result."""
+def audit_bytes(path: str, data: bytes, settings: Settings, *, keep_source: bool = False,
+                extract: bool = True) -> FileResult:
+    """Decode, parse and audit one input; an input that cannot be audited becomes an error result.
+
+    `extract=False` audits all the text of a web page, not only its main content."""
     try:
         source = decode(data)
-        doc = parse("<stdin>.txt" if path == STDIN else path, source)
+        doc = parse("<stdin>.txt" if path == STDIN else path, source, extract=extract)
         if not doc.words:
-            raise InputError("no prose to audit (the file is empty or has no words)")
+            raise InputError(_no_prose(source))
     except InputError as exc:
         return FileResult(path, "error", str(exc))
+    except RecursionError:
+        return FileResult(path, "error", "markup nested too deeply to audit")
     result = audit_document(doc, settings)
     result.path = path
     if keep_source:
@@ -191,13 +223,21 @@ def audit_bytes(path: str, data: bytes, settings: Settings, *, keep_source: bool
     return result
 
 
+def _no_prose(source: str) -> str:
+    if not source:
+        return "no prose to audit: the file is empty"
+    if not source.strip():
+        return "no prose to audit: the file holds only white space"
+    return "no prose to audit: no words found (markup, code and page furniture are not prose)"
+
+
 def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
-               max_bytes: int | None = None) -> FileResult:
+               max_bytes: int | None = None, extract: bool = True) -> FileResult:
     try:
         data = read_input(path, max_bytes=max_bytes)
     except InputError as exc:
         return FileResult(path, "error", str(exc))
-    return audit_bytes(path, data, settings, keep_source=keep_source)
+    return audit_bytes(path, data, settings, keep_source=keep_source, extract=extract)
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -212,13 +252,18 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+            found: list[tuple[str, str | None]] = []
+
+            def unreadable(exc: OSError) -> None:  # a folder we cannot list is reported, never skipped
+                found.append((exc.filename or raw, f"cannot read this folder: {exc.strerror or exc}"))
+
+            # Links to folders are not followed, so a link loop cannot make the walk endless.
+            for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if Path(name).suffix.lower() in FRONT_ENDS and not name.startswith("."):
-                        found.append(os.path.join(root, name))
-            yield from ((f, None) for f in sorted(found))
+                        found.append((os.path.join(root, name), None))
+            yield from sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:
             yield raw, (f"unsupported file type {p.suffix or '(none)'!r}; audited types: "
                         + ", ".join(sorted(FRONT_ENDS)))
@@ -234,6 +279,7 @@ class RunResult:
     # rule id -> {"summary", "severity", "wcag", "description", "help"}: what report writers
     # show about the rules of the run (SARIF rule metadata, legends); writers never import rules.
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # about the whole run (LanguageTool unusable)
 
     def summary(self) -> dict[str, Any]:
         counts = {name: 0 for name in SEVERITY_NAMES}
@@ -263,4 +309,5 @@ class RunResult:
             "summary": self.summary(),
             "rules": self.rules,
             "files": self.files,
+            **({"warnings": self.warnings} if self.warnings else {}),
         }

@@ -49,8 +49,13 @@ class Counts:
     linsear_sentences: int  # sentences those 100 words span
 
 
+@lru_cache(maxsize=1 << 16)
+def word_counts(word: str) -> tuple[int, int, bool]:
+    """(syllables, letters and digits, on the Dale-Chall list) of one word token."""
+    return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
+
+
 def count(sentences: tuple[Sentence, ...]) -> Counts:
-    easy = easy_words()
     n_sentences = words = syl = letters = poly = hard = unfamiliar = 0
     l_easy = l_hard = l_sentences = 0
     for sentence in sentences:
@@ -60,9 +65,7 @@ def count(sentences: tuple[Sentence, ...]) -> Counts:
         if words < 100:
             l_sentences += 1
         for word in sentence.words:
-            s = syllables.count(word.text)
-            low = _normal(word.text)
-            familiar = low in easy
+            s, n_letters, familiar = word_counts(word.text)
             if words < 100:
                 if s >= 3:
                     l_hard += 1
@@ -70,7 +73,7 @@ def count(sentences: tuple[Sentence, ...]) -> Counts:
                     l_easy += 1
             words += 1
             syl += s
-            letters += sum(ch.isalnum() for ch in word.text)
+            letters += n_letters
             if s >= 3:
                 poly += 1
                 if not familiar:
@@ -78,6 +81,23 @@ def count(sentences: tuple[Sentence, ...]) -> Counts:
             if not familiar:
                 unfamiliar += 1
     return Counts(n_sentences, words, syl, letters, poly, hard, unfamiliar, l_easy, l_hard, l_sentences)
+
+
+def flesch_kincaid(words: int, sentences: int, syllables: int) -> float:
+    return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+
+
+def sentence_grades(doc: Document) -> tuple[float | None, ...]:
+    """Flesch-Kincaid grade of each sentence (None for one without words), rounded as
+    `measure(doc, (sentence,))` rounds it, computed once per document."""
+    if "sentence_grades" not in doc.memo:
+        grades = []
+        for sentence in doc.sentences:
+            n = len(sentence.words)
+            syl = sum(word_counts(w.text)[0] for w in sentence.words)
+            grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
+        doc.memo["sentence_grades"] = tuple(grades)
+    return doc.memo["sentence_grades"]
 
 
 def formulas(c: Counts) -> dict[str, float]:
@@ -91,7 +111,7 @@ def formulas(c: Counts) -> dict[str, float]:
     linsear = linsear / 2 if linsear > 20 else linsear / 2 - 1
     return {
         "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
-        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "flesch_kincaid_grade": flesch_kincaid(c.words, c.sentences, c.syllables),
         "gunning_fog": 0.4 * (wps + 100 * c.hard_fog / c.words),
         "smog_index": 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291,
         "coleman_liau_index": 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8,

@@ -7,10 +7,10 @@ is what crosses process boundaries and what the cache stores.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
+import traceback
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -36,10 +36,24 @@ class Task:
     keep_source: bool = False
     use_cache: bool = True
     max_bytes: int | None = None
+    extract: bool = True  # web pages: audit the main content only (--no-extract: all the text)
 
 
 def audit_task(task: Task) -> dict[str, Any]:
-    """Audit one input; never raises for a bad input."""
+    """Audit one input; never raises, so one article can never end the batch.
+
+    An unexpected exception (a bug in a rule or a front end) becomes an error result that
+    names it, and counts toward exit code 2 like any input that could not be audited."""
+    try:
+        return _audit_task(task)
+    except Exception as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
+        return FileResult(task.path, "error", f"internal error while auditing ({type(exc).__name__}: {exc}{at}); "
+                          "please report it").to_dict()
+
+
+def _audit_task(task: Task) -> dict[str, Any]:
     if task.problem is not None or task.settings is None:
         return FileResult(task.path, "error", task.problem).to_dict()
     try:
@@ -47,15 +61,17 @@ def audit_task(task: Task) -> dict[str, Any]:
     except InputError as exc:
         return FileResult(task.path, "error", str(exc)).to_dict()
     cache = ResultCache() if task.use_cache and task.path != STDIN else None
-    key = cache.key(task.path, data, task.settings, "source" if task.keep_source else "") if cache else ""
+    flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
+    key = cache.key(task.path, data, task.settings, flags) if cache else ""
     if cache:
         hit = cache.get(key)
         if hit is not None:
             hit["path"] = task.path
             return hit
-    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source).to_dict()
-    if cache and result["status"] != "error":
-        cache.put(key, result)
+    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source,
+                         extract=task.extract).to_dict()
+    if cache and result["status"] != "error" and not result.get("warnings"):
+        cache.put(key, result)  # a result with warnings (e.g. LanguageTool down) is not final
     return result
 
 
@@ -75,6 +91,8 @@ def run_local(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
         for task in tasks:
             yield audit_task(task)
         return
+    import multiprocessing  # here, not at the top: a one-file run never needs it
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     pool = multiprocessing.get_context(method).Pool(min(jobs, len(tasks)), initializer=_ignore_sigint)
     try:

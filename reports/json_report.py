@@ -5,5 +5,5 @@ from __future__ import annotations
 import json
 
 
-def render(report: dict, *, color: bool = False) -> str:
+def render(report: dict, *, color: bool = False, **options) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

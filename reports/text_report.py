@@ -1,28 +1,74 @@
-"""Text: one line per finding, `path:line:column: severity rule-id message`, then a summary per file."""
+"""Text: one line per finding, `path:line:column: severity rule-id message`, then a summary per file.
+
+A batch of more than one article ends with a table (tabulate) of every article,
+worst first, with totals.
+"""
 
 from __future__ import annotations
 
+import re
+
+from tabulate import tabulate
+
+from audit.reports.summary import Figures, number, table, totals
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m",
-           "passed": "\033[32m", "failed": "\033[31m"}
+           "passed": "\033[32m", "failed": "\033[31m", "PASS": "\033[32m", "FAIL": "\033[31m",
+           "ERROR": "\033[1;31m", "above": "\033[33m"}
 _RESET = "\033[0m"
+# Control characters from a file name or an article (quoted in messages) could move the
+# cursor or restyle the terminal; each is shown as U+FFFD, and a message stays on one line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text) -> str:
+    return _CONTROL.sub("\ufffd", str(text))
+
+HEADERS = ("Article", "Grade", "Words", "Long sent.", "Passive %", "Typos", "Jargon",
+           "Errors", "Warnings", "Info", "Result")
+_ALIGN = ("left",) + ("right",) * 9 + ("left",)
 
 
 def _paint(text: str, key: str, color: bool) -> str:
-    return f"{_COLORS[key]}{text}{_RESET}" if color and key in _COLORS else text
+    return f"{_COLORS[key]}{text}{_RESET}" if color and key in _COLORS and text else text
 
 
-def render(report: dict, *, color: bool = False) -> str:
+def _row(r: Figures, color: bool) -> list[str]:
+    grade = _paint(number(r.grade), "above", color) if r.above_target else number(r.grade)
+    return [
+        clean(r.path), grade, number(r.words), number(r.long_sentences), number(r.passive_pct),
+        number(r.typos), number(r.jargon),
+        _paint(str(r.errors), "error", color and r.errors > 0),
+        _paint(str(r.warnings), "warning", color and r.warnings > 0),
+        str(r.info), _paint(r.label, r.label, color),
+    ]
+
+
+def summary_table(report: dict, *, color: bool = False) -> str:
+    rows = table(report)
+    t = totals(rows)
+    body = [_row(r, color) for r in rows]
+    body.append([
+        f"Total ({t.articles})", number(t.mean_grade) and f"avg {number(t.mean_grade)}", number(t.words),
+        number(t.long_sentences), number(t.mean_passive_pct) and f"avg {number(t.mean_passive_pct)}",
+        number(t.typos), number(t.jargon), str(t.errors), str(t.warnings), str(t.info),
+        f"{t.failed + t.errors_in_input} not passed",
+    ])
+    return tabulate(body, headers=HEADERS, tablefmt="simple", colalign=_ALIGN, disable_numparse=True)
+
+
+def render(report: dict, *, color: bool = False, **options) -> str:
     lines = []
     for result in report["files"]:
-        path = result["path"]
+        path = clean(result["path"])
         if result["status"] == "error":
-            lines.append(f"{path}: {_paint('error', 'error', color)} could not audit: {result['error']}")
+            lines.append(f"{path}: {_paint('error', 'error', color)} could not audit: {clean(result['error'])}")
             continue
         for f in result["findings"]:
             sev = _paint(f["severity"], f["severity"], color)
-            lines.append(f"{path}:{f['line']}:{f['column']}: {sev} {f['rule']} {f['message']}")
+            lines.append(f"{path}:{f['line']}:{f['column']}: {sev} {f['rule']} {clean(f['message'])}")
             if f.get("suggestion"):
-                lines.append(f"    suggestion: {f['suggestion']}")
+                lines.append(f"    suggestion: {clean(f['suggestion'])}")
         m = result["metrics"]
         counts = {}
         for f in result["findings"]:
@@ -33,6 +79,8 @@ def render(report: dict, *, color: bool = False) -> str:
         parts.append(", ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info")))
         status = _paint(result["status"].upper(), result["status"], color)
         lines.append(f"{path}: {status} ({'; '.join(parts)})")
+    if len(report["files"]) > 1:
+        lines += ["", summary_table(report, color=color), ""]
     s = report["summary"]
     lines.append(
         f"{s['files']} file(s): {s['passed']} passed, {s['failed']} failed, {s['errors']} could not be audited"

@@ -12,6 +12,23 @@ from audit.rule import Rule
 RULE_MODULES = (
     "reading_level",
     "sentence_length",
+    "suppression",
+    "english_variant",
+    "grammar",
+    "image_alt",
+    "link_text",
+    "heading_structure",
+    "sensory_language",
+    "all_caps",
+    "inclusive_language",
+    "paragraph_length",
+    "table_header",
+    "html_lang",
+    "passive_voice",
+    "jargon",
+    "abbreviation",
+    "spelling",
+    "typo",
 )
 
 

@@ -63,7 +63,7 @@ class ReadingLevel(Rule):
     )
 
     def measure(self, doc, opts):
-        return readability.measure(doc)
+        return {**readability.measure(doc), "target_grade": opts["target-grade"]}
 
     def check(self, doc, opts):
         metrics = readability.measure(doc)
@@ -79,14 +79,14 @@ class ReadingLevel(Rule):
                 end,
                 f"The article reads at grade {grade:g} ({name}) — {describe_grade(grade)}; "
                 f"the target is {target:g}. Shorter sentences and everyday words lower it.",
+                metric=opts["grade"],
             )
         if not opts["hardest-sentences"]:
             return
         graded = []
-        for sentence in doc.sentences:
+        for sentence, fk in zip(doc.sentences, readability.sentence_grades(doc)):
             if len(sentence.words) < 8:
                 continue
-            fk = readability.measure(doc, (sentence,)).get("flesch_kincaid_grade", 0)
             if fk > target:
                 graded.append((-fk, sentence.start, sentence))
         for rank, (neg, _, sentence) in enumerate(sorted(graded)[: opts["hardest-sentences"]], 1):

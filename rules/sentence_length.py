@@ -69,6 +69,7 @@ class SentenceLength(Rule):
                 end,
                 f"{metrics['long_sentence_pct']:g}% of the article's sentences have over "
                 f"{opts['long-words']} words (aim for at most {opts['max-long-share']:g}%).",
+                metric="long_sentence_pct",
             )
 
 

@@ -9,37 +9,49 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from audit.document import Document
-from audit.frontends import text
+from audit.frontends import html, markdown, text
+from audit.frontends.errors import InputError
 
 # extension -> front-end module with `parse(path, source) -> Document`
 FRONT_ENDS = {
     ".txt": text,
     ".text": text,
-    ".md": text,  # full Markdown support is its own front end (see issue 6)
-    ".markdown": text,
+    ".md": markdown,
+    ".markdown": markdown,
+    ".html": html,
+    ".htm": html,
 }
 AUDITED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
-class InputError(Exception):
-    """An input that cannot be audited; the message names the problem, not the file."""
-
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused."""
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused.
+
+    Text in another encoding is refused, never guessed: Latin-1, Windows-1252 and the
+    other 8-bit encodings cannot be told apart, and auditing mis-decoded text would
+    report nonsense at wrong positions."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError("UTF-32 text is not supported; save the file as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"invalid UTF-16 text ({exc.reason} at byte {exc.start})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes), not text")
+        if "\x00" in text:
+            raise InputError("not text: contains NUL characters")
+        return text
+    if b"\x00" in data:  # the whole file: memchr is fast, and NUL is never in an article
+        raise InputError("not text: contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
         raise InputError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
-            "save the file as UTF-8"
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column} "
+            f"(offset {exc.start}); the file may be in Latin-1 or Windows-1252: save it as UTF-8"
         ) from None
 
 
@@ -48,5 +60,10 @@ def front_end_for(path: str):
     return FRONT_ENDS.get(suffix, text)
 
 
-def parse(path: str, source: str) -> Document:
-    return front_end_for(path).parse(path, source)
+def parse(path: str, source: str, *, extract: bool = True) -> Document:
+    """The document of one source; `extract=False` audits all of a web page's text,
+    not just its main content."""
+    front_end = front_end_for(path)
+    if front_end is html:
+        return html.parse(path, source, extract=extract)
+    return front_end.parse(path, source)

@@ -1,0 +1,389 @@
+"""HTML front end: the article text of a web page, at exact source positions.
+
+Python's own `html.parser` reads the page: it forgives broken markup and reports the
+position of every tag, which the faster C parsers (lxml, selectolax) do not. From
+those events we build a light tree of elements and raw text spans, then:
+
+- find the main content: the largest `<article>`, else `<main>` or `[role=main]`,
+  else the body, leaving out navigation, asides, forms, page headers and footers,
+  parts whose class or id says comment, share, sidebar, related, author bio and
+  the like, and short link-heavy or stock blocks ("Share", "Leave a Reply");
+  `extract=False` keeps all the text;
+- skip what is not prose: script, style, code, pre, template, noscript, hidden parts;
+- make a prose block of each block element (p, li, h1-h6, td, th, blockquote ...);
+  inline elements do not break the prose; character references are decoded;
+- hand the accessibility rules the images, links, headings, tables and the page
+  language as elements.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from audit.document import Document, Element, Piece, ProseBlock
+from audit.frontends.boilerplate import Furniture, is_boilerplate_block, main_content
+from audit.frontends.pieces import decoded
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+SKIPPED = frozenset(
+    "script style code pre template noscript textarea select button svg math iframe object "
+    "canvas audio video head title kbd samp".split()
+)
+BLOCKS = frozenset(
+    """address article aside blockquote body caption center dd details dialog div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend
+    li main menu nav ol p section summary table tbody td tfoot th thead tr ul""".split()
+)
+_CLOSES_P = frozenset(
+    """address article aside blockquote details dialog div dl fieldset figcaption figure
+    footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul""".split()
+)
+# An opening tag closes an open element of these names, up to (not past) the scope tags.
+_IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "thead", "tbody", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "thead": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tbody": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "option": ({"option"}, {"select"}),
+}
+_KIND = {"p": "paragraph", "li": "list-item", "dd": "list-item", "dt": "list-item",
+         "td": "table-cell", "th": "table-cell", "caption": "caption", "figcaption": "caption",
+         "blockquote": "quote"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+class Node:
+    __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size")
+
+    def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: "Node | None") -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.start = start
+        self.end = start
+        self.children: list[Node | tuple[int, int]] = []  # elements and raw text spans
+        self.parent = parent
+        self._size = -1
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name) or ""
+
+    def iter(self):
+        """This node and every element below it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+
+    def text_size(self, source: str) -> int:
+        """Non-space characters of prose below this node (cached)."""
+        if self._size < 0:
+            size = 0
+            for child in self.children:
+                if isinstance(child, Node):
+                    if child.tag not in SKIPPED:
+                        size += child.text_size(source)
+                else:
+                    size += len(source[child[0]:child[1]]) - len(_SPACE.findall(source, child[0], child[1]))
+            self._size = size
+        return self._size
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.root = Node("#document", {}, 0, None)
+        self.stack = [self.root]
+        self.text_start = -1
+        self.has_doctype = False
+
+    def _position(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _flush(self, at: int) -> None:
+        if self.text_start >= 0:
+            if at > self.text_start:
+                children = self.stack[-1].children
+                if children and not isinstance(children[-1], Node) and children[-1][1] == self.text_start:
+                    children[-1] = (children[-1][0], at)
+                else:
+                    children.append((self.text_start, at))
+            self.text_start = -1
+
+    def _close_to(self, index: int, at: int) -> None:
+        while len(self.stack) > index:
+            self.stack.pop().end = at
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self._open(tag, attrs, self_closing=False)
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self._open(tag, attrs, self_closing=True)
+
+    def _open(self, tag: str, attrs, self_closing: bool) -> None:
+        at = self._position()
+        self._flush(at)
+        if tag in _CLOSES_P:
+            for i in range(len(self.stack) - 1, 0, -1):
+                if self.stack[i].tag == "p":
+                    self._close_to(i, at)
+                    break
+                if self.stack[i].tag in BLOCKS:
+                    break
+        if tag in _IMPLIED_END:
+            closes, scope = _IMPLIED_END[tag]
+            for i in range(len(self.stack) - 1, 0, -1):
+                if self.stack[i].tag in scope:
+                    break
+                if self.stack[i].tag in closes:
+                    self._close_to(i, at)
+                    break
+        node = Node(tag, {k: v for k, v in attrs}, at, self.stack[-1])
+        self.stack[-1].children.append(node)
+        text = self.get_starttag_text() or ""
+        node.end = at + len(text)
+        if not self_closing and tag not in VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag) -> None:
+        at = self._position()
+        self._flush(at)
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                node = self.stack[i]
+                self._close_to(i, at)
+                close = self.source.find(">", at)
+                node.end = len(self.source) if close == -1 else close + 1
+                return
+
+    def handle_data(self, data) -> None:
+        if self.text_start < 0:
+            self.text_start = self._position()
+
+    def _other(self, *_args) -> None:
+        self._flush(self._position())
+
+    handle_comment = handle_pi = unknown_decl = _other
+
+    def handle_decl(self, decl) -> None:
+        self._flush(self._position())
+        self.has_doctype = self.has_doctype or decl.lower().startswith("doctype")
+
+    def finish(self) -> Node:
+        self.close()
+        self._flush(len(self.source))
+        self._close_to(1, len(self.source))
+        self.root.end = len(self.source)
+        return self.root
+
+
+def parse_tree(source: str) -> tuple[Node, bool]:
+    builder = _TreeBuilder(source)
+    builder.feed(source)
+    return builder.finish(), builder.has_doctype
+
+
+def hidden(node: Node) -> bool:
+    return ("hidden" in node.attrs or node.get("aria-hidden").lower() == "true"
+            or bool(_HIDDEN_STYLE.search(node.get("style"))))
+
+
+class _Collector:
+    """Walks the chosen part of the tree into prose blocks and elements."""
+
+    def __init__(self, source: str, furniture: Furniture | None) -> None:
+        self.source = source
+        self.furniture = furniture
+        self.blocks: list[ProseBlock] = []
+        self.elements: list[Element] = []
+        self.pieces: list[Piece] = []
+        self.link_chars = 0
+        self.kind = "paragraph"
+        self.level = 0
+        self.in_link = 0
+        self.in_article = False
+        self.mark = 0  # elements from here on belong to the block being collected
+
+    def flush(self) -> None:
+        if self.pieces:
+            block = ProseBlock(self.kind, self.pieces, self.level)
+            if not (self.furniture and is_boilerplate_block(block, self.link_chars, self.furniture.drop_link_blocks)):
+                self.blocks.append(block)
+            else:  # the links and images of a stock block ("Share", "Show More") go with it
+                self.elements[self.mark:] = [e for e in self.elements[self.mark:] if e.kind not in ("link", "image")]
+        self.pieces = []
+        self.link_chars = 0
+        self.mark = len(self.elements)
+
+    def walk(self, node: Node) -> None:
+        for child in node.children:
+            if not isinstance(child, Node):
+                pieces = decoded(self.source[child[0]:child[1]], child[0])
+                self.pieces.extend(pieces)
+                if self.in_link:
+                    self.link_chars += sum(len(p.text.strip()) for p in pieces)
+                continue
+            self.element(child)
+
+    def element(self, node: Node) -> None:
+        tag = node.tag
+        if tag in SKIPPED or hidden(node):
+            if tag == "pre" or tag == "table":
+                self.flush()
+            return
+        if self.furniture and self.furniture(node, self.in_article):
+            self.flush()
+            return
+        if tag == "br":
+            self.pieces.append(Piece("\n", node.start, node.end))
+            return
+        if tag == "img":
+            self.image(node)
+            return
+        if tag not in BLOCKS:
+            if tag == "a":
+                self.link(node)
+            else:
+                self.walk(node)
+            return
+        saved = (self.kind, self.level, self.in_article)
+        self.flush()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.kind, self.level = "heading", int(tag[1])
+            self.elements.append(Element("heading", node.start, node.end, {"level": self.level},
+                                         accessible_name(node, self.source)))
+        elif tag in _KIND and not (self.kind == "quote" and tag == "p"):
+            self.kind = _KIND[tag]
+        if tag == "article":
+            self.in_article = True
+        if tag == "table":
+            self.elements.append(table_element(node, self.source))
+        self.walk(node)
+        self.flush()
+        self.kind, self.level, self.in_article = saved
+
+    def link(self, node: Node) -> None:
+        name = node.get("aria-label").strip() or accessible_name(node, self.source)
+        attrs = {"href": node.attrs.get("href"), "title": node.attrs.get("title"),
+                 "aria-label": node.attrs.get("aria-label")}
+        self.elements.append(Element("link", node.start, node.end, attrs, name))
+        self.in_link += 1
+        self.walk(node)
+        self.in_link -= 1
+
+    def image(self, node: Node) -> None:
+        alt = node.attrs.get("alt")
+        ancestor, in_link = node.parent, None
+        while ancestor is not None and in_link is None:
+            if ancestor.tag == "a":
+                in_link = ancestor
+            ancestor = ancestor.parent
+        attrs = {
+            "alt": None if alt is None else alt.strip(),
+            "src": node.get("src") or node.get("data-src"),
+            "title": node.attrs.get("title"),
+            "role": node.get("role").lower(),
+            "aria-label": node.attrs.get("aria-label"),
+            "aria-labelledby": node.attrs.get("aria-labelledby"),
+            "width": node.get("width"),
+            "height": node.get("height"),
+            "in_link": in_link is not None,
+            "link_text": "" if in_link is None else accessible_name(in_link, self.source, images=False),
+        }
+        raw = _ALT.search(self.source, node.start, node.end)
+        group = next((g for g in (1, 2, 3) if raw and raw.group(g) is not None), 0)
+        if group:
+            attrs["alt_span"] = raw.span(group)
+        self.elements.append(Element("image", node.start, node.end, attrs, attrs["alt"] or ""))
+        if alt and alt.strip() and group:
+            self.blocks.append(ProseBlock("alt-text", decoded(raw.group(group), raw.start(group))))
+
+
+def accessible_name(node: Node, source: str, *, images: bool = True) -> str:
+    """The text a screen reader announces for a link or heading: its text and image alts."""
+    parts: list[str] = []
+    stack: list[Node | tuple[int, int]] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node):
+            if item.tag in ("script", "style", "template") or hidden(item):
+                continue
+            if item.tag == "img" and images:
+                parts.append(" " + (item.attrs.get("alt") or "") + " ")
+            stack.extend(reversed(item.children))
+        else:
+            parts.append("".join(p.text for p in decoded(source[item[0]:item[1]], item[0])))
+    return " ".join("".join(parts).split())
+
+
+def table_element(node: Node, source: str) -> Element:
+    rows = cells = header_cells = scoped = 0
+    max_cols = 0
+    caption = nested = False
+    for item in node.iter():
+        if item is node:
+            continue
+        if item.tag == "table":
+            nested = True
+        elif item.tag == "tr":
+            rows += 1
+            max_cols = max(max_cols, sum(1 for c in item.children if isinstance(c, Node) and c.tag in ("td", "th")))
+        elif item.tag in ("td", "th"):
+            cells += 1
+            if item.tag == "th" or item.get("role") in ("columnheader", "rowheader"):
+                header_cells += 1
+            if "scope" in item.attrs or "headers" in item.attrs:
+                scoped += 1
+        elif item.tag == "caption":
+            caption = True
+    attrs = {"rows": rows, "columns": max_cols, "cells": cells, "header_cells": header_cells,
+             "scoped_cells": scoped, "caption": caption, "nested_table": nested,
+             "role": node.get("role").lower(), "summary": node.attrs.get("summary")}
+    return Element("table", node.start, node.end, attrs)
+
+
+def page_element(root: Node, has_doctype: bool) -> Element | None:
+    """The page itself (its `lang`), when the source is a page rather than a fragment."""
+    for node in root.children:
+        if isinstance(node, Node) and node.tag == "html":
+            attrs = {"lang": node.attrs.get("lang"), "xml:lang": node.attrs.get("xml:lang")}
+            return Element("page", node.start, node.start + len("<html"), attrs)
+    for node in root.iter():
+        if node.tag in ("head", "body"):
+            return Element("page", node.start, node.start + 1 + len(node.tag), {"lang": None, "xml:lang": None})
+    return Element("page", 0, 0, {"lang": None, "xml:lang": None}) if has_doctype else None
+
+
+def parse(path: str, source: str, *, extract: bool = True, **_options) -> Document:
+    root, has_doctype = parse_tree(source)
+    content = main_content(root, source) if extract else root
+    collector = _Collector(source, Furniture(content, source) if extract else None)
+    collector.in_article = any(n.tag == "article" for n in _ancestors(content))
+    if content is root:
+        collector.walk(root)
+    else:
+        collector.element(content)
+    collector.flush()
+    elements = list(collector.elements)
+    page = page_element(root, has_doctype)
+    if page is not None:
+        elements.insert(0, page)
+    return Document(path, source, collector.blocks, fmt="html", elements=elements,
+                    metadata={"extracted": extract and content is not root})
+
+
+def _ancestors(node: Node):
+    while node is not None:
+        yield node
+        node = node.parent

@@ -1,0 +1,393 @@
+"""English words by variant and commonness, for spelling and variant checks.
+
+The words come from SCOWL (Kevin Atkinson's Spell Checker Oriented Word Lists,
+packaged in `audit.rules.data` with its licence; see rules/data/scowl-en.md). Each
+word carries the SCOWL size where it first appears (10 = the most common words ..
+70 = rarer ones: a stand-in for frequency) and the variants that accept it. The
+list is parsed once per machine into a compact marshal file in the user cache,
+keyed by the data's hash, so a new process loads it in about ten milliseconds.
+Also here: the suggestion search (edits ranked by keyboard slips), and the
+evidence about names that `spelling` and `typo` share.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import marshal
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from audit.cache import cache_dir, write_atomic
+
+DATA = "scowl-en.tsv.gz"
+EXTRA = "spelling-extra.txt"  # hand-written additions, accepted in every variant
+_FORMAT = 2  # of the cached table; change it when `_key` or the line format changes
+VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU")
+_LETTER_BIT = {"U": 1, "G": 2, "C": 4, "A": 8}
+ALL_VARIANTS = 15
+SUGGEST_LEVEL = 70  # suggest only words this common or more
+MAX_WORD = 30  # longer strings are not words: no search around them
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    """Keys touching each letter on a QWERTY keyboard, whose rows are staggered."""
+    where = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+    touching = {(0, -1), (0, 1), (-1, 0), (-1, 1), (1, -1), (1, 0)}  # (row, column) steps
+    return {
+        ch: frozenset(o for o, (r2, c2) in where.items() if (r2 - r, c2 - c) in touching)
+        for ch, (r, c) in where.items()
+    }
+
+
+KEYBOARD = _keyboard()
+
+
+def variant_mask(language: str) -> int:
+    """Bit mask of the variants a language setting accepts ("en": all of them)."""
+    return 1 << VARIANTS.index(language) if language in VARIANTS else ALL_VARIANTS
+
+
+def _key(word: str) -> str:
+    """A word's group: its first three letters and its length."""
+    return word[:3].lower() + chr(48 + len(word))
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> dict[str, str]:
+    """Words grouped by their first three letters and length, each group one
+    string of "\nword\tcode" lines (code = level * 16 + variant mask).
+
+    Twenty thousand short strings load from marshal in about ten milliseconds,
+    where a dict or set of 140,000 words takes a quarter of a second; a look-up is
+    a `str.find` over a few hundred bytes.
+    """
+    data = resources.files("audit.rules.data")
+    raw, extra = data.joinpath(DATA).read_bytes(), data.joinpath(EXTRA).read_bytes()
+    key = hashlib.sha256(raw + extra + bytes([_FORMAT, marshal.version])).hexdigest()[:16]
+    path = cache_dir() / f"lexicon-{key}.marshal"
+    try:
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    groups: dict[str, list[str]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, level, variants = line.split("\t")
+        mask = ALL_VARIANTS if variants == "*" else sum(_LETTER_BIT[v] for v in variants)
+        groups.setdefault(_key(word), []).append(f"{word}\t{int(level) * 16 + mask}")
+    for line in extra.decode("utf-8").splitlines():
+        for word in line.split("#", 1)[0].split():
+            groups.setdefault(_key(word), []).append(f"{word}\t{SUGGEST_LEVEL * 16 + ALL_VARIANTS}")
+    table = {k: "\n" + "\n".join(v) + "\n" for k, v in groups.items()}
+    try:
+        write_atomic(path, marshal.dumps(table))
+    except OSError:
+        pass  # a read-only cache only costs the parse next time
+    return table
+
+
+def _find(word: str) -> int | None:
+    bucket = _buckets().get(_key(word))
+    if bucket is None:
+        return None
+    i = bucket.find("\n" + word + "\t")
+    if i < 0:
+        return None
+    j = i + len(word) + 2
+    return int(bucket[j : bucket.index("\n", j)])
+
+
+def _lookup(word: str) -> int | None:
+    found = _find(word)
+    if found is None and not word.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        found = _find(plain)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def entry(word: str) -> tuple[int, int] | None:
+    """(level, variant mask) of a word as written, in lower case, capitalised, or (for
+    short words: "tv", "ok") in capitals."""
+    forms = [word, word.lower(), word[:1].upper() + word[1:].lower()]
+    if len(word) <= 4:
+        forms.append(word.upper())
+    for form in forms:
+        found = _lookup(form)
+        if found is not None:
+            return found >> 4, found & 15
+    return None
+
+
+def known(word: str, mask: int = ALL_VARIANTS) -> bool:
+    found = entry(word)
+    return found is not None and bool(found[1] & mask)
+
+
+def level_of(word: str) -> int | None:
+    """SCOWL level of a lower-case word spelt exactly so (not only as a name)."""
+    found = _lookup(word)
+    return None if found is None else found >> 4
+
+
+def is_compound(word: str, max_level: int = 50, strict: bool = False) -> bool:
+    """A closed compound of two words ("bandmates", "beermaker") or of a prefix and
+    a word ("rebrand"). Many slips split so too ("sure|ace" for "surface"), so for a
+    word one edit from a listed word ask `strict`: two very common words of four
+    letters or more ("gameplan"), a clear prefix ("unpatched") or a prefix before a
+    word of five letters or more ("demerged")."""
+    low = word.lower()
+    for i in range(2, len(low) - 2):
+        head, tail = low[:i], low[i:]
+        tail_level = level_of(tail)
+        if tail_level is None or tail_level > max_level:
+            continue
+        if strict:
+            if (head in CLEAR_PREFIXES and len(tail) >= 4) or (head in PREFIXES and len(tail) >= 5):
+                return True
+            if min(len(head), len(tail)) >= 4 and tail_level <= 20 and (level_of(head) or 99) <= 20:
+                return True
+        elif head in PREFIXES or (i >= 3 and (level_of(head) or 99) <= max_level):
+            return True
+    return False
+
+
+def slips(word: str, max_level: int = SUGGEST_LEVEL, missed: bool = True) -> tuple[str, ...]:
+    """Lower-case words one transposition, keyboard slip (a neighbouring or doubled
+    key) or, if `missed`, one missed letter away, commonest first."""
+    low = word.lower()
+    found: dict[str, tuple[int, int]] = {}
+    if len(low) > MAX_WORD:
+        return ()
+    for cand, cost in _edits(low):
+        slip = cost <= 1 and 1 < len(cand) <= len(low) + missed and cand != low
+        level = level_of(cand) if slip else None
+        if level is not None and level <= max_level:
+            found[cand] = min(found.get(cand, (9, 99)), (cost, level))
+    return tuple(_match_case(word, c) for c in sorted(found, key=lambda c: (found[c], c)))
+
+
+def variants_of(word: str) -> tuple[str, ...]:
+    """The variants whose word lists hold this spelling (empty when unknown)."""
+    found = entry(word)
+    return tuple(v for i, v in enumerate(VARIANTS) if found and found[1] >> i & 1)
+
+
+def _edits(word: str, alphabet: str = ALPHABET):
+    """(candidate, cost) for every edit at distance 1: 0 a transposition, 1 a keyboard
+    slip (a neighbouring or doubled key) or a missed letter, 2 any other edit."""
+    n = len(word)
+    for i in range(n):
+        a, b, c = word[:i], word[i], word[i + 1 :]
+        yield a + c, 1 if i > 0 and (word[i - 1] == b or b in KEYBOARD.get(word[i - 1], ())) else 2
+        if c:
+            yield a + c[0] + b + c[1:], 0  # transposition: the commonest slip
+        for ch in alphabet:
+            if ch != b:
+                yield a + ch + c, 1 if ch in KEYBOARD.get(b, ()) else 2  # substitution
+    for i in range(n + 1):
+        for ch in alphabet:
+            yield word[:i] + ch + word[i:], 1  # a missed letter
+
+
+def _drops(word: str):
+    """Deletions and transpositions only: the cheap half of a two-edit search."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def _fits(cand: str, mask: int, max_level: int, names: bool) -> int | None:
+    """The level of a candidate that is a listed lower-case word (or a name, if asked)."""
+    found = _lookup(cand) if cand else None
+    if found is None and names:
+        found = _lookup(cand[:1].upper() + cand[1:])
+    if found is not None and found >> 4 <= max_level and found & mask:
+        return found >> 4
+    return None
+
+
+@lru_cache(maxsize=4096)
+def nearest(
+    word: str, mask: int = ALL_VARIANTS, max_level: int = SUGGEST_LEVEL
+) -> tuple[int, tuple[str, ...]]:
+    """(distance, words) for the listed words nearest to `word`, likeliest first.
+
+    Distance is 1 or 2 (0 with no words). Ranked by transpositions, then keyboard
+    slips and missed letters, then other edits, and within each by commonness.
+    Two edits are tried only for words of five to twelve letters and keep the
+    first letter, which keeps the search to a few thousand look-ups.
+    """
+    low = word.lower()
+    if not 2 <= len(low) <= MAX_WORD or not low.isalpha() or not low.isascii():
+        return 0, ()
+    names = word[:1].isupper()
+    scored: dict[str, tuple] = {}
+    for cand, cost in _edits(low):
+        level = _fits(cand, mask, max_level, names) if cand != low else None
+        if level is not None:
+            scored[cand] = min(scored.get(cand, (3,)), (cost, level, cand))
+    distance = 1
+    if not scored and 5 <= len(low) <= 12:
+        # Two edits: any edit, then a deletion or swap (the other order gives
+        # nearly the same words), with new letters taken from the word itself and
+        # the vowels, as in "tommorow" for "tomorrow".
+        distance = 2
+        letters = "".join(sorted(set(low) | set("aeiou")))
+        twice = {d for c, _ in _edits(low, letters) for d in _drops(c)}
+        for cand in twice:
+            level = _fits(cand, mask, max_level, names) if cand[:1] == low[0] else None
+            if level is not None:
+                scored[cand] = (3, level, cand)
+    ranked = sorted(scored.values())
+    return (distance if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
+
+
+def suggestions(word: str, mask: int = ALL_VARIANTS, limit: int = 3) -> tuple[str, ...]:
+    """Up to `limit` common words the writer likely meant; empty when unsure.
+
+    At distance two, a suggestion is made only when one word is more common than
+    every other candidate.
+    """
+    distance, words = nearest(word, mask)
+    if distance == 2 and len(words) > 1 and entry(words[0])[0] >= entry(words[1])[0]:
+        return ()
+    return words[:limit]
+
+
+def _match_case(original: str, word: str) -> str:
+    if original[:1].isupper() and not word[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+_APOSTROPHES = str.maketrans("’‘ʼ", "'''")
+_CLITICS = ("s", "d", "ll", "re", "ve", "m", "t")
+PREFIXES = frozenset(
+    """a anti bi co counter cyber de e eco euro ex geo hyper inter intra macro mega micro mid
+    mini multi neo non over post pre pro pseudo quasi re self semi socio sub super tele trans
+    tri ultra un under""".split()
+)
+# Prefixes that rarely begin a word by accident ("un-", not "re-" or "de-").
+CLEAR_PREFIXES = frozenset("anti counter inter multi non over super un under".split())
+
+
+def word_parts(token: str) -> list[tuple[int, str]]:
+    """The parts of a word token worth checking, as (offset in token, text).
+
+    Curly apostrophes count as straight ones; a possessive or a clitic ("Blair's",
+    "they'll") is checked by its base; a hyphenated compound is checked part by
+    part unless the whole, or the whole without hyphens ("co-ordinator"), is a
+    word; a prefix ("anti-", "co-") or a part of one or two letters ("wi-fi") is
+    never checked on its own.
+    """
+    text = token.translate(_APOSTROPHES)
+    if "'" in text:
+        base, _, tail = text.rpartition("'")
+        if tail.lower() in _CLITICS and base and not known(text):
+            text = base
+    if "-" not in text:
+        return [(0, text)]
+    if known(text) or known(text.replace("-", "")):
+        return []
+    parts, offset = [], 0
+    for piece in text.split("-"):
+        if len(piece) > 2 and piece.lower() not in PREFIXES:
+            parts.append((offset, piece))
+        offset += len(piece) + 1
+    return parts
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when b is one deletion, insertion, substitution or swap of
+    neighbouring letters (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True  # one substitution
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return swapped and a[i + 2 :] == b[i + 2 :]
+
+
+def near_pairs(words) -> list[tuple[str, str]]:
+    """Pairs of distinct words one edit apart, found through shared one-letter
+    deletions instead of comparing every pair."""
+    keys: dict[str, set[str]] = {}
+    for word in set(words):
+        for i in range(len(word) + 1):
+            keys.setdefault(word[:i] + word[i + 1 :] if i < len(word) else word, set()).add(word)
+    pairs = set()
+    for group in keys.values():
+        for a in group:
+            for b in group:
+                if a < b and one_edit_apart(a.lower(), b.lower()):
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,29}\b")
+_BEFORE_NAME = re.compile(r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,2})$")
+_AFTER_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secretary Chancellor".split())
+
+
+def is_common(word: str) -> bool:
+    """A capitalised common word ("The", "Life", "Spider"), not a name."""
+    return len(word) > 1 and (level_of(word.lower()) or 99) <= 35
+
+
+def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[int, int]]]]:
+    """(rare form, usual form, uses of the usual form, spans of the rare form) for
+    capitalised names written two ways one edit apart ("Sajjan" x4, "Sajan" x1).
+
+    The usual form must be used at least twice and twice as often; the rare form
+    must be in no word list (so "Iran"/"Iraq" pass), and neither a plural nor an
+    "-i" derivative ("Saud"/"Saudi"); names whose neighbours differ ("Robbie
+    Williams", "David Walliams"; "S Horgan", "M Horan") are different people.
+    """
+    found = list(_CAPITALISED.finditer(text))
+    counts = Counter(m.group(0) for m in found)
+    result = []
+    for a, b in near_pairs(counts):
+        major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
+        if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
+            continue
+        longer, shorter = (major, minor) if len(major) > len(minor) else (minor, major)
+        if longer[:-1] == shorter and longer[-1] in "is":
+            continue
+        near_major, near_minor = _neighbours(text, found, major), _neighbours(text, found, minor)
+        if near_major and near_minor and not near_major & near_minor:
+            continue
+        result.append((minor, major, counts[major], [m.span() for m in found if m.group(0) == minor]))
+    return result
+
+
+def _neighbours(text: str, matches, name: str) -> set[str]:
+    """Capitalised words and initials just before (up to two) or after each use of a
+    name, titles and common words left out."""
+    near = set()
+    for m in matches:
+        if m.group(0) != name:
+            continue
+        before = _BEFORE_NAME.search(text[max(0, m.start() - 40) : m.start()])
+        after = _AFTER_NAME.match(text, m.end())
+        words = before.group(1).replace(".", " ").split() if before else []
+        words += [after.group(1)] if after else []
+        near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words)
+                    if w not in _TITLES and not is_common(w))
+    return near

@@ -1,0 +1,63 @@
+"""JUnit XML: one test case per article, for CI test-report views (GitLab, Jenkins, Azure).
+
+A failed article carries a <failure> listing the findings; one that could not be
+audited carries an <error>; findings below the gate go to <system-out>. No times or
+timestamps, so runs are byte-identical. Characters XML 1.0 cannot hold are replaced.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from audit.reports.summary import severity_counts
+
+# XML 1.0 allows tab, LF, CR and U+0020 upward, less surrogates and U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", str(text))
+
+
+def finding_line(path: str, f: dict) -> str:
+    line = f"{path}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']}"
+    if f.get("suggestion"):
+        line += f" (suggestion: {f['suggestion']})"
+    return line
+
+
+def _counts_text(findings) -> str:
+    counts = severity_counts(findings)
+    return ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info"))
+
+
+def render(report: dict, *, color: bool = False, **options) -> str:
+    files = report.get("files", [])
+    failures = sum(r["status"] == "failed" for r in files)
+    errors = sum(r["status"] == "error" for r in files)
+    counts = {"tests": str(len(files)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "article-audit", "tests": counts["tests"],
+                                     "failures": counts["failures"], "errors": counts["errors"]})
+    suite = ET.SubElement(root, "testsuite", {"name": "article-audit", **counts})
+    props = ET.SubElement(suite, "properties")
+    tool = report.get("tool", {})
+    version = f"{tool.get('name', '')} {tool.get('version', '')}"
+    ET.SubElement(props, "property", {"name": "tool", "value": xml_text(version)})
+    for result in files:
+        path = xml_text(result["path"])
+        case = ET.SubElement(suite, "testcase", {"name": path, "classname": "article-audit"})
+        findings = result.get("findings") or []
+        lines = "\n".join(xml_text(finding_line(result["path"], f)) for f in findings)
+        if result["status"] == "error":
+            node = ET.SubElement(case, "error", {"type": "input-error",
+                                                 "message": xml_text(f"could not audit: {result.get('error')}")})
+            node.text = xml_text(f"{result['path']}: could not audit: {result.get('error')}")
+        elif result["status"] == "failed":
+            node = ET.SubElement(case, "failure", {"type": "article-audit",
+                                                   "message": f"article did not pass: {_counts_text(findings)}"})
+            node.text = lines
+        elif findings:
+            ET.SubElement(case, "system-out").text = lines
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,85 @@
+"""The report folder (`--report-dir`): per article an HTML, a Markdown and a JSON file,
+plus `index.html`. `build` returns file name -> content; the caller writes them.
+
+File names come from the article paths: relative to the folder all articles share,
+path separators become "__", accents are dropped, anything but ASCII letters, digits,
+".", "_" and "-" becomes "-", and no name starts with a dot, so no name can leave the
+folder or hide. Names that would clash (also case-insensitively, or with "index") get
+a short hash of the full path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
+
+from audit.reports import html_article, html_index, markdown_article
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_NAME = 100
+RESERVED = {"index"}
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    """The path's names, without roots, drives, "." and ".."."""
+    pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePosixPath(path)
+    return tuple(p for p in pure.parts if p not in (".", "..") and p != pure.anchor)
+
+
+def _safe(part: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode("ascii")
+    return _UNSAFE.sub("-", ascii_text).strip("-._") or "-"
+
+
+def _slug(parts: tuple[str, ...]) -> str:
+    name = "__".join(_safe(p) for p in parts)
+    if len(name) > MAX_NAME:
+        name = name[-MAX_NAME:]
+    return name.lstrip("-.") or "article"  # never an option-like or hidden name
+
+
+def _short_hash(path: str) -> str:
+    return hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def page_names(paths: list[str]) -> dict[str, str]:
+    """path -> base name (no extension) for each distinct path; deterministic and unique."""
+    distinct = sorted(set(paths))
+    split = {p: ("stdin",) if p == "-" else _parts(p) for p in distinct}
+    folders = [s[:-1] for s in split.values() if s]
+    common = os.path.commonprefix(folders) if folders and len(distinct) > 1 else ()
+    if len(distinct) == 1:
+        common = split[distinct[0]][:-1]
+    names = {p: _slug(split[p][len(common):] or split[p] or ("article",)) for p in distinct}
+    clashes: dict[str, list[str]] = {}
+    for p, name in names.items():
+        clashes.setdefault(name.lower(), []).append(p)
+    for key, group in clashes.items():
+        if len(group) > 1 or key in RESERVED:
+            for p in group:
+                names[p] = f"{names[p][:MAX_NAME - 9]}-{_short_hash(p)}"
+    return names
+
+
+def build(report: dict) -> dict[str, str]:
+    files = report.get("files", [])
+    rules = report.get("rules") or {}
+    tool = report.get("tool") or {}
+    names = page_names([r["path"] for r in files])
+    out: dict[str, str] = {}
+    pages: dict[str, str] = {}
+    for result in files:
+        base = names[result["path"]]
+        if f"{base}.html" in out:
+            continue  # the same file given twice
+        model = {k: v for k, v in result.items() if k != "source"}
+        out[f"{base}.html"] = html_article.render(result, rules=rules, tool=tool)
+        out[f"{base}.md"] = markdown_article.render(result, rules=rules)
+        out[f"{base}.json"] = json.dumps(model, ensure_ascii=False, indent=2) + "\n"
+        pages[result["path"]] = f"{base}.html"
+    out["index.html"] = html_index.render(report, pages)
+    return out

@@ -1,0 +1,82 @@
+"""Scores in plain words, for the per-article pages.
+
+The grade bands repeat those of the reading-level rule's messages on purpose: writers
+render the engine's model and never import rules.
+"""
+
+from __future__ import annotations
+
+from audit.reports.summary import number
+
+# The figures shown first on an article page, in this order, with their names.
+KEY_METRICS = (
+    ("consensus_grade", "Reading grade (consensus of formulas)"),
+    ("target_grade", "Target grade"),
+    ("flesch_reading_ease", "Flesch reading ease (0–100, higher is easier)"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
+    ("words", "Words"),
+    ("sentences", "Sentences"),
+    ("avg_sentence_length", "Average words per sentence"),
+    ("long_sentences", "Long sentences"),
+    ("long_sentence_pct", "Share of sentences over 20 words (%)"),
+    ("max_sentence_length", "Longest sentence (words)"),
+)
+
+
+def describe_grade(grade: float) -> str:
+    if grade <= 6:
+        return "easy for most readers"
+    if grade <= 9:
+        return "plain English"
+    if grade <= 12:
+        return "fairly hard; needs a high-school reading level"
+    if grade <= 16:
+        return "hard for most adults"
+    return "very hard: academic or specialist reading"
+
+
+def grade_sentence(metrics: dict) -> str:
+    """'Grade 14 — hard for most adults; your target is 9.'"""
+    grade, target = metrics.get("consensus_grade"), metrics.get("target_grade")
+    if not isinstance(grade, (int, float)):
+        return "No reading grade: the article has too few sentences to grade."
+    text = f"Grade {number(float(grade))} — {describe_grade(grade)}"
+    if isinstance(target, (int, float)):
+        if grade > target:
+            text += f"; your target is {number(float(target))}"
+        else:
+            text += f"; within your target of {number(float(target))}"
+    return text + "."
+
+
+def metric_label(key: str) -> str:
+    for k, label in KEY_METRICS:
+        if k == key:
+            return label
+    return key.replace("_", " ").capitalize()
+
+
+def key_metrics(metrics: dict) -> list[tuple[str, str]]:
+    """(label, value) for the headline figures that the article has."""
+    return [(label, number(metrics[k])) for k, label in KEY_METRICS if isinstance(metrics.get(k), (int, float))]
+
+
+def all_metrics(metrics: dict) -> list[tuple[str, str, str]]:
+    """(key, label, value) for every numeric metric, sorted by key."""
+    return [(k, metric_label(k), number(v)) for k, v in sorted(metrics.items())
+            if isinstance(v, (int, float)) and not isinstance(v, bool)]
+
+
+def hardest_sentences(findings: list[dict]) -> list[tuple[int, dict]]:
+    """(finding number, finding) for the reading-level rule's sentence findings (its info findings)."""
+    return [(n, f) for n, f in enumerate(findings, 1) if f["rule"] == "reading-level" and f["severity"] == "info"]
+
+
+def rule_counts(findings: list[dict]) -> dict[str, dict[str, int]]:
+    """rule -> {"error": n, "warning": n, "info": n, "total": n}, rules sorted."""
+    out: dict[str, dict[str, int]] = {}
+    for f in findings:
+        row = out.setdefault(f["rule"], {"error": 0, "warning": 0, "info": 0, "total": 0})
+        row[f["severity"]] = row.get(f["severity"], 0) + 1
+        row["total"] += 1
+    return dict(sorted(out.items()))

@@ -1,0 +1,195 @@
+"""abbreviation: acronyms not spelled out at their first use (WCAG 3.1.4)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from audit.findings import Severity
+from audit.rule import Option, Rule
+
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
+ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "a", "an", "&",
+         "de", "du", "des", "la", "le", "del", "der", "für", "und", "et", "y"}
+INTRODUCERS = ("or", "known as", "called")
+HEADINGS = ("title", "heading")
+
+
+@lru_cache(maxsize=1)
+def known_default() -> tuple[str, ...]:
+    text = resources.files("audit.rules.data").joinpath("known-acronyms.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def key_of(token: str) -> str:
+    """NATO, N.A.T.O. and NATO's share one key; a plural s goes (MPs -> MP)."""
+    token = re.sub(r"['’]s$", "", token).replace(".", "")
+    return token[:-1] if token.endswith("s") else token
+
+
+def initials_match(letters: str, words: list[str]) -> bool:
+    """The words' initials spell the letters, in order; small words may be skipped."""
+    parts = [p for w in words for p in re.split(r"[-–]", w) if p]
+    letters = letters.lower()
+
+    def walk(i: int, j: int) -> bool:
+        if j == len(letters):
+            return all(p.lower() in SMALL for p in parts[i:])
+        if i == len(parts):
+            return False
+        part = parts[i].lower()
+        if part[0] == letters[j] and walk(i + 1, j + 1):
+            return True
+        return part in SMALL and walk(i + 1, j)
+
+    return bool(parts) and parts[0][0].lower() == letters[0] and walk(0, 0)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'&-]+", text)
+
+
+def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
+    """Is the acronym at sentence.text[start:end] defined right here?
+
+    "North Atlantic Treaty Organization (NATO)", "multimedia messages (MMS)", "NATO
+    (North Atlantic Treaty Organization)" and "the Islamic State group, or ISIS"
+    count; so does a parenthesised acronym after a name of two capitalised words
+    whose initials differ (Revolutionary Armed Forces of Colombia (FARC)).
+    """
+    text, first = sentence.text, letters[0].lower()
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        words = _words(before[:-1])
+        near = words[-len(letters) - 3:]
+        return any(w[0].lower() == first for w in near) or \
+            len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+    if re.match(r"[,(]?\s*(?:which|that|it) (?:stands|stood) for\b", after):
+        return True
+    if after.startswith("("):
+        inside = _words(after[1:after.find(")")] if ")" in after else after[1:])
+        return len(inside) >= 2 and (inside[0][0].lower() == first or inside[0][:1].isupper()
+                                     or initials_match(letters, inside))
+    lowered = before.lower()
+    for word in INTRODUCERS:
+        if lowered.endswith((" " + word, "," + word)):
+            words = _words(before[: len(before) - len(word)])[-len(letters) - 6:]
+            return any(initials_match(letters, words[k:]) for k in range(len(words)))
+    return False
+
+
+def expanded_before(words, letters: str) -> bool:
+    """Capitalised words spelling the acronym appear earlier: "Hewlett Packard ... HP"."""
+    first = letters[0].lower()
+    for p, word in enumerate(words):
+        if word[:1].isupper() and word[0].lower() == first:
+            for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
+                run = words[p:q]
+                if run[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL for w in run) \
+                        and initials_match(letters, run):
+                    return True
+    return False
+
+
+def occurrences(doc, skip: frozenset):
+    """(key, in_heading, in_name, sentence, start, end) for each acronym, in order;
+    start and end are offsets in the sentence's text."""
+    lower_words = {w.text.casefold() for w in doc.words if not w.text.isupper()}
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            letters = [c for c in sentence.text if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+                continue  # a headline or a shout in capitals
+            words = sentence.words
+            caps = [w.text.isupper() and len(w.text) > 1 for w in words]
+            for n, word in enumerate(words):
+                offset = word.prose_start - sentence.prose_start
+                for m in ACRONYM.finditer(word.text):
+                    key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
+                    if before[-1:].isalnum() or after[:1].isalnum() or re.match(r"-[A-Z0-9]", after) \
+                            or re.search(r"[A-Z0-9]-$", before):
+                        continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
+                    if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
+                        continue  # known, a numeral (XIV), or a word in capitals (AND)
+                    s, e = offset + m.start(), offset + m.end()
+                    if "&" in sentence.text[max(0, s - 1):e + 1] or \
+                            any(words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                        continue  # AT&T; a unit or a model number (5 MW, FTSE 100)
+                    if sum(caps[max(0, n - 1):n + 2]) >= 2 and len(word.text) == m.end() - m.start() \
+                            and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                        continue  # a run of capitalised words is a shout ("US FDA" is not)
+                    yield key, block.kind in HEADINGS, _in_name(words, n), sentence, s, e
+
+
+def _in_name(words, n: int) -> bool:
+    """A capitalised word next to it, not at the sentence start: AC Milan, Guy Mansfield QC."""
+    def titled(k):
+        return 0 <= k < len(words) and words[k].text[:1].isupper() and not words[k].text.isupper()
+    return titled(n + 1) or (n > 1 and titled(n - 1))
+
+
+class Abbreviation(Rule):
+    """Flags an acronym (NATO, ISIS, U.N.) whose first use is not spelled out, unless
+    it is on the list of acronyms every reader knows.
+
+    Spelled out means "Full Name (ACRONYM)", "ACRONYM (Full Name)" or "Full Name, or
+    ACRONYM" at the first use, or the capitalised full name earlier in the article
+    (Hewlett Packard ... HP). Only the first use is flagged; a use in a headline or
+    inside a name (FA Cup, Windows XP) may be spelled out at the first use in the
+    text. Roman numerals (XIV), units and model names (5 MW, FT-30), words in
+    capitals that the article also writes in lower case (AND) and runs of capitalised
+    words (shouting) are not acronyms. Findings are `info`: whether readers know an
+    acronym depends on the audience, and a name that is only letters (BT, HSBC) is
+    not an abbreviation under WCAG; add such names to `extra-known`.
+
+    Why:
+    WCAG 2.2 success criterion 3.1.4 (Abbreviations, AAA) asks for a way to find the
+    expanded form of abbreviations. An unexplained acronym stops readers who do not
+    know it, and screen readers may spell it out letter by letter or read it as a word.
+
+    Bad:
+    The ECB raised rates as the IMF warned about growth.
+
+    Good:
+    The European Central Bank (ECB) raised rates as the International Monetary Fund
+    (IMF) warned about growth.
+    """
+
+    id = "abbreviation"
+    summary = "Acronym not spelled out at its first use (WCAG 3.1.4)"
+    severity = Severity.INFO
+    wcag = ("3.1.4",)
+    options = (
+        Option("known", list, known_default(), "acronyms every reader knows (replaces the built-in list)"),
+        Option("extra-known", list, (), "acronyms added to the known list (house style)"),
+    )
+
+    def check(self, doc, opts):
+        skip = frozenset(key_of(k) for k in (*opts["known"], *opts["extra-known"]))
+        uses: dict[str, list] = {}
+        for key, *use in occurrences(doc, skip):
+            uses.setdefault(key, []).append(use)
+        for key, found in uses.items():
+            index = next((i for i, u in enumerate(found) if not u[0] and not u[1]), None)
+            if index is None:
+                continue  # only in headlines or inside names (FA Cup)
+            if any(spelled_out(*u[2:], key) for u in found[: index + 1]):
+                continue
+            _, _, sentence, s, e = found[index]
+            start = sentence.prose_start + s
+            if expanded_before([w.text for w in doc.words if w.prose_end <= start], key):
+                continue
+            later = any(spelled_out(*u[2:], key) for u in found[index + 1:])
+            acronym = sentence.text[s:e]
+            yield self.finding(
+                *doc.span(start, sentence.prose_start + e),
+                f"'{acronym}' is not spelled out at its first use"
+                + (" (only at a later one)" if later else "")
+                + f"; give the full name first: 'Full Name ({acronym})'.",
+                suggestion=f"Full Name ({acronym})",
+            )
+
+
+RULE = Abbreviation

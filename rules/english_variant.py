@@ -1,0 +1,188 @@
+"""english-variant: another English variant's spelling, or an article that mixes them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from audit.findings import Fix, Severity
+from audit.rule import Option, Rule
+
+# SCOWL's tags (see rules/data/english_variants.md): usual spelling, accepted variant.
+TAGS = {"en-US": ("A", "a"), "en-GB": ("B", "b"), "en-CA": ("C", "c"), "en-AU": ("D", "d")}
+NAMES = {"A": "American", "B": "British", "Z": "Oxford British", "C": "Canadian", "D": "Australian"}
+# Spellings that make a variant consistent, for mixes: usual and accepted ones, except
+# Canadian, whose accepted list holds the American forms (color) that a mix is about.
+MIX = {"A": "Aa", "B": "Bb", "Z": "Zb", "C": "C", "D": "Dd"}
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]]:
+    """word -> (family, tags, every spelling of the word with its tags)."""
+    table = {}
+    text = resources.files("audit.rules.data").joinpath("english_variants.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            family, *forms = line.split("\t")
+            group = tuple(tuple(f.split(" ")) for f in forms)
+            for word, tags in group:
+                table[word] = (family, tags, group)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    text = resources.files("audit.rules.data").joinpath("english_variant_names.txt").read_text(encoding="utf-8")
+    names = defaultdict(list)
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, _, name = line.rpartition("\t")
+            names[lang].append(name.strip())
+    return tuple((lang, _phrases(tuple(n))) for lang, n in names.items())
+
+
+def _phrases(names: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ordered) + r")\b")
+
+
+def spelling_variants(word: str) -> frozenset[str]:
+    """The variants ("en-US", "en-GB", "en-CA", "en-AU") where `word` is the usual
+    spelling, if it is one of a set of variant spellings; empty otherwise."""
+    entry = _table().get(word.lower())
+    if entry is None:
+        return frozenset()
+    return frozenset(lang for lang, (usual, _) in TAGS.items()
+                     if usual in entry[1] or (lang == "en-GB" and "Z" in entry[1]))
+
+
+class Spelling(NamedTuple):
+    lower: str
+    text: str
+    start: int  # prose offsets
+    end: int
+    cap: bool  # capitalised, not all capitals
+    mid_sentence_cap: bool  # capitalised inside a sentence: maybe part of a name
+
+
+def _fits(variant: str, tags: str) -> bool:
+    return any(v in tags for v in MIX[variant])
+
+
+def _cased(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _where(tags: str) -> str:
+    names = list(dict.fromkeys(NAMES[t] for t in tags if t in NAMES and not (t == "Z" and "B" in tags)))
+    if not names:
+        return "a less common"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class EnglishVariant(Rule):
+    """Flags spellings of another English variant than the one configured with
+    `language` (en-US, en-GB, en-CA, en-AU), with the right form as a fix; with
+    `language = "en"` (the default) it accepts every variant but flags an article
+    that spells one word two ways ("defence" and "defense"), with the count of each.
+
+    A wrong variant is an error; a mix under "en" is a warning. Canadian follows
+    Canadian usage ("colour", "centre", "defence", but "organize"); British and
+    Australian use -ise unless `oxford-spelling` is set. Words with two meanings
+    (licence/license, practise/practice, tyre/tire, storey/story) are flagged only
+    where a variant has a single spelling for both, and proper names such as
+    "Pearl Harbor" or "Labour Party" keep their own spelling.
+
+    Why:
+    Readers notice inconsistent spelling, and house style fixes one variant;
+    a mix of "colour" and "color" in one article looks careless.
+
+    Bad:
+    The Secretary of Defence met the defense minister. (language = "en-US")
+
+    Good:
+    The Secretary of Defense met the defense minister.
+    """
+
+    id = "english-variant"
+    summary = "Spelling of another English variant, or variants mixed"
+    severity = Severity.ERROR
+    options = (
+        Option("oxford-spelling", bool, False, "en-GB: accept -ize spellings (organize) as well as -ise"),
+        Option("accept", list, (), "proper names and words kept as spelled, e.g. [\"Defense Distributed\"]"),
+    )
+
+    def _occurrences(self, doc, opts):
+        """Each variant spelling in the article, outside the names it keeps as spelled."""
+        table, skip = _table(), []
+        patterns = [p for lang, p in _names() if lang in ("", doc.language)]
+        if opts["accept"]:
+            patterns.append(_phrases(tuple(opts["accept"])))
+        for pattern in patterns:
+            skip += [m.span() for m in pattern.finditer(doc.text)]
+        for sentence in doc.sentences:
+            for i, word in enumerate(sentence.words):
+                for m in LETTERS.finditer(word.text):
+                    text, start = m.group(), word.prose_start + m.start()
+                    if text.lower() in table and not any(a <= start < b for a, b in skip):
+                        cap = text[:1].isupper() and not text.isupper()
+                        yield Spelling(text.lower(), text, start, word.prose_start + m.end(),
+                                       cap, cap and (i, m.start()) != (0, 0))
+
+    def check(self, doc, opts):
+        found = list(self._occurrences(doc, opts))
+        if doc.language in TAGS:
+            yield from self._wrong_variant(doc, opts, found)
+        else:
+            yield from self._mixes(doc, found)
+
+    def _wrong_variant(self, doc, opts, found):
+        usual, accepted = TAGS[doc.language]
+        valid = usual + ("Z" if doc.language == "en-GB" and opts["oxford-spelling"] else "")
+        for s in found:
+            _, tags, group = _table()[s.lower]
+            right = [w for w, t in group if any(v in t for v in valid)]
+            if any(v in tags for v in valid) or len(right) != 1 or (s.cap and "N" in tags):
+                continue
+            fix = _cased(right[0], s.text)
+            a, b = doc.span(s.start, s.end)
+            yield self.finding(
+                a, b,
+                f"\u201c{s.text}\u201d is {_where(tags)} spelling; {doc.language} spells it \u201c{fix}\u201d.",
+                severity=Severity.WARNING if accepted in tags else None,
+                suggestion=fix, fix=Fix(a, b, fix, safe=True),
+            )
+
+    def _mixes(self, doc, found):
+        families = defaultdict(list)
+        for s in found:
+            family, tags, _ = _table()[s.lower]
+            if not (s.mid_sentence_cap or (s.cap and "N" in tags)):  # "Research Center" is a name
+                families[family].append(s)
+        for items in families.values():
+            counts = Counter(s.lower for s in items)
+            tags = {w: _table()[w][1] for w in counts}
+            if len(counts) < 2 or any(all(_fits(u, t) for t in tags.values()) for u in MIX):
+                continue
+            # The variant most of the article follows; the other spellings are the odd ones.
+            best = max(MIX, key=lambda u: sum(n for w, n in counts.items() if _fits(u, tags[w])))
+            odd = next(s for s in items if not _fits(best, tags[s.lower]))
+            sides = [[w for w in sorted(counts, key=lambda w: (-counts[w], w)) if _fits(best, tags[w]) == side]
+                     for side in (True, False)]
+            listed = " and ".join(", ".join(f"\u201c{w}\u201d \u00d7{counts[w]}" for w in side)
+                                  + f" ({_where(tags[side[0]])})" for side in sides)
+            right = [w for w, t in _table()[odd.lower][2] if best in t]
+            a, b = doc.span(odd.start, odd.end)
+            yield self.finding(
+                a, b, f"The article mixes English variants: {listed}; use one spelling.",
+                severity=Severity.WARNING, suggestion=_cased(right[0], odd.text) if len(right) == 1 else None,
+            )
+
+
+RULE = EnglishVariant

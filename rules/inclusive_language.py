@@ -1,0 +1,99 @@
+"""inclusive-language: wording that excludes or stereotypes, with neutral alternatives."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from audit.findings import Fix, Severity
+from audit.rule import Option, Rule
+
+CATEGORIES = ("gendered", "disability", "age", "suicide", "race", "lgbtq")
+# A quotation: “…” (one left open runs to the next opening mark or the block's end), "…", ‘…’.
+# No pattern can scan past the next opening mark, which keeps the search linear.
+_QUOTED = re.compile(r"“[^”“]*(?:”|(?=“)|$)|\"[^\"\n]*\"|‘[^’‘]*’(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[dict[str, str], ...]:
+    text = resources.files("audit.rules.data").joinpath("inclusive_language.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _regex(pattern: str) -> str:
+    return pattern.replace(" ?", r"[\s\-]*").replace(" ", r"[\s\-]+")
+
+
+@lru_cache(maxsize=8)
+def matcher(categories: tuple[str, ...], allow: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[dict, ...]]:
+    """One alternation of every enabled entry, longest first; group i is entry i."""
+    allowed = {a.lower() for a in allow}
+    rows = sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
+                  key=lambda r: -len(r["pattern"]))
+    alternation = "|".join(f"(?P<e{i}>{_regex(r['pattern'])})" for i, r in enumerate(rows))
+    return re.compile(rf"(?<![\w\-’'])(?:{alternation})(?![\w\-])", re.I), tuple(rows)
+
+
+def _match_case(found: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if found[:1].isupper() else replacement
+
+
+class InclusiveLanguage(Rule):
+    """Flags wording that excludes or stereotypes people — gendered generics
+    ("mankind", "manpower"), disability ("wheelchair-bound", "the disabled",
+    "suffers from polio"), age ("the elderly"), suicide ("committed suicide"), race
+    and LGBTQ terms — and names a neutral alternative.
+
+    The list is compiled from public inclusive-language guides (alex, GOV.UK's
+    disability guide, Samaritans' and GLAAD's media guides; sources in
+    rules/data/INCLUSIVE-LANGUAGE-SOURCES.md) and keeps only wordings with a clear
+    alternative that rarely mean something harmless in news. Words inside quotation
+    marks are left alone by default: a reporter cannot change a quote.
+
+    Why:
+    Readers notice words that define people by a condition, leave out half the
+    population or echo stigma. Suicide-reporting guidelines ask for "died by suicide"
+    because "committed" recalls a crime. Neutral wording is also more precise.
+
+    Bad:
+    The wheelchair-bound pensioner said the scheme had failed the disabled.
+
+    Good:
+    The pensioner, who uses a wheelchair, said the scheme had failed disabled people.
+    """
+
+    id = "inclusive-language"
+    summary = "Wording that excludes or stereotypes; a neutral alternative exists"
+    severity = Severity.WARNING
+    options = (
+        Option("categories", list, list(CATEGORIES), "which groups of terms to check: " + ", ".join(CATEGORIES)),
+        Option("allow", list, [], "patterns from the list never to flag (as written in the data file)"),
+        Option("skip-quotes", bool, True, "leave words inside quotation marks alone"),
+    )
+
+    def check(self, doc, opts):
+        pattern, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
+        if not rows:
+            return
+        for block in doc.blocks:
+            text = block.text
+            quoted = [m.span() for m in _QUOTED.finditer(text)] if opts["skip-quotes"] else []
+            for m in pattern.finditer(text):
+                if any(a <= m.start() < b for a, b in quoted):
+                    continue
+                row = rows[int(m.lastgroup[1:])]
+                start, end = doc.span(block.prose_start + m.start(), block.prose_start + m.end())
+                found = " ".join(m.group(0).split())
+                options = [_match_case(found, a) for a in row["alternatives"].split("|")]
+                fix = None
+                if row["fix"] == "yes" and doc.source[start:end] == m.group(0):
+                    fix = Fix(start, end, options[0], safe=False)
+                yield self.finding(start, end, f"\"{found}\" can exclude or stereotype ({row['category']}); "
+                                   "consider " + " or ".join(f'"{o}"' for o in options) + ".",
+                                   suggestion=options[0], fix=fix)
+
+
+RULE = InclusiveLanguage

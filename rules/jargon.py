@@ -1,0 +1,272 @@
+"""jargon: officialese, buzzwords, wordy phrases and clichés, with plainer wording."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from audit.findings import Fix, Severity
+from audit.rule import Option, Rule
+
+SOURCES = ("plainlanguage", "govuk", "vale-microsoft", "vale-google", "vale-write-good",
+           "vale-gds", "vale-proselint", "project")
+KINDS = ("jargon", "wordy", "buzzword", "cliche")
+WHY = {"jargon": "formal wording", "wordy": "wordy", "buzzword": "a buzzword",
+       "cliche": "a cliché", "house": "on the house-style list"}
+IRREGULAR = {  # base: (3rd person, past, past participle, -ing)
+    "make": ("makes", "made", "made", "making"), "take": ("takes", "took", "taken", "taking"),
+    "give": ("gives", "gave", "given", "giving"), "come": ("comes", "came", "come", "coming"),
+    "hold": ("holds", "held", "held", "holding"), "put": ("puts", "put", "put", "putting"),
+    "do": ("does", "did", "done", "doing"), "have": ("has", "had", "had", "having"),
+    "hit": ("hits", "hit", "hit", "hitting"), "think": ("thinks", "thought", "thought", "thinking"),
+    "set": ("sets", "set", "set", "setting"), "meet": ("meets", "met", "met", "meeting"),
+    "pay": ("pays", "paid", "paid", "paying"), "find": ("finds", "found", "found", "finding"),
+    "leave": ("leaves", "left", "left", "leaving"), "spend": ("spends", "spent", "spent", "spending"),
+    "go": ("goes", "went", "gone", "going"), "bite": ("bites", "bit", "bitten", "biting"),
+    "beat": ("beats", "beat", "beaten", "beating"), "fall": ("falls", "fell", "fallen", "falling"),
+    "keep": ("keeps", "kept", "kept", "keeping"), "cut": ("cuts", "cut", "cut", "cutting"),
+    "get": ("gets", "got", "got", "getting"), "undertake": ("undertakes", "undertook", "undertaken", "undertaking"),
+    "stop": ("stops", "stopped", "stopped", "stopping"), "refer": ("refers", "referred", "referred", "referring"),
+    "flog": ("flogs", "flogged", "flogged", "flogging"), "plan": ("plans", "planned", "planned", "planning"),
+}
+AMBIGUOUS_BASE = {"put", "hit", "set", "cut", "beat"}  # base form = past tense: tense unknown
+PERFECT_OR_PASSIVE = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been",
+                      "being", "am", "get", "gets", "got", "getting", "'s", "’s"}
+TAGS = ("s", "past", "pp", "ing")
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her",
+               "its", "our", "their", "any", "some", "no", "every", "each", "of"}
+
+
+def inflect_verb(word: str, tag: str) -> str:
+    if tag == "base":
+        return word
+    if word in IRREGULAR:
+        return IRREGULAR[word][TAGS.index(tag)]
+    if tag == "s":
+        return word[:-1] + "ies" if word[-1] == "y" and word[-2] not in "aeiou" else \
+            word + "es" if word.endswith(("s", "x", "z", "ch", "sh", "o")) else word + "s"
+    if tag == "ing":
+        return word[:-1] + "ing" if word.endswith("e") and not word.endswith("ee") else word + "ing"
+    return word[:-1] + "ied" if word[-1] == "y" and word[-2] not in "aeiou" else \
+        word + "d" if word.endswith("e") else word + "ed"
+
+
+def plural(word: str) -> str:
+    if word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "es" if word.endswith(("s", "x", "z", "ch", "sh")) else word + "s"
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("’", "'").replace("-", " ").split())
+
+
+_ISE = re.compile(r"(?<=[a-z]{3})i([sz])(e|es|ed|ing|ation|ations)$")
+
+
+def spellings(words: tuple[str, ...]):
+    """The phrase in both -ise and -ize spelling (utilise, utilize)."""
+    yield words
+    swapped = tuple(_ISE.sub(lambda m: "i" + "zs"[m[1] == "z"] + m[2], w) for w in words)
+    if swapped != words:
+        yield swapped
+
+
+def forms(words: tuple[str, ...], inflect: str):
+    """(words, tag) for each inflected form of a phrase; "ed" = past or participle."""
+    yield words, "base"
+    if inflect == "v":
+        head = words[0]
+        past, pp = inflect_verb(head, "past"), inflect_verb(head, "pp")
+        for tag in ("s", "ing") + (("past", "pp") if past != pp else ("ed",)):
+            yield (inflect_verb(head, "past" if tag == "ed" else tag),) + words[1:], tag
+    elif inflect == "n":
+        yield words[:-1] + (plural(words[-1]),), "plural"
+
+
+def inflect_replacement(text: str, inflect: str, tag: str, prev: str) -> str:
+    """The replacement in the form of the matched text ("leveraged" -> "used");
+    an "-ed" form is a participle after have/be ("has made a decision" -> "decided")."""
+    words = text.split(" ")
+    if inflect == "n" and tag == "plural":
+        return " ".join(words[:-1] + [plural(words[-1])])
+    if inflect != "v" or tag == "base":
+        return text
+    if tag == "ed":
+        tag = "pp" if prev in PERFECT_OR_PASSIVE else "past"
+    return " ".join([inflect_verb(words[0], tag)] + words[1:])
+
+
+@lru_cache(maxsize=1)
+def builtin() -> tuple[dict, ...]:
+    text = resources.files("audit.rules.data").joinpath("jargon.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=16)
+def lexicon(sources: tuple, kinds: tuple, allow: tuple, extra: tuple):
+    """(entries, trie) for one configuration; built once per process and configuration."""
+    allowed = {words_of(a) for a in allow}
+    rows = [r for r in builtin() if r["kind"] in kinds and set(r["source"].split(",")) & set(sources)]
+    for item in extra:
+        phrase, _, repl = item.partition("=>")
+        rows.append({"phrase": phrase.strip(), "replacement": repl.strip(), "kind": "house",
+                     "inflect": "", "unless": "", "context": ""})
+    entries, trie = [], {}
+    for row in rows:
+        variants = [s for v in row["phrase"].split("|") for s in spellings(words_of(v))]
+        if allowed & set(variants):
+            continue
+        index = len(entries)
+        entries.append(row)
+        for variant in variants:
+            for words, tag in forms(variant, row["inflect"]):
+                node = trie
+                for word in words:
+                    node = node.setdefault(word, {})
+                node["$"] = (index, tag)  # a later entry (house style) wins
+        heads = {v[0] for v in variants}
+        for mask in filter(None, row["unless"].split(";")):
+            mask = words_of(mask)  # inflected like the entry when it starts with its verb
+            for words, _ in forms(mask, row["inflect"] if mask[0] in heads else ""):
+                _add_mask(trie, words, index)
+    for words in allowed:
+        _add_mask(trie, words, None)
+    return entries, trie
+
+
+def _add_mask(trie: dict, words: tuple[str, ...], index: int | None) -> None:
+    node = trie
+    for word in words:
+        node = node.setdefault(word, {})
+    node.setdefault("!", set()).add(index)  # None: masks every entry
+
+
+def tokens(sentence):
+    """(word, prose_start, prose_end, first_part, last_part, joined): hyphenated words
+    are split; `joined` is false after punctuation, which no phrase crosses."""
+    end = None
+    for w in sentence.words:
+        parts = w.text.lower().replace("’", "'").split("-")
+        gap = sentence.text[end - sentence.prose_start:w.prose_start - sentence.prose_start] if end else ""
+        joined = not gap.strip()
+        pos = w.prose_start
+        for i, part in enumerate(parts):
+            yield part, pos, pos + len(part), i == 0, i == len(parts) - 1, joined or i > 0
+            pos += len(part) + 1
+        end = w.prose_end
+
+
+def matches(trie: dict, toks: list):
+    """(start, end, value) of the longest matches and masks starting at each token."""
+    for i, tok in enumerate(toks):
+        if not tok[3]:
+            continue
+        node, j = trie, i
+        while j < len(toks) and toks[j][0] in node and (j == i or toks[j][5]):
+            node = node[toks[j][0]]
+            j += 1
+            if toks[j - 1][4]:
+                for key in ("!", "$"):
+                    if key in node:
+                        yield i, j, key, node[key]
+
+
+class Jargon(Rule):
+    """Flags jargon, buzzwords, wordy phrases and clichés ("leverage", "moving
+    forward", "in order to", "at this point in time") and names a plainer wording.
+
+    The built-in lists are compiled from plainlanguage.gov, the GOV.UK style guide and
+    Vale styles (sources and licences in rules/data/JARGON-SOURCES.md); inflected forms
+    match too (leverage, leveraged, leveraging). Add house-style entries with `extra`
+    ("phrase => replacement") and exempt phrases with `allow`.
+
+    Why:
+    Plain words are read faster and understood by more people, including readers
+    with cognitive disabilities and those reading in a second language. Officialese
+    and buzzwords make a reader work to find out what actually happened.
+
+    Bad:
+    Moving forward, we will leverage our capabilities in order to facilitate growth.
+
+    Good:
+    From now on, we will use our strengths to help the economy grow.
+    """
+
+    id = "jargon"
+    summary = "Jargon, buzzword or wordy phrase with a plainer alternative"
+    severity = Severity.WARNING
+    options = (
+        Option("extra", list, (), 'house-style entries, each "phrase => replacement" '
+               '("a|b" for alternatives; no replacement = rephrase)'),
+        Option("allow", list, (), "phrases never flagged"),
+        Option("sources", list, SOURCES, "built-in lists to use: " + ", ".join(SOURCES)),
+        Option("kinds", list, KINDS, "kinds of entry to flag: " + ", ".join(KINDS)),
+    )
+
+    def check(self, doc, opts):
+        entries, trie = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
+                                tuple(opts["allow"]), tuple(opts["extra"]))
+        for sentence in doc.sentences:
+            toks = list(tokens(sentence))
+            masked, longest = [], {}
+            for i, j, key, value in matches(trie, toks):
+                if key == "!":
+                    masked.append((i, j, value))
+                else:
+                    longest[i] = (j, value)  # matches come shortest first
+            after = 0
+            for i in sorted(longest):
+                j, (index, tag) = longest[i]
+                if i < after:
+                    continue
+                if any(a <= i and j <= b and (None in owners or index in owners) for a, b, owners in masked):
+                    continue
+                after = j
+                entry = entries[index]
+                if entry["context"] == "edge" and not _at_edge(sentence, toks[i][1], toks[j - 1][2]):
+                    continue
+                if entry["context"] == "verb" and i and toks[i - 1][0] in DETERMINERS:
+                    continue
+                yield self._finding(doc, entry, tag, toks, i, j)
+
+    def _finding(self, doc, entry, tag, toks, i, j):
+        start, end = doc.span(toks[i][1], toks[j - 1][2])
+        text = doc.text[toks[i][1]:toks[j - 1][2]]
+        prev = toks[i - 1][0] if i else ""
+        head = words_of(text)[0]
+        alts = [a for a in entry["replacement"].split("|") if a]
+        alts = [a[1:] if a[0] == "=" else a if a == "(omit)" else
+                inflect_replacement(a, entry["inflect"], tag, prev) for a in alts]
+        alts = [_match_case(a, text) for a in alts if a]
+        why = f"'{text}' is {WHY[entry['kind']]}"
+        if not alts:
+            return self.finding(start, end, f"{why}: rephrase it in plain words.")
+        if alts == ["(omit)"]:
+            return self.finding(start, end, f"{why}: you can usually leave it out.", suggestion="(omit)")
+        said = " or ".join("leaving it out" if a == "(omit)" else f"'{a}'" for a in alts)
+        fix = None
+        if len(alts) == 1 and alts[0] != "(omit)" and not (tag == "base" and head in AMBIGUOUS_BASE):
+            fix = Fix(start, end, alts[0], safe=False)
+        return self.finding(start, end, f"{why}: try {said}.", suggestion=" / ".join(alts), fix=fix)
+
+
+def _at_edge(sentence, prose_start: int, prose_end: int) -> bool:
+    """At a sentence (or quotation) start, or just before punctuation."""
+    before = sentence.text[: prose_start - sentence.prose_start].strip(" \t\n\"'“‘(—–-")
+    after = sentence.text[prose_end - sentence.prose_start:].lstrip()
+    return not before or before[-1] in ":;" or not after or after[0] in ",.;:!?)\"”’—–-"
+
+
+def _match_case(replacement: str, matched: str) -> str:
+    if replacement == "(omit)" or not matched[:1].isupper():
+        return replacement
+    if matched.isupper() and len(matched) > 1:
+        return replacement.upper()
+    return replacement[:1].upper() + replacement[1:]
+
+
+RULE = Jargon

@@ -1,0 +1,94 @@
+"""sensory-language: instructions that rely on colour, shape, size or position (WCAG 1.3.3)."""
+
+from __future__ import annotations
+
+import re
+
+from audit.findings import Severity
+from audit.rule import Option, Rule
+
+COLOUR = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown|violet|gold|silver|turquoise)"
+SHAPE = r"(?:round|rounded|square|circular|rectangular|triangular|oval|star-shaped|diamond-shaped)"
+SIZE = r"(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|huge)"
+PLACE = r"(?:left|right|left-hand|right-hand|top|bottom|upper|lower|top-right|top-left|bottom-right|bottom-left)"
+# Before a noun, a bare "left" or "right" often means something else ("the right key").
+PLACE_BEFORE = r"(?:left-hand|right-hand|top|bottom|upper|lower|top-right|top-left|bottom-right|bottom-left)"
+THING = (r"(?:button|link|icon|box|tab|arrow|key|bar|panel|menu|sidebar|column|banner|circle|square|"
+         r"triangle|star|checkbox|check box|field|text|image|symbol|logo|label|section|area|"
+         r"corner|dot|marker|pin|toggle|switch|slider|window|frame|table|chart|map|diagram|graphic|figure)s?")
+INSTRUCTION = (r"(?:click(?:ing)?(?:\s+on)?|tap(?:ping)?(?:\s+on)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|"
+               r"hit|us(?:e|ing)|see|check|look\s+(?:at|for)|refer\s+to|find|open|follow|drag|scroll\s+to)")
+DETERMINER = r"(?:the|a|an|that|this|these|those|its|your)"
+PATTERNS = (
+    # "click the green button", "press the big round icon", "use the left-hand menu"
+    (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?(?:{COLOUR}|{SHAPE}|{SIZE}|{PLACE_BEFORE})"
+                rf"(?:\s+[\w-]+)?\s+{THING}\b(?<!black box)(?<!black boxes)", re.I),
+     "relies on how something looks or where it is"),
+    # "see the box on the right", "click the link at the top of the page"
+    (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{THING}\s+(?:on|to|at|in)\s+the\s+"
+                rf"(?:{PLACE}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
+     "relies on where something sits on the screen"),
+    # "items shown in red", "fields marked in red", "the areas shaded green"
+    (re.compile(rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
+                rf"{COLOUR}\b", re.I),
+     "relies on colour"),
+    # "as shown below", "pictured above", "see the chart below"
+    (re.compile(r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
+                r"(?:\s+in\s+the\s+(?:image|picture|photo|chart|diagram|figure|graphic|map|video))?\s+"
+                r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])", re.I),
+     "points at something by its position on the page"),
+    # "when you hear the beep", "listen for the tone"
+    (re.compile(r"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+(?:beep|tone|chime|bleep|buzzer|"
+                r"signal\s+tone)\b", re.I),
+     "relies on hearing a sound"),
+)
+
+
+class SensoryLanguage(Rule):
+    """Flags instructions that only work for someone who can see colour, shape, size
+    or position, or hear a sound: "click the green button", "see the box on the
+    right", "fields marked in red", "as shown below", "when you hear the beep".
+
+    Only instructions and references to the page are flagged ("press the red
+    button"), not descriptions of the world ("a red bus", "the man on the left
+    wing").
+
+    Why:
+    WCAG 2.2 success criterion 1.3.3 (Sensory Characteristics, level A). Readers who
+    are blind, colour-blind or using a screen reader or a phone (where the "box on the
+    right" moves below the text) cannot follow instructions that depend on how
+    something looks or where it sits. Name the thing instead, or add its label.
+
+    Bad:
+    To subscribe, click the green button in the box on the right.
+
+    Good:
+    To subscribe, choose "Subscribe" under "Newsletter" at the end of this article.
+    """
+
+    id = "sensory-language"
+    summary = "Instruction relies on colour, shape, size, position or sound (WCAG 1.3.3)"
+    severity = Severity.WARNING
+    wcag = ("1.3.3",)
+    options = (
+        Option("position-references", bool, True, "flag \"as shown below\" and \"pictured above\""),
+    )
+
+    def check(self, doc, opts):
+        patterns = PATTERNS if opts["position-references"] else PATTERNS[:3] + PATTERNS[4:]
+        for sentence in doc.sentences:
+            matches = sorted((m.start(), -m.end(), i, m, why) for i, (pattern, why) in enumerate(patterns)
+                             for m in pattern.finditer(sentence.text))
+            end = -1
+            for start, _, _, m, why in matches:
+                if start < end:
+                    continue  # overlaps a longer match already reported
+                end = m.end()
+                a, b = doc.span(sentence.prose_start + m.start(), sentence.prose_start + m.end())
+                phrase = " ".join(m.group(0).split())
+                yield self.finding(a, b, f"\"{phrase}\" {why}; some readers cannot see or hear it. "
+                                   "Name the thing (its label or heading) instead.",
+                                   severity=Severity.INFO if why.startswith("points") else None)
+
+
+RULE = SensoryLanguage

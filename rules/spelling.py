@@ -1,0 +1,140 @@
+"""spelling: words that are in no English word list and look like slips of a known word."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from audit import lexicon
+from audit.findings import Severity
+from audit.rule import Option, Rule
+
+# A token touching one of these is part of a URL, an e-mail address, a path, a
+# handle or an HTML entity, not prose.
+_GLUE = frozenset("/\\@#&_=+<>|~^$%*")
+
+
+class Spelling(Rule):
+    """Flags words that are in no English word list for any variant and sit one or
+    two slips away from a common word (a transposition, a neighbouring key, a letter
+    missed, doubled or swapped); the likeliest word is the suggestion.
+
+    The word lists are SCOWL's (en-US, en-GB, en-CA, en-AU); every variant's
+    spellings are accepted here, and the `english-variant` rule says when a word
+    belongs to another variant than the configured one. To stay quiet on names, it
+    skips capitalised words inside a sentence, all-caps acronyms, mixed-case brands
+    ("iPod"), words with digits, URLs and e-mail addresses, and a word the article
+    uses three times or more; a capitalised first word is flagged only when it is a
+    clear slip of a common word ("Teh"). Suggestions are spelt in the configured
+    variant. Project words go in `accept`; `reject` lists words always flagged.
+
+    Why:
+    A misspelt word tells readers nobody checked the text, and screen readers
+    mispronounce it. Plain spell checkers bury the few real slips under alarms on
+    every name; this one uses what the article itself shows about its names.
+
+    Bad:
+    The minsiter said the goverment would recieve the report tomorow.
+
+    Good:
+    The minister said the government would receive the report tomorrow.
+    """
+
+    id = "spelling"
+    summary = "Misspelt word"
+    severity = Severity.WARNING
+    options = (
+        Option("accept", list, (), "project words never flagged (any case; parts of compounds too)"),
+        Option("reject", list, (), "words always flagged, even when a word list holds them"),
+        Option("repeated", int, 3, "a word used this many times in the article is taken as meant", minimum=2),
+    )
+
+    def check(self, doc, opts):
+        mask = lexicon.variant_mask(doc.language)
+        accept = {w.casefold() for w in opts["accept"]}
+        reject = {w.casefold() for w in opts["reject"]}
+        bases = [_base(w.text) for w in doc.words]
+        counts = Counter(bases)
+        plain = [w.text for w in doc.words if w.text.isalpha() and w.text.islower()]
+        unknown = sum(not lexicon.known(w) for w in plain)
+        if unknown >= 20 and unknown > len(plain) / 4:
+            return  # a quarter of the words in no list: not English prose, or not prose
+        text = doc.text
+        position = 0
+        for sentence in doc.sentences:
+            words = sentence.words
+            for index, word in enumerate(words):
+                base = bases[position]
+                position += 1
+                if counts[base] >= opts["repeated"] and base not in reject:
+                    continue  # used throughout: meant, whatever the lists say
+                if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
+                    continue
+                first = index == 0 or _quote_opens(text[words[index - 1].prose_end : word.prose_start])
+                pieces = word.text.split("-")
+                if len(pieces) > 1 and any(p[:1].isupper() for p in pieces[0 if not first else 1 :]):
+                    continue  # a hyphenated name: "Chung Mong-koo", "Dai-ichi", "Hartz-IV"
+                before_name = index + 1 < len(words) and words[index + 1].text[:1].isupper()
+                for offset, part in lexicon.word_parts(word.text):
+                    key = part.casefold()
+                    if key in accept or any(c.isdigit() for c in part):
+                        continue
+                    start = word.prose_start + offset
+                    if key in reject:
+                        yield self.finding(*doc.span(start, start + len(part)),
+                                           f"'{part}' is on the project's reject list.")
+                        continue
+                    name_slot = not (first and offset == 0) or before_name or counts[key] > 1
+                    suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
+                    if suggestions:
+                        message = f"Unknown word '{part}'; did you mean " + " or ".join(
+                            f"'{s}'" for s in suggestions) + "?"
+                        yield self.finding(*doc.span(start, start + len(part)), message,
+                                           suggestion=suggestions[0])
+
+
+def _base(token: str) -> str:
+    """The article-wide key of a word: case folded, possessive dropped."""
+    key = token.casefold().replace("’", "'")
+    return key[:-2] if key.endswith("'s") else key
+
+
+def _quote_opens(gap: str) -> bool:
+    """A quotation opens between two words: 'said: "Teh...', 'said, “The...' (not
+    '..., installed," Authenti-corp')."""
+    quote, before = gap[-1:], gap[:-1]
+    opens = quote in "“‘" or (quote in "\"'" and before[-1:].isspace())
+    return opens and before.rstrip()[-1:] in (":", ",")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in _GLUE or after in _GLUE or before == ".":
+        return True
+    if after in "'’" and text[start:end].endswith("in"):
+        return True  # "lovin'", "goin'": a dropped g, written on purpose
+    return after == "." and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[str, ...]:
+    """The suggestions for a word that looks misspelt; empty when it is fine or may
+    be a name or a deliberate coinage."""
+    if not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(c.isupper() for c in part[1:]):
+        return ()  # a letter, an acronym, or a mixed-case brand or name (iPod, LeClair)
+    if lexicon.known(part):
+        return ()
+    if part[0].isupper():
+        # Capitalised inside a sentence, before another capitalised word or used
+        # again, it is a name; a capitalised first word must be a plain slip.
+        return () if name_slot else lexicon.slips(part, 35, missed=len(part) >= 5)[:3]
+    if len(part) > (2 if in_compound else 4) and part[-1] == "s" != part[-2] and lexicon.level_of(
+            part[:-1].lower()):
+        return ()  # a plural of a listed word ("schoolfriends", "add-ons"), not "thes" or "passs"
+    distance, near = lexicon.nearest(part, mask)
+    slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= 35
+    if not slip_of_common and lexicon.is_compound(part, strict=distance == 1):
+        return ()  # "bandmates", "unpatched": words run together on purpose
+    return lexicon.suggestions(part, mask)
+
+
+RULE = Spelling

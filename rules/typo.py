@@ -1,0 +1,157 @@
+"""typo: slips a dictionary cannot see: doubled words, stray periods, bad spacing."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from audit import lexicon
+from audit.findings import Fix, Severity
+from audit.rule import Rule
+from audit.segment import BEFORE_NUMBER, TITLES
+
+# Doubles that are good English ("had had", "that that") or set phrases ("bye bye").
+LEGIT_DOUBLES = frozenset(
+    """had that is do her bye no yes ha ho so very now there well blah knock tut chop
+    yeah oh boo ooh la go tick tock ding bang wow yada hush choo night pooh tom dum
+    many much more far again long really""".split()
+)
+# Doubles that are right when the first word ends a phrase: "waiting for for years",
+# "placed in in the past", "add to this this law". Flagged, as warnings.
+PHRASE_DOUBLES = frozenset("in for on up out off over down this it".split())
+NOT_NAMES = TITLES | BEFORE_NUMBER | frozenset("co corp inc ltd bros dept univ ave rd av est".split())
+_DOUBLED = re.compile(r"(?<![-'’\w])([^\W\d_]+)(\s+)(\1)(?![-'’\w])", re.IGNORECASE)
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) (?:([A-Z])\.? )?([A-Z][a-z]+)\b)")  # overlapping
+_NAME_PERIOD = re.compile(r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b")
+_SPACE_BEFORE = re.compile(
+    r"(?<=[^\W\d_])([ \t]+)(?:[,;]|[.!?](?![.\w])(?![ \t]\.)|:(?=\s|$))(?=\s|$|[\"”’')\]])"
+)
+_NO_SPACE = re.compile(r"(?<=[a-z]{2})[.!?][\"”’)]?(?=([A-Z][a-z]+))")
+_JOINED = re.compile(r"(?<!\S)[A-Za-z]+[.!?][\"”’)]?[A-Z][a-z]+")
+_REPEATED = re.compile(r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")
+_CODE_MARK = re.compile(r"://|www\.|@|/|_|\.[a-z]{2,}\.")  # in URLs, paths, domains
+
+
+class Typo(Rule):
+    """Flags slips a dictionary cannot see: a doubled word ("the the"), a stray
+    period inside a name ("Harjit. S. Sajjan"), a space before punctuation, a
+    missing space after a sentence's end ("end.The"), repeated punctuation ("!!",
+    ",,") and a name spelled two ways in one article ("Sajjan", "Sajan").
+
+    Initials ("James N. Mattis"), abbreviations ("St. Thomas", "U.S."), decimals,
+    times, ellipses, URLs and good doubles ("had had", "that that") are left alone.
+    Doubled words and stray periods in names the article spells right elsewhere
+    are errors (a doubled "in", "for", "this" is a warning: "waiting for for
+    years" is good English); the rest are warnings. Fixes for doubled words,
+    stray periods, spacing and punctuation are safe; a name's fix is not.
+
+    Why:
+    These are the slips readers notice first and spell checkers miss. A name
+    written two ways leaves readers unsure who is meant, and a stray period makes
+    a screen reader pause mid-name.
+
+    Bad:
+    Defence Minister Harjit. S. Sajjan met the the coalition ,and said so.The talks
+    went well!!
+
+    Good:
+    Defence Minister Harjit S. Sajjan met the coalition, and said so. The talks
+    went well!
+    """
+
+    id = "typo"
+    summary = "Typing slip: doubled word, stray period, spacing or punctuation"
+    severity = Severity.ERROR
+
+    def check(self, doc, opts):
+        yield from self._doubled_words(doc)
+        yield from self._stray_periods(doc)
+        yield from self._spacing(doc)
+        yield from self._names_two_ways(doc)
+
+    def _doubled_words(self, doc):
+        for sentence in doc.sentences:
+            at = sentence.prose_start
+            for m in _DOUBLED.finditer(sentence.text):
+                first, second = m.group(1), m.group(3)
+                low = first.lower()
+                if low in LEGIT_DOUBLES or second[0].isupper():
+                    continue  # good English, or a name ("Bora Bora", "Duran Duran")
+                phrase = low in PHRASE_DOUBLES
+                message = f"'{first}' is doubled; delete one" + (
+                    " (unless the first ends a phrase, as in 'waiting for for years')." if phrase else ".")
+                yield self.finding(*doc.span(at + m.start(), at + m.end()), message,
+                                   severity=Severity.WARNING if phrase else None, suggestion=first,
+                                   fix=Fix(*doc.span(at + m.end(1), at + m.end()), "", safe=not phrase))
+
+    def _spacing(self, doc):
+        text = doc.text
+        code = [m.span() for m in re.finditer(r"\S+", text) if _CODE_MARK.search(m.group())]
+        starts = [a for a, _ in code]
+        joined = Counter(_JOINED.findall(text))
+
+        def in_code(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < code[i][1]
+
+        for pattern, message, replace in (
+            (_SPACE_BEFORE, "Space before '{p}'; delete it.", lambda m: m.group(0)[len(m.group(1)):]),
+            (_NO_SPACE, "No space after '{p}' at a sentence's end; add one.", lambda m: m.group(0) + " "),
+            (_REPEATED, "'{p}' is repeated; keep one.", lambda m: m.group(0)[0]),
+        ):
+            for m in pattern.finditer(text):
+                if "\n" in m.group(0) or in_code(m.start()):
+                    continue
+                if pattern is _NO_SPACE and _joined_name(text, m, joined):
+                    continue
+                span = doc.span(*m.span())
+                fixed = replace(m)
+                yield self.finding(*span, message.format(p=m.group(0).strip()[:1]),
+                                   severity=Severity.WARNING, suggestion=fixed, fix=Fix(*span, fixed))
+
+    def _stray_periods(self, doc):
+        text = doc.text
+        written = {(m.group(1), m.group(3), bool(m.group(2))) for m in _FULL_NAME.finditer(text)}
+        for m in _NAME_PERIOD.finditer(text):
+            first, initial, dot, last = m.groups()
+            if first.lower() in NOT_NAMES or (not initial and lexicon.is_common(last)):
+                continue  # an abbreviation ("St. Thomas"), or a sentence ending before a word
+            middle = f" {initial}{dot}" if initial else ""
+            # The article writes the name in full elsewhere: "Harjit S. Sajjan".
+            corroborated = (first, last, False) in written or (bool(initial) and (first, last, True) in written)
+            if not corroborated:
+                # "Defence Harjit. S. Sajjan": an initial follows, a capitalised word
+                # comes just before, and the first part is no common word.
+                lead = re.search(r"[A-Z][\w’'-]*[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+                if not (initial and dot and lead and lexicon.level_of(first.lower()) is None):
+                    continue
+            end = m.end(3) if initial else m.end(1) + 1
+            span = doc.span(m.start(), end)
+            fixed = first + middle
+            yield self.finding(*span, f"Stray period inside the name '{first}{middle} {last}'.",
+                               severity=Severity.ERROR if corroborated else Severity.WARNING,
+                               suggestion=fixed, fix=Fix(*span, fixed))
+
+    def _names_two_ways(self, doc):
+        for minor, major, count, spans in lexicon.names_spelled_two_ways(doc.text):
+            for start, end in spans:
+                span = doc.span(start, end)
+                yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
+                                   "article; use one spelling.", severity=Severity.WARNING,
+                                   suggestion=major, fix=Fix(*span, major, safe=False))
+
+
+def _joined_name(text: str, m: re.Match, joined: Counter) -> bool:
+    """ "One.Tel", "Yahoo!Finance": a name written with a stop inside, used so more
+    than once or short on both sides, is not a missing space."""
+    start, end = m.start(), m.end() + len(m.group(1))
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    left, right = text[start : m.start()], m.group(1)
+    if joined[text[start:end]] > 1 and left[:1].isupper():
+        return True
+    return left[:1].isupper() and len(left) <= 4 and len(right) <= 4 and not lexicon.is_common(right)
+
+
+RULE = Typo
