@@ -293,6 +293,14 @@ def _shown(result: dict, settings) -> dict:
     return {**result, "findings": [f for f in result["findings"] if SEVERITY_RANK[f["severity"]] >= floor]}
 
 
+def _encode_like(raw: bytes, text: str) -> bytes:
+    """Encode fixed text as the original file was: UTF-16 with its BOM, or UTF-8 with or without one."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")):
+        if raw.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
 def _fix(results: list[dict], args, *, write: bool) -> int:
     """Apply the fixes in place (write) or print them as a diff; returns how many files change."""
     from audit.frontends import InputError, decode
@@ -317,8 +325,7 @@ def _fix(results: list[dict], args, *, write: bool) -> int:
         if not write:
             sys.stdout.write(fixes.unified_diff(result["path"], before, after))
             continue
-        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
-        write_atomic(path, (bom + after).encode("utf-8"))
+        write_atomic(path, _encode_like(raw, after))
         print(f"article-audit: fixed {len(chosen)} finding(s) in {result['path']}", file=sys.stderr)
     return changed
 

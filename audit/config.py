@@ -152,7 +152,7 @@ def _matches(patterns: tuple[re.Pattern[str], ...], path: str, root: Path) -> bo
     p = Path(path)
     try:
         rel = p.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
         rel = p.as_posix()
     return any(pat.fullmatch(rel) for pat in patterns)
 

@@ -147,11 +147,23 @@ def consensus(scores: dict[str, float]) -> float:
     return float(Counter(grades).most_common(1)[0][0])
 
 
+# Blocks that are not running text: alt text, table cells and metadata are fragments
+# that would pull the average sentence length down.
+NOT_RUNNING_TEXT = frozenset({"alt-text", "table-cell", "description"})
+
+
+def running_text(doc: Document) -> tuple[Sentence, ...]:
+    """The sentences the readability formulas count."""
+    if not any(b.kind in NOT_RUNNING_TEXT for b in doc.blocks):
+        return doc.sentences
+    return tuple(s for s in doc.sentences if doc.blocks[s.block].kind not in NOT_RUNNING_TEXT)
+
+
 def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dict[str, float | int]:
     """All readability metrics of a document (or of some of its sentences), rounded for reports."""
     if sentences is None:
         if "readability" not in doc.memo:
-            doc.memo["readability"] = measure(doc, doc.sentences)
+            doc.memo["readability"] = measure(doc, running_text(doc))
         return doc.memo["readability"]
     c = count(sentences)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
@@ -162,3 +174,16 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         result["avg_sentence_length"] = round(c.words / c.sentences, 2)
         result["avg_syllables_per_word"] = round(c.syllables / c.words, 2)
     return result
+
+
+def describe_grade(grade: float) -> str:
+    """A plain reading of a US school grade."""
+    if grade <= 6:
+        return "easy for most readers"
+    if grade <= 9:
+        return "plain English"
+    if grade <= 12:
+        return "fairly hard; needs a high-school reading level"
+    if grade <= 16:
+        return "hard for most adults"
+    return "very hard: academic or specialist reading"

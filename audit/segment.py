@@ -33,7 +33,9 @@ SENTENCE_STARTERS = frozenset(
 
 _OPENERS = "\"“‘'([«"
 _CLOSERS = "\"”’')]»"
-_CANDIDATE = re.compile(r"(\.\.\.|…|[.!?]+)([\"”’')\]»]*)(\s+)")
+# The lookbehind starts a candidate only at the first mark of a run, which keeps a long
+# run of "!!!…" linear instead of retrying the run from every position in it.
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"”’')\]»]*+)(\s+)")
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _INITIAL_THEN_NAME = re.compile(r"[A-Z]\.\s+[A-Z]")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")

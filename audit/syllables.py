@@ -188,7 +188,7 @@ def number_syllables(digits: str) -> int:
     return count + (_below_1000(n) if n else 0)
 
 
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*")  # ASCII digits only: int() refuses "²"
 
 
 @lru_cache(maxsize=65536)
@@ -200,9 +200,9 @@ def count(word: str) -> int:
     low = low.strip(".")
     if not low:
         return 0
-    if low[0].isdigit():
-        m = _NUMBER.match(low)
-        head = m.group(0) if m else low
+    m = _NUMBER.match(low)
+    if m:
+        head = m.group(0)
         whole, _, frac = head.replace(",", "").replace(":", ".").partition(".")
         n = number_syllables(whole) + (1 + 1 * len(frac) if frac else 0)  # "point" + digits
         rest = low[len(head):]

@@ -1,11 +1,11 @@
 """Scores in plain words, for the per-article pages.
 
-The grade bands repeat those of the reading-level rule's messages on purpose: writers
-render the engine's model and never import rules.
+The grade bands come from audit.readability, as do the reading-level rule's messages.
 """
 
 from __future__ import annotations
 
+from audit.readability import describe_grade
 from audit.reports.summary import number
 
 # The figures shown first on an article page, in this order, with their names.
@@ -21,18 +21,6 @@ KEY_METRICS = (
     ("long_sentence_pct", "Share of sentences over 20 words (%)"),
     ("max_sentence_length", "Longest sentence (words)"),
 )
-
-
-def describe_grade(grade: float) -> str:
-    if grade <= 6:
-        return "easy for most readers"
-    if grade <= 9:
-        return "plain English"
-    if grade <= 12:
-        return "fairly hard; needs a high-school reading level"
-    if grade <= 16:
-        return "hard for most adults"
-    return "very hard: academic or specialist reading"
 
 
 def grade_sentence(metrics: dict) -> str:

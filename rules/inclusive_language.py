@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -81,8 +82,10 @@ class InclusiveLanguage(Rule):
         for block in doc.blocks:
             text = block.text
             quoted = [m.span() for m in _QUOTED.finditer(text)] if opts["skip-quotes"] else []
+            quote_starts = [a for a, _ in quoted]  # quotes do not overlap: bisect finds the one before
             for m in pattern.finditer(text):
-                if any(a <= m.start() < b for a, b in quoted):
+                i = bisect_right(quote_starts, m.start()) - 1
+                if i >= 0 and m.start() < quoted[i][1]:
                     continue
                 row = rows[int(m.lastgroup[1:])]
                 start, end = doc.span(block.prose_start + m.start(), block.prose_start + m.end())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from audit import readability
+from audit.readability import describe_grade
 from audit.findings import Severity
 from audit.rule import Option, Rule
 
@@ -14,19 +15,6 @@ GRADES = (
     "coleman_liau_index",
     "automated_readability_index",
 )
-
-
-def describe_grade(grade: float) -> str:
-    """A plain reading of a US school grade."""
-    if grade <= 6:
-        return "easy for most readers"
-    if grade <= 9:
-        return "plain English"
-    if grade <= 12:
-        return "fairly hard; needs a high-school reading level"
-    if grade <= 16:
-        return "hard for most adults"
-    return "very hard: academic or specialist reading"
 
 
 class ReadingLevel(Rule):

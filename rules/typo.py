@@ -27,10 +27,12 @@ _NAME_PERIOD = re.compile(r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z]
 _SPACE_BEFORE = re.compile(
     r"(?<=[^\W\d_])([ \t]+)(?:[,;]|[.!?](?![.\w])(?![ \t]\.)|:(?=\s|$))(?=\s|$|[\"”’')\]])"
 )
+_SPACE_MOVED = re.compile(r"(?<=[^\W\d_])([ \t]+)([,;])(?=[^\W\d_])")  # "coalition ,and"
 _NO_SPACE = re.compile(r"(?<=[a-z]{2})[.!?][\"”’)]?(?=([A-Z][a-z]+))")
 _JOINED = re.compile(r"(?<!\S)[A-Za-z]+[.!?][\"”’)]?[A-Z][a-z]+")
 _REPEATED = re.compile(r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")
-_CODE_MARK = re.compile(r"://|www\.|@|/|_|\.[a-z]{2,}\.")  # in URLs, paths, domains
+# Marks of URLs, paths, e-mail addresses and domain names ("Halo.Bungie.Org").
+_CODE_MARK = re.compile(r"://|www\.|@|/|_|\.[A-Za-z]{2,}\.[A-Za-z]|\.(?i:com|org|net|gov|edu)\b")
 
 
 class Typo(Rule):
@@ -97,6 +99,7 @@ class Typo(Rule):
 
         for pattern, message, replace in (
             (_SPACE_BEFORE, "Space before '{p}'; delete it.", lambda m: m.group(0)[len(m.group(1)):]),
+            (_SPACE_MOVED, "Space before '{p}' instead of after it; move it.", lambda m: m.group(2) + " "),
             (_NO_SPACE, "No space after '{p}' at a sentence's end; add one.", lambda m: m.group(0) + " "),
             (_REPEATED, "'{p}' is repeated; keep one.", lambda m: m.group(0)[0]),
         ):

@@ -215,3 +215,14 @@ def test_pre_commit_runs_the_hook_from_this_repository(repo, tmp_path):
     done = subprocess.run([pre_commit, "try-repo", str(hook_repo), "article-audit-system", "--files",
                            "news/story-10.txt"], cwd=repo, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                           ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")])
+def test_fix_keeps_the_file_encoding(tmp_path, capsys, encoding, bom):
+    if "typo" not in registry():
+        pytest.skip("the typo rule is not built yet")
+    article = tmp_path / "a.txt"
+    article.write_bytes(bom + "We met the the mayor today. She spoke well.\n".encode(encoding))
+    main(["check", "--fix", "--no-cache", "--select", "typo", str(article)])
+    assert article.read_bytes() == bom + "We met the mayor today. She spoke well.\n".encode(encoding)

@@ -25,6 +25,7 @@ from audit.document import Document, Element, Piece, ProseBlock
 from audit.frontends.boilerplate import Furniture, is_boilerplate_block, main_content
 from audit.frontends.pieces import decoded
 
+MAX_DEPTH = 200
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 SKIPPED = frozenset(
     "script style code pre template noscript textarea select button svg math iframe object "
@@ -56,7 +57,6 @@ _KIND = {"p": "paragraph", "li": "list-item", "dd": "list-item", "dt": "list-ite
          "td": "table-cell", "th": "table-cell", "caption": "caption", "figcaption": "caption",
          "blockquote": "quote"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPACE = re.compile(r"\s+")
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
@@ -92,7 +92,7 @@ class Node:
                     if child.tag not in SKIPPED:
                         size += child.text_size(source)
                 else:
-                    size += len(source[child[0]:child[1]]) - len(_SPACE.findall(source, child[0], child[1]))
+                    size += len("".join(source[child[0]:child[1]].split()))
             self._size = size
         return self._size
 
@@ -104,6 +104,7 @@ class _TreeBuilder(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.root = Node("#document", {}, 0, None)
         self.stack = [self.root]
+        self.open_tags: dict[str, int] = {}  # how many of each tag are open: a stray end tag costs nothing
         self.text_start = -1
         self.has_doctype = False
 
@@ -123,7 +124,9 @@ class _TreeBuilder(HTMLParser):
 
     def _close_to(self, index: int, at: int) -> None:
         while len(self.stack) > index:
-            self.stack.pop().end = at
+            node = self.stack.pop()
+            node.end = at
+            self.open_tags[node.tag] -= 1
 
     def handle_starttag(self, tag, attrs) -> None:
         self._open(tag, attrs, self_closing=False)
@@ -153,12 +156,17 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(node)
         text = self.get_starttag_text() or ""
         node.end = at + len(text)
-        if not self_closing and tag not in VOID:
+        # Past MAX_DEPTH, elements no longer nest (their text joins the deepest one), so
+        # every walk over the tree stays within Python's recursion limit.
+        if not self_closing and tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
+            self.open_tags[tag] = self.open_tags.get(tag, 0) + 1
 
     def handle_endtag(self, tag) -> None:
         at = self._position()
         self._flush(at)
+        if not self.open_tags.get(tag):
+            return  # an end tag with nothing open to close
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].tag == tag:
                 node = self.stack[i]
@@ -170,6 +178,14 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data) -> None:
         if self.text_start < 0:
             self.text_start = self._position()
+
+    def parse_marked_section(self, i, report=1):
+        position = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![" that opens no CDATA or conditional section: skip the marks
+            self.lineno, self.offset = position  # the stdlib moved them before raising
+            return i + 3
 
     def _other(self, *_args) -> None:
         self._flush(self._position())
@@ -214,14 +230,19 @@ class _Collector:
         self.in_link = 0
         self.in_article = False
         self.mark = 0  # elements from here on belong to the block being collected
+        self.alts: list[ProseBlock] = []  # alt texts of its images, audited after it
 
     def flush(self) -> None:
         if self.pieces:
             block = ProseBlock(self.kind, self.pieces, self.level)
             if not (self.furniture and is_boilerplate_block(block, self.link_chars, self.furniture.drop_link_blocks)):
                 self.blocks.append(block)
+                self.blocks.extend(self.alts)
             else:  # the links and images of a stock block ("Share", "Show More") go with it
                 self.elements[self.mark:] = [e for e in self.elements[self.mark:] if e.kind not in ("link", "image")]
+        else:
+            self.blocks.extend(self.alts)
+        self.alts = []
         self.pieces = []
         self.link_chars = 0
         self.mark = len(self.elements)
@@ -307,7 +328,7 @@ class _Collector:
             attrs["alt_span"] = raw.span(group)
         self.elements.append(Element("image", node.start, node.end, attrs, attrs["alt"] or ""))
         if alt and alt.strip() and group:
-            self.blocks.append(ProseBlock("alt-text", decoded(raw.group(group), raw.start(group))))
+            self.alts.append(ProseBlock("alt-text", decoded(raw.group(group), raw.start(group))))
 
 
 def accessible_name(node: Node, source: str, *, images: bool = True) -> str:
@@ -365,7 +386,7 @@ def page_element(root: Node, has_doctype: bool) -> Element | None:
     return Element("page", 0, 0, {"lang": None, "xml:lang": None}) if has_doctype else None
 
 
-def parse(path: str, source: str, *, extract: bool = True, **_options) -> Document:
+def parse(path: str, source: str, *, extract: bool = True) -> Document:
     root, has_doctype = parse_tree(source)
     content = main_content(root, source) if extract else root
     collector = _Collector(source, Furniture(content, source) if extract else None)

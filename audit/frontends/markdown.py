@@ -246,7 +246,7 @@ class _Inline:
         self.cursor = max(self.cursor, end)
 
 
-def parse(path: str, source: str, **_options) -> Document:
+def parse(path: str, source: str) -> Document:
     fm_end, blocks = front_matter(source)
     # Blank the front matter for the parser, keeping its lines so token maps stay right.
     text = "\n" * len(_LINE_BREAK.findall(source, 0, fm_end)) + source[fm_end:]

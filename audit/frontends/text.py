@@ -10,7 +10,9 @@ import re
 from audit import suppressions
 from audit.document import Document, Piece, ProseBlock
 
-_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
+# The look-behind starts a match only at the start of a run of blanks: linear on long runs
+# of spaces (a match tried from every space of a run is quadratic).
+_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*+(?:\r\n|\r|\n)){2,}")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"”’')\]]*\s*$")
 
 

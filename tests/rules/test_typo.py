@@ -40,6 +40,8 @@ MUST_FLAG = [
     ("George W Bush spoke. Then George. W Bush left for Texas.", "George. W",
      "George W Bush spoke. Then George W Bush left for Texas.", Severity.ERROR, True),
     ("Prices rose , analysts said.", " ,", "Prices rose, analysts said.", Severity.WARNING, True),
+    ("The minister met the coalition ,and said so.", " ,", "The minister met the coalition, and said so.",
+     Severity.WARNING, True),
     ("The vote was close .", " .", "The vote was close.", Severity.WARNING, True),
     ("Is this the end ?", " ?", "Is this the end?", Severity.WARNING, True),
     ("The talks ended.The ministers left.", ".", "The talks ended. The ministers left.", Severity.WARNING, True),

@@ -5,7 +5,7 @@ Usage: python build_scowl_lexicon.py SCOWL_LISTS_DIR [MAX_SIZE] > /dev/null
 SCOWL_LISTS_DIR holds SCOWL's `final/` lists (`english-words.35`, `british-upper.50`,
 ...): Debian's `scowl` package installs them in /usr/share/dict/scowl. MAX_SIZE is
 the largest SCOWL size kept (default 70; size 80 brings in UKACD, whose licence asks
-for its own notice). Writes scowl-en.tsv.gz next to this script, byte for byte the
+for its own notice). Writes rules/data/scowl-en.tsv.gz, byte for byte the
 same for the same input (no timestamp in the gzip header).
 """
 
@@ -59,7 +59,7 @@ def main() -> None:
     lists = Path(sys.argv[1])
     max_size = int(sys.argv[2]) if len(sys.argv) > 2 else 70
     lines = build(lists, max_size)
-    out = Path(__file__).with_name("scowl-en.tsv.gz")
+    out = Path(__file__).resolve().parents[1] / "rules" / "data" / "scowl-en.tsv.gz"
     with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as handle:
         handle.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{len(lines)} words -> {out} ({out.stat().st_size:,} bytes)", file=sys.stderr)
