@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from tabulate import tabulate
 
 from audit.reports.summary import Figures, number, table, totals
 
@@ -54,6 +53,8 @@ def summary_table(report: dict, *, color: bool = False) -> str:
         number(t.typos), number(t.jargon), str(t.errors), str(t.warnings), str(t.info),
         f"{t.failed + t.errors_in_input} not passed",
     ])
+    from tabulate import tabulate  # only batches get a table: a single draft starts faster without it
+
     return tabulate(body, headers=HEADERS, tablefmt="simple", colalign=_ALIGN, disable_numparse=True)
 
 

@@ -6,23 +6,22 @@ them computes line or column. Markdown and HTML front ends plug in here by exten
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import PurePath
 
 from audit.document import Document
-from audit.frontends import html, markdown, text
 from audit.frontends.errors import InputError
 
-# extension -> front-end module with `parse(path, source) -> Document`
+# extension -> front-end module (in this package) with `parse(path, source) -> Document`;
+# imported on first use, so a run over plain text never loads the Markdown parser.
 FRONT_ENDS = {
-    ".txt": text,
-    ".text": text,
-    ".md": markdown,
-    ".markdown": markdown,
-    ".html": html,
-    ".htm": html,
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
-AUDITED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
 
 
 def decode(data: bytes) -> str:
@@ -56,14 +55,14 @@ def decode(data: bytes) -> str:
 
 
 def front_end_for(path: str):
-    suffix = PurePath(path).suffix.lower()
-    return FRONT_ENDS.get(suffix, text)
+    name = FRONT_ENDS.get(PurePath(path).suffix.lower(), "text")
+    return import_module(f"{__name__}.{name}")
 
 
 def parse(path: str, source: str, *, extract: bool = True) -> Document:
     """The document of one source; `extract=False` audits all of a web page's text,
     not just its main content."""
     front_end = front_end_for(path)
-    if front_end is html:
-        return html.parse(path, source, extract=extract)
+    if front_end.__name__.endswith(".html"):
+        return front_end.parse(path, source, extract=extract)
     return front_end.parse(path, source)

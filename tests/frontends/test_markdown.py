@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from audit.config import Config
 from audit.document import LineIndex
 from audit.engine import audit_document
-from audit.frontends import FRONT_ENDS, markdown, parse
+from audit.frontends import front_end_for, markdown, parse
 from audit.rules import registry
 
 ARTICLE = """---
@@ -53,7 +53,7 @@ def located_findings(source: str, path: str = "article.md"):
 
 
 def test_markdown_is_its_own_front_end():
-    assert FRONT_ENDS[".md"] is markdown and FRONT_ENDS[".markdown"] is markdown
+    assert front_end_for("a.md") is markdown and front_end_for("b.markdown") is markdown
     assert parse("a.md", "Hello there.").format == "markdown"
 
 
