@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 
 def cache_dir() -> Path:
@@ -30,3 +33,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def cached_table(name: str, identity: str, build: Callable[[], Any], kind: type) -> Any:
+    """`build()`, kept in the cache folder as a marshal file named after `identity`
+    (what the table is built from: a data file's digest, size or date).
+
+    Loading marshal is tens of times faster than parsing a word list; a missing or
+    corrupt entry is rebuilt, and a read-only cache folder only costs the build.
+    """
+    key = hashlib.sha256(f"{identity}|{marshal.version}".encode()).hexdigest()[:16]
+    path = cache_dir() / f"{name}-{key}.marshal"
+    try:
+        value = marshal.loads(path.read_bytes())
+        if isinstance(value, kind):
+            return value
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:
+        write_atomic(path, marshal.dumps(value))
+    except (OSError, ValueError):
+        pass
+    return value

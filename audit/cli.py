@@ -27,6 +27,7 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_BASELINE = baselines.DEFAULT_PATH
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+MAX_FIX_PASSES = 10
 
 
 def _registry():
@@ -214,8 +215,11 @@ def cmd_check(args) -> int:
     results = [_narrow(result, task, args, baseline) for result, task in zip(results, tasks)]
     if args.diff:
         return EXIT_FAILED if _fix(results, args, write=False) else EXIT_OK
-    if args.fix and _fix(results, args, write=True):
-        # Report what the fixes left: audit the fixed files again.
+    passes = 0
+    while args.fix and passes < MAX_FIX_PASSES and _fix(results, args, write=True):
+        # Audit the fixed files again: to report what is left, and because one fix can
+        # uncover another (a tripled word, a fix that overlapped one just applied).
+        passes += 1
         again = list(run(tasks, jobs=args.jobs))
         results = [_narrow(result, task, args, baseline) for result, task in zip(again, tasks)]
     run_result = RunResult([_shown(r, task.settings) for r, task in zip(results, tasks)],

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import marshal
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from audit.cache import cache_dir, write_atomic
+from audit.cache import cached_table
 
 DATA = "scowl-en.tsv.gz"
 EXTRA = "spelling-extra.txt"  # hand-written additions, accepted in every variant
@@ -69,14 +68,11 @@ def _buckets() -> dict[str, str]:
     """
     data = resources.files("audit.rules.data")
     raw, extra = data.joinpath(DATA).read_bytes(), data.joinpath(EXTRA).read_bytes()
-    key = hashlib.sha256(raw + extra + bytes([_FORMAT, marshal.version])).hexdigest()[:16]
-    path = cache_dir() / f"lexicon-{key}.marshal"
-    try:
-        table = marshal.loads(path.read_bytes())
-        if isinstance(table, dict):
-            return table
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    identity = hashlib.sha256(raw + extra + bytes([_FORMAT])).hexdigest()
+    return cached_table("lexicon", identity, lambda: _group(raw, extra), dict)
+
+
+def _group(raw: bytes, extra: bytes) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, level, variants = line.split("\t")
@@ -85,12 +81,7 @@ def _buckets() -> dict[str, str]:
     for line in extra.decode("utf-8").splitlines():
         for word in line.split("#", 1)[0].split():
             groups.setdefault(_key(word), []).append(f"{word}\t{SUGGEST_LEVEL * 16 + ALL_VARIANTS}")
-    table = {k: "\n" + "\n".join(v) + "\n" for k, v in groups.items()}
-    try:
-        write_atomic(path, marshal.dumps(table))
-    except OSError:
-        pass  # a read-only cache only costs the parse next time
-    return table
+    return {k: "\n" + "\n".join(v) + "\n" for k, v in groups.items()}
 
 
 def _find(word: str) -> int | None:

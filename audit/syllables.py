@@ -13,15 +13,13 @@ with Pyphen's own algorithm. Numbers are counted as they are read aloud ("2018" 
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import re
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable
 
-from audit.cache import cache_dir, write_atomic
+from audit.cache import cached_table
 
 CACHE_FORMAT = 3
 _buckets: dict[str, str] | None = None
@@ -37,24 +35,11 @@ def _package_file(package: str, *parts: str) -> Path | None:
 
 
 def _cached(name: str, source: Path | None, build: Callable[[], Any], check: type) -> Any:
-    """`build()`, kept in the user cache under a key of the source file's identity."""
+    """`build()`, cached under the identity (path, size, date) of the file it reads."""
     if source is None:
         return build()
     stat = source.stat()
-    key = hashlib.sha256(f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    path = cache_dir() / f"{name}-{key}.marshal"
-    try:
-        value = marshal.loads(path.read_bytes())
-        if isinstance(value, check):
-            return value
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = build()
-    try:
-        write_atomic(path, marshal.dumps(value))
-    except (OSError, ValueError):
-        pass  # a read-only cache (or an unexpected value) only costs time
-    return value
+    return cached_table(name, f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}", build, check)
 
 
 def _key(word: str) -> str:

@@ -179,6 +179,56 @@ def test_any_set_of_fixes_is_applied_without_overlaps(raw):
     assert len(out) == len(source) + delta
 
 
+WORDS = ["The", "council", "met", "on", "Monday", "to", "discuss", "the", "plan", "and", "its", "cost",
+         "Harjit", "S.", "Sajjan", "said", "it", "was", "a", "good", "day", "for", "everyone"]
+
+
+@st.composite
+def slips(draw) -> str:
+    """News-like sentences with the slips that have safe fixes: doubled words, a space
+    before punctuation, a missing space after a full stop, a stray period in a name."""
+    sentences = []
+    for _ in range(draw(st.integers(2, 6))):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=4, max_size=12))
+        if draw(st.booleans()):
+            i = draw(st.integers(0, len(words) - 1))
+            words.insert(i, words[i].lower())  # a doubled word
+        sentence = " ".join(words)
+        sentence = sentence[0].upper() + sentence[1:]
+        sentence += draw(st.sampled_from([".", " .", " ,and more.", "."]))
+        sentences.append(sentence)
+    glue = draw(st.sampled_from([" ", "", "  "]))
+    text = "Harjit S. Sajjan spoke first. " + glue.join(sentences)
+    if draw(st.booleans()):
+        text += " Minister Harjit. S. Sajjan agreed."
+    return text + "\n"
+
+
+@pytest.mark.skipif(fixes is None, reason="audit/fixes.py is not there yet")
+@EXAMPLES
+@given(slips())
+def test_fixing_then_auditing_again_leaves_none_of_the_fixed_findings(text):
+    """As `--fix` does: fix, audit again, until nothing is left to fix (a few passes at
+    most); every pass changes only the spans of its fixes."""
+    source = text
+    for _ in range(10):
+        chosen, _ = fixes.select(check_findings(parse("a.txt", source), "a.txt"))
+        if not chosen:
+            break
+        fixed = fixes.apply(source, chosen)
+        position, last = 0, 0
+        for fx in chosen + [{"start": len(source), "end": len(source)}]:
+            piece = source[last:fx["start"]]
+            found = fixed.find(piece, position)
+            assert found >= 0, (piece, fixed)
+            position, last = found + len(piece), fx["end"]
+        assert fixed != source
+        source = fixed
+    else:
+        pytest.fail(f"fixes did not converge: {source!r}")
+    assert "Harjit. S." not in source and "  ." not in source
+
+
 # Fuzzing the markup front ends ----------------------------------------------------------
 
 # Inputs the fuzzing found, kept so they are tried on every run.
