@@ -88,6 +88,7 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
+    _settings: dict[tuple, Settings] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def root(self) -> Path:
@@ -116,7 +117,13 @@ class Config:
             profile_layer, profile_overrides = self.profiles[profile]
             layers.append(profile_layer)
             overrides += profile_overrides
-        layers += [o.layer for o in overrides if _matches(o.patterns, path, self.root)]
+        matching = tuple(n for n, o in enumerate(overrides) if _matches(o.patterns, path, self.root))
+        # Files that match the same overrides share one Settings object (cheaper, and the
+        # result cache fingerprints it once).
+        memo_key = (id(registry), select, ignore, fail_on, min_severity, profile, report_unused_suppressions, matching)
+        if memo_key in self._settings:
+            return self._settings[memo_key]
+        layers += [overrides[n].layer for n in matching]
         enabled = {rid for rid, cls in registry.items() if cls.enabled_by_default}
         gate, shown = "error", "info"
         per_rule: dict[str, dict[str, Any]] = {}
@@ -139,7 +146,9 @@ class Config:
             values = dict(per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
-        return Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown, self.languagetool)
+        settings = Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown, self.languagetool)
+        self._settings[memo_key] = settings
+        return settings
 
 
 def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:

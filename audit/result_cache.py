@@ -39,7 +39,20 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+_fingerprints: dict[int, tuple[Settings, str]] = {}
+
+
 def settings_fingerprint(settings: Settings) -> str:
+    """A digest of everything in the settings that changes results (memoised per object)."""
+    known = _fingerprints.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    digest = _settings_digest(settings)
+    _fingerprints[id(settings)] = (settings, digest)
+    return digest
+
+
+def _settings_digest(settings: Settings) -> str:
     parts = [settings.fail_on, settings.language]
     for rs in settings.rules:
         options = sorted((k, repr(v)) for k, v in rs.options.items())
