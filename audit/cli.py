@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -18,7 +19,7 @@ from audit.cache import write_atomic
 from audit import baseline as baselines
 from audit import changes, fixes
 from audit.config import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
-from audit.engine import STDIN, RunResult, audit_document, discover
+from audit.engine import STDIN, RunResult, Tally, audit_document, discover
 from audit.frontends import FRONT_ENDS, parse
 from audit.progress import Progress
 from audit.runner import ExecutorError, Task, default_jobs, run
@@ -194,6 +195,8 @@ def cmd_check(args) -> int:
         print("article-audit: no articles found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_ERROR
     grammar_notes = _grammar_preflight(tasks, args)
+    if _streams(args):
+        return _check_streaming(tasks, args, baseline, grammar_notes)
     results: list[dict] = []
     progress = Progress(len(tasks), sys.stderr)
     try:
@@ -244,17 +247,91 @@ def _grammar_preflight(tasks, args) -> list[str]:
 
 
 def _grammar_outcome(run: RunResult, args, code: int) -> int:
+    file_warnings = [(r["path"], w) for r in run.files for w in r.get("warnings") or ()]
+    return _warnings_outcome(run.warnings, file_warnings, args, code)
+
+
+def _warnings_outcome(notes: list[str], file_warnings: list[tuple[str, str]], args, code: int) -> int:
     """Print what a rule could not do on an article; with --require-grammar, an article
     LanguageTool did not check makes the exit code 2."""
-    unchecked = len(run.warnings)
-    for r in run.files:
-        for warning in r.get("warnings") or ():
-            print(f"article-audit: warning: {_plain(r['path'])}: {_plain(warning)}", file=sys.stderr)
-            unchecked += warning.startswith("grammar:")
+    unchecked = len(notes)
+    for path, warning in file_warnings:
+        print(f"article-audit: warning: {_plain(path)}: {_plain(warning)}", file=sys.stderr)
+        unchecked += warning.startswith("grammar:")
     if args.require_grammar and unchecked:
         print("article-audit: --require-grammar: LanguageTool did not check every article", file=sys.stderr)
         return max(code, EXIT_ERROR)
     return code
+
+
+def _streams(args) -> bool:
+    """A JSON report with nothing that needs every result at once is written as results
+    arrive, so memory stays flat however large the batch."""
+    return args.format == "json" and not (args.fix or args.diff or getattr(args, "report_dir", None))
+
+
+def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
+    from audit.reports import json_report
+
+    tally = Tally()
+    problems: list[tuple[str, str]] = []
+    file_warnings: list[tuple[str, str]] = []
+    progress = Progress(len(tasks), sys.stderr)
+    interrupted = False
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        try:
+            for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
+                                        scheduler=args.scheduler), tasks):
+                result = _shown(_narrow(result, task, args, baseline), task.settings)
+                result.pop("source", None)
+                tally.add(result)
+                if result["status"] == "error":
+                    problems.append((result["path"], result["error"]))
+                file_warnings += [(result["path"], w) for w in result.get("warnings") or ()]
+                spool.write(json_report.encode_file(result) + "\n")
+                progress.step()
+        except KeyboardInterrupt:
+            interrupted = True
+        except ExecutorError as exc:
+            progress.done()
+            print(f"article-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        progress.done()
+        head = {"tool": {"name": "article-audit", "version": __version__}, "summary": tally.summary(),
+                "rules": _rule_metadata(tasks), "files": None, **({"warnings": notes} if notes else {})}
+        spool.seek(0)
+        status = _write_streamed(head, (line.rstrip("\n") for line in spool), args)
+    for path, error in problems:
+        print(f"article-audit: could not audit {_plain(path)}: {_plain(error)}", file=sys.stderr)
+    if interrupted:
+        print(f"article-audit: interrupted; {tally.files} of {len(tasks)} article(s) were audited "
+              "and are reported", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return _warnings_outcome(notes, file_warnings, args, status or tally.exit_code)
+
+
+def _write_streamed(head: dict, lines, args) -> int:
+    from audit.reports import json_report
+
+    if not args.output:
+        json_report.write(head, sys.stdout, lines)
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name + ".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json_report.write(head, out, lines)
+            os.replace(tmp, target)  # the old report, if any, stays whole until this rename
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        print(f"article-audit: could not write the report {_plain(args.output)}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 def _changed_paths(args) -> list[str]:

@@ -272,6 +272,43 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 
 @dataclass
+class Tally:
+    """The running totals of a batch: all a report's summary and the exit code need,
+    so results can be streamed to a report instead of held."""
+
+    files: int = 0
+    passed: int = 0
+    failed: int = 0
+    errors: int = 0
+    findings: dict[str, int] = field(default_factory=lambda: {name: 0 for name in SEVERITY_NAMES})
+
+    @classmethod
+    def of(cls, results: Iterable[dict[str, Any]]) -> "Tally":
+        tally = cls()
+        for result in results:
+            tally.add(result)
+        return tally
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.files += 1
+        status = result["status"]
+        self.passed += status == "passed"
+        self.failed += status == "failed"
+        self.errors += status == "error"
+        for f in result["findings"]:
+            self.findings[f["severity"]] += 1
+
+    def summary(self) -> dict[str, Any]:
+        return {"files": self.files, "passed": self.passed, "failed": self.failed, "errors": self.errors,
+                "findings": dict(self.findings)}
+
+    @property
+    def exit_code(self) -> int:
+        """0 all passed; 1 an article failed the gate; 2 an input could not be audited."""
+        return 2 if self.errors else 1 if self.failed else 0
+
+
+@dataclass
 class RunResult:
     """A batch: one result dict per input (FileResult.to_dict() shape), in input order."""
 
@@ -282,26 +319,12 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)  # about the whole run (LanguageTool unusable)
 
     def summary(self) -> dict[str, Any]:
-        counts = {name: 0 for name in SEVERITY_NAMES}
-        for r in self.files:
-            for f in r["findings"]:
-                counts[f["severity"]] += 1
-        return {
-            "files": len(self.files),
-            "passed": sum(r["status"] == "passed" for r in self.files),
-            "failed": sum(r["status"] == "failed" for r in self.files),
-            "errors": sum(r["status"] == "error" for r in self.files),
-            "findings": counts,
-        }
+        return Tally.of(self.files).summary()
 
     @property
     def exit_code(self) -> int:
         """0 all passed; 1 an article failed the gate; 2 an input could not be audited."""
-        if any(r["status"] == "error" for r in self.files):
-            return 2
-        if any(r["status"] == "failed" for r in self.files):
-            return 1
-        return 0
+        return Tally.of(self.files).exit_code
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -2,28 +2,44 @@
 
 The top level is indented for people; each article's result is one compact line, so a
 report of thousands of articles is written by the C encoder (indenting forces the slow
-pure-Python one) and stays easy to grep or split.
+pure-Python one), can be streamed article by article, and stays easy to grep or split.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from typing import Iterable, TextIO
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
-def render(report: dict, *, color: bool = False, **options) -> str:
-    lines = ["{"]
+def encode_file(result: dict) -> str:
+    """One article's result as its line in the report."""
+    return _compact(result)
+
+
+def write(report: dict, out: TextIO, files: Iterable[dict | str] | None = None) -> None:
+    """Write the report; `files` (results, or lines from encode_file) stands in for
+    report["files"] when the results are streamed rather than held."""
+    out.write("{\n")
     keys = list(report)
     for n, key in enumerate(keys):
         comma = "," if n < len(keys) - 1 else ""
         if key == "files":
-            lines.append('  "files": [')
-            files = report["files"]
-            lines += [f"    {_compact(r)}{',' if i < len(files) - 1 else ''}" for i, r in enumerate(files)]
-            lines.append(f"  ]{comma}")
+            out.write('  "files": [')
+            first = True
+            for item in report["files"] if files is None else files:
+                out.write(("\n    " if first else ",\n    ") + (item if isinstance(item, str) else _compact(item)))
+                first = False
+            out.write(f"\n  ]{comma}\n" if not first else f"]{comma}\n")
         else:
             value = json.dumps(report[key], ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            lines.append(f"  {json.dumps(key)}: {value}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            out.write(f"  {json.dumps(key)}: {value}{comma}\n")
+    out.write("}\n")
+
+
+def render(report: dict, *, color: bool = False, **options) -> str:
+    out = io.StringIO()
+    write(report, out)
+    return out.getvalue()

@@ -100,3 +100,10 @@ def test_dask_unreachable_scheduler_is_a_clear_error(corpus, capsys):
     code = main(["check", str(corpus), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache"])
     assert code == 2
     assert "Dask scheduler" in capsys.readouterr().err
+
+
+def test_streamed_json_is_the_same_report_the_writer_renders(corpus, capsys):
+    from audit.reports import json_report
+
+    code, out = report(capsys, str(corpus), "--jobs", "2", "--no-cache")
+    assert json_report.render(json.loads(out)) == out
