@@ -6,6 +6,7 @@ import hashlib
 import marshal
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,13 +20,16 @@ def cache_dir() -> Path:
     return Path(base) / "article-audit"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write then rename, so readers see the old file or the new one, never half of one."""
+@contextmanager
+def atomic_writer(path: Path, mode: str = "w", **kwargs):
+    """A file handle whose content replaces `path` only when the block ends well
+    (write then rename): readers see the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -33,6 +37,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_writer(path, "wb") as handle:
+        handle.write(data)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def cached_table(name: str, identity: str, build: Callable[[], Any], kind: type) -> Any:

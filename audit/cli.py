@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from audit import __version__
-from audit.cache import write_atomic
+from audit.cache import atomic_writer, write_atomic
 from audit import baseline as baselines
 from audit import changes, fixes
 from audit.config import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
@@ -316,18 +316,10 @@ def _write_streamed(head: dict, lines, args) -> int:
     if not args.output:
         json_report.write(head, sys.stdout, lines)
         return EXIT_OK
-    target = Path(args.output)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name + ".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json_report.write(head, out, lines)
-            os.replace(tmp, target)  # the old report, if any, stays whole until this rename
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
+        with atomic_writer(Path(args.output), "w", encoding="utf-8") as out:
+            json_report.write(head, out, lines)
+    except OSError as exc:  # the old report, if any, is left whole
         print(f"article-audit: could not write the report {_plain(args.output)}: {exc.strerror or exc}",
               file=sys.stderr)
         return EXIT_ERROR
