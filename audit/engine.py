@@ -231,15 +231,6 @@ def _no_prose(source: str) -> str:
     return "no prose to audit: no words found (markup, code and page furniture are not prose)"
 
 
-def audit_path(path: str, settings: Settings, *, keep_source: bool = False,
-               max_bytes: int | None = None, extract: bool = True) -> FileResult:
-    try:
-        data = read_input(path, max_bytes=max_bytes)
-    except InputError as exc:
-        return FileResult(path, "error", str(exc))
-    return audit_bytes(path, data, settings, keep_source=keep_source, extract=extract)
-
-
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """Expand folders into audited files, sorted; yield (path, problem or None).
 

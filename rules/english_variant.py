@@ -50,16 +50,6 @@ def _phrases(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ordered) + r")\b")
 
 
-def spelling_variants(word: str) -> frozenset[str]:
-    """The variants ("en-US", "en-GB", "en-CA", "en-AU") where `word` is the usual
-    spelling, if it is one of a set of variant spellings; empty otherwise."""
-    entry = _table().get(word.lower())
-    if entry is None:
-        return frozenset()
-    return frozenset(lang for lang, (usual, _) in TAGS.items()
-                     if usual in entry[1] or (lang == "en-GB" and "Z" in entry[1]))
-
-
 class Spelling(NamedTuple):
     lower: str
     text: str

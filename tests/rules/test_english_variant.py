@@ -10,7 +10,7 @@ from audit.engine import audit_document
 from audit.findings import Severity
 from audit.frontends import parse
 from audit.rules import registry
-from audit.rules.english_variant import RULE, spelling_variants
+from audit.rules.english_variant import RULE
 
 
 def findings(text, language="en", **opts):
@@ -99,18 +99,6 @@ def test_en_flags_an_article_that_mixes_variants(text, flagged, counts):
 ])
 def test_en_accepts_a_consistent_article(text):
     assert findings(text)[0] == []
-
-
-@pytest.mark.parametrize("word, variants", [
-    ("colour", {"en-GB", "en-CA", "en-AU"}),
-    ("color", {"en-US"}),
-    ("organize", {"en-US", "en-GB", "en-CA"}),  # en-GB through Oxford spelling
-    ("Defence", {"en-GB", "en-CA", "en-AU"}),
-    ("license", {"en-US", "en-GB", "en-CA", "en-AU"}),
-    ("sajjan", set()),
-])
-def test_spelling_variants_for_the_spelling_rule(word, variants):
-    assert spelling_variants(word) == variants
 
 
 def test_accept_option_keeps_names():
