@@ -29,13 +29,40 @@ def _regex(pattern: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def matcher(categories: tuple[str, ...], allow: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[dict, ...]]:
-    """One alternation of every enabled entry, longest first; group i is entry i."""
+def matcher(categories: tuple[str, ...], allow: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[dict, ...]]:
+    """The enabled entries, longest first, and for each a word it cannot match without."""
     allowed = {a.lower() for a in allow}
-    rows = sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
-                  key=lambda r: -len(r["pattern"]))
-    alternation = "|".join(f"(?P<e{i}>{_regex(r['pattern'])})" for i, r in enumerate(rows))
-    return re.compile(rf"(?<![\w\-’'])(?:{alternation})(?![\w\-])", re.I), tuple(rows)
+    rows = tuple(sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
+                        key=lambda r: -len(r["pattern"])))
+    return tuple(_required_word(r["pattern"]) for r in rows), rows
+
+
+@lru_cache(maxsize=256)
+def _alternation(patterns: tuple[str, ...], chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the chosen entries, longest first; group e{i} is entry i."""
+    alternation = "|".join(f"(?P<e{i}>{_regex(patterns[i])})" for i in chosen)
+    return re.compile(rf"(?<![\w\-’'])(?:{alternation})(?![\w\-])", re.I)
+
+
+def _required_word(pattern: str) -> str:
+    """The longest run of letters every match contains (outside groups and optional
+    letters); a block without it cannot match the entry, so its regex is not tried."""
+    depth, flat = 0, []
+    for ch in pattern:
+        depth += ch == "("
+        flat.append(ch if depth == 0 else " ")
+        depth -= ch == ")" and depth > 0
+    flat_text = "".join(flat)
+    runs, run = [], ""
+    for i, ch in enumerate(flat_text):
+        optional = i + 1 < len(flat_text) and flat_text[i + 1] == "?"
+        if ch.isalpha() and not optional:
+            run += ch.lower()
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return max(runs, key=len)
 
 
 def _match_case(found: str, replacement: str) -> str:
@@ -76,11 +103,17 @@ class InclusiveLanguage(Rule):
     )
 
     def check(self, doc, opts):
-        pattern, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
-        if not rows:
-            return
+        required, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
+        patterns = tuple(r["pattern"] for r in rows)
         for block in doc.blocks:
             text = block.text
+            low = text.lower()
+            # Most blocks hold none of the entries' words: a substring test per entry is far
+            # cheaper than trying the whole alternation at every word.
+            chosen = tuple(i for i, word in enumerate(required) if word in low)
+            if not chosen:
+                continue
+            pattern = _alternation(patterns, chosen)
             quoted = [m.span() for m in _QUOTED.finditer(text)] if opts["skip-quotes"] else []
             quote_starts = [a for a, _ in quoted]  # quotes do not overlap: bisect finds the one before
             for m in pattern.finditer(text):

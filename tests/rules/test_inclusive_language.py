@@ -74,3 +74,21 @@ def test_markdown_positions():
     doc = parse("a.md", source)
     spans = [doc.source[f.start:f.end] for f in RULE().check(doc, RULE.defaults())]
     assert spans == ["the disabled", "mankind"]
+
+
+@pytest.mark.parametrize(
+    "pattern, word",
+    [
+        ("mankind", "mankind"),
+        ("man ?hours", "hours"),
+        ("lady doctors?", "doctor"),
+        ("(?:drug|heroin|crack) addicts", "addicts"),
+        ("(?:afflicted|stricken) (?:with|by) (?:polio|aids)", ""),
+        ("the elderly(?=\\s*(?:[,.]|and\\b|$))", "elderly"),
+        ("grandfathered(?: in)?", "grandfathered"),
+    ],
+)
+def test_required_word_is_in_every_match(pattern, word):
+    from audit.rules.inclusive_language import _required_word
+
+    assert _required_word(pattern) == word
