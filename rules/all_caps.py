@@ -12,8 +12,10 @@ ACRONYM_WORDS = frozenset("who us it aids ram sim cat ok id pin sat ace".split()
 
 
 def _is_caps(word: str) -> bool:
+    if not word.isupper():  # C-speed rejection of the nearly every word that is not in capitals
+        return False
     letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or word in ("A", "I"))
+    return all(c.isupper() for c in letters) and (len(letters) > 1 or word in ("A", "I"))
 
 
 def _everyday(word: str) -> bool:
