@@ -62,7 +62,4 @@ def front_end_for(path: str):
 def parse(path: str, source: str, *, extract: bool = True) -> Document:
     """The document of one source; `extract=False` audits all of a web page's text,
     not just its main content."""
-    front_end = front_end_for(path)
-    if front_end.__name__.endswith(".html"):
-        return front_end.parse(path, source, extract=extract)
-    return front_end.parse(path, source)
+    return front_end_for(path).parse(path, source, extract=extract)

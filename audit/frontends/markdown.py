@@ -246,7 +246,8 @@ class _Inline:
         self.cursor = max(self.cursor, end)
 
 
-def parse(path: str, source: str) -> Document:
+# `extract` is the HTML front end's: Markdown has no page furniture to leave out.
+def parse(path: str, source: str, *, extract: bool = True) -> Document:
     fm_end, blocks = front_matter(source)
     # Blank the front matter for the parser, keeping its lines so token maps stay right.
     text = "\n" * len(_LINE_BREAK.findall(source, 0, fm_end)) + source[fm_end:]

@@ -39,5 +39,6 @@ def _add(result: list[ProseBlock], source: str, start: int, end: int, offset: in
         result.append(ProseBlock("paragraph", [Piece(chunk, offset + start, offset + end)]))
 
 
-def parse(path: str, source: str) -> Document:
+# `extract` is the HTML front end's: plain text has no page furniture to leave out.
+def parse(path: str, source: str, *, extract: bool = True) -> Document:
     return Document(path, source, blocks(source), fmt="text")
