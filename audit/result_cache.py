@@ -78,9 +78,10 @@ class ResultCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = (folder or cache_dir()) / "results"
 
-    def key(self, path: str, data: bytes, settings: Settings, flags: str = "") -> str:
+    def key(self, path: str, data: bytes, settings_digest: str, flags: str = "") -> str:
+        """`settings_digest` is settings_fingerprint() of the settings the article is audited with."""
         digest = hashlib.sha256()
-        for part in (code_fingerprint(), settings_fingerprint(settings), os.path.splitext(path)[1].lower(), flags):
+        for part in (code_fingerprint(), settings_digest, os.path.splitext(path)[1].lower(), flags):
             digest.update(part.encode() + b"\0")
         digest.update(data)
         return digest.hexdigest()

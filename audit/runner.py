@@ -11,13 +11,13 @@ import os
 import signal
 import sys
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from audit.config import Settings
 from audit.engine import STDIN, FileResult, audit_bytes, read_input
 from audit.frontends import InputError
-from audit.result_cache import ResultCache
+from audit.result_cache import ResultCache, settings_fingerprint
 
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL = 8
@@ -37,6 +37,13 @@ class Task:
     use_cache: bool = True
     max_bytes: int | None = None
     extract: bool = True  # web pages: audit the main content only (--no-extract: all the text)
+    # The settings' digest for the cache key, taken here in the parent, where files that
+    # share settings share one Settings object; a worker gets an unpickled copy per task.
+    settings_digest: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        if self.settings is not None and self.use_cache:
+            object.__setattr__(self, "settings_digest", settings_fingerprint(self.settings))
 
 
 def audit_task(task: Task) -> dict[str, Any]:
@@ -62,7 +69,7 @@ def _audit_task(task: Task) -> dict[str, Any]:
         return FileResult(task.path, "error", str(exc)).to_dict()
     cache = ResultCache() if task.use_cache and task.path != STDIN else None
     flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
-    key = cache.key(task.path, data, task.settings, flags) if cache else ""
+    key = cache.key(task.path, data, task.settings_digest, flags) if cache else ""
     if cache:
         hit = cache.get(key)
         if hit is not None:

@@ -52,8 +52,10 @@ def test_cache_key_changes_with_content_and_settings(tmp_path):
     from audit.rules import registry
 
     cache = ResultCache(tmp_path)
-    default = Config().settings_for("a.txt", registry())
-    strict = Config().settings_for("a.txt", registry(), fail_on="warning")
+    from audit.result_cache import settings_fingerprint
+
+    default = settings_fingerprint(Config().settings_for("a.txt", registry()))
+    strict = settings_fingerprint(Config().settings_for("a.txt", registry(), fail_on="warning"))
     keys = {cache.key("a.txt", b"x", default), cache.key("a.txt", b"y", default), cache.key("a.txt", b"x", strict)}
     assert len(keys) == 3
 
