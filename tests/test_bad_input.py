@@ -96,6 +96,11 @@ def test_binary_file_is_refused(tmp_path, capsys):
     assert_refused(*audit_one(tmp_path, capsys, "photo.txt", png), "not text", "NUL")
 
 
+def test_binary_file_without_nul_bytes_is_called_binary(tmp_path, capsys):
+    noise = bytes((i * 197 + 13) % 255 + 1 for i in range(4096))  # every byte value but 0
+    assert_refused(*audit_one(tmp_path, capsys, "archive.txt", noise), "not text", "binary")
+
+
 def test_invalid_utf8_names_the_byte_and_where(tmp_path, capsys):
     code, result = audit_one(tmp_path, capsys, "broken.txt", b"Title\n\nGood text, then \xc3\x28 broken.\n")
     assert_refused(code, result, "not valid UTF-8", "0xc3", "line 3, column 17", "save it as UTF-8")

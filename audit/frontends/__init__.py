@@ -45,6 +45,10 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        head = data[:8192]
+        controls = sum(b < 32 and b not in b"\t\n\r\f" for b in head)
+        if controls > len(head) // 20:  # text has almost none; compressed or image data has many
+            raise InputError("not text: a binary file (many control bytes and invalid UTF-8)") from None
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
