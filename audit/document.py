@@ -9,6 +9,7 @@ Rules see prose; every position they report is mapped here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -236,6 +237,28 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
+
+    def sentences_with(self, pattern: re.Pattern[str], *, lowercase: bool = False) -> list[Sentence]:
+        """The sentences, in order, in which `pattern` matches the prose.
+
+        A prefilter for rules whose checks need some word or mark that most sentences
+        lack: one scan of the whole prose replaces a scan of every sentence. With
+        `lowercase`, the pattern runs on the lowercased prose (a case-sensitive
+        pattern on it is much faster than an IGNORECASE one)."""
+        text = self.text.lower() if lowercase else self.text
+        if len(text) != len(self.text):  # lowercasing moved offsets ("İ"): no prefilter
+            return list(self.sentences)
+        starts = self._sentence_starts
+        hits = []
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and (not hits or hits[-1] != i) and m.start() < self.sentences[i].prose_end:
+                hits.append(i)
+        return [self.sentences[i] for i in hits]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.prose_start for s in self.sentences]
 
     @cached_property
     def title_span(self) -> tuple[int, int]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
+from operator import attrgetter
 from functools import lru_cache
 from importlib import resources
 
@@ -10,11 +12,14 @@ from audit.findings import Severity
 from audit.rule import Option, Rule
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
+# What every acronym holds: sentences without it are not looked at.
+CAPITALS = re.compile(r"[A-Z]\.?[A-Z]")
 ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "a", "an", "&",
          "de", "du", "des", "la", "le", "del", "der", "für", "und", "et", "y"}
 INTRODUCERS = ("or", "known as", "called")
 HEADINGS = ("title", "heading")
+TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=1)
@@ -96,31 +101,31 @@ def expanded_before(words, letters: str) -> bool:
 def occurrences(doc, skip: frozenset):
     """(key, in_heading, in_name, sentence, start, end) for each acronym, in order;
     start and end are offsets in the sentence's text."""
-    lower_words = {w.text.casefold() for w in doc.words if not w.text.isupper()}
-    for block in doc.blocks:
-        for sentence in block.sentences:
-            letters = [c for c in sentence.text if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-                continue  # a headline or a shout in capitals
-            words = sentence.words
-            caps = [w.text.isupper() and len(w.text) > 1 for w in words]
-            for n, word in enumerate(words):
-                offset = word.prose_start - sentence.prose_start
-                for m in ACRONYM.finditer(word.text):
-                    key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
-                    if before[-1:].isalnum() or after[:1].isalnum() or re.match(r"-[A-Z0-9]", after) \
-                            or re.search(r"[A-Z0-9]-$", before):
-                        continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
-                    if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
-                        continue  # known, a numeral (XIV), or a word in capitals (AND)
-                    s, e = offset + m.start(), offset + m.end()
-                    if "&" in sentence.text[max(0, s - 1):e + 1] or \
-                            any(words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)):
-                        continue  # AT&T; a unit or a model number (5 MW, FTSE 100)
-                    if sum(caps[max(0, n - 1):n + 2]) >= 2 and len(word.text) == m.end() - m.start() \
-                            and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words)):
-                        continue  # a run of capitalised words is a shout ("US FDA" is not)
-                    yield key, block.kind in HEADINGS, _in_name(words, n), sentence, s, e
+    lower_words = None
+    for sentence in doc.sentences_with(CAPITALS):
+        if sum(map(str.isupper, sentence.text)) > 0.6 * sum(map(str.isalpha, sentence.text)):
+            continue  # a headline or a shout in capitals
+        words = sentence.words
+        caps = [w.text.isupper() and len(w.text) > 1 for w in words]
+        for n, word in enumerate(words):
+            offset = word.prose_start - sentence.prose_start
+            for m in ACRONYM.finditer(word.text):
+                key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
+                if before[-1:].isalnum() or after[:1].isalnum() or re.match(r"-[A-Z0-9]", after) \
+                        or re.search(r"[A-Z0-9]-$", before):
+                    continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
+                if lower_words is None:
+                    lower_words = set(map(str.casefold, filterfalse(str.isupper, map(TEXT, doc.words))))
+                if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
+                    continue  # known, a numeral (XIV), or a word in capitals (AND)
+                s, e = offset + m.start(), offset + m.end()
+                if "&" in sentence.text[max(0, s - 1):e + 1] or \
+                        any(words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                    continue  # AT&T; a unit or a model number (5 MW, FTSE 100)
+                if sum(caps[max(0, n - 1):n + 2]) >= 2 and len(word.text) == m.end() - m.start() \
+                        and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                    continue  # a run of capitalised words is a shout ("US FDA" is not)
+                yield key, doc.blocks[sentence.block].kind in HEADINGS, _in_name(words, n), sentence, s, e
 
 
 def _in_name(words, n: int) -> bool:
@@ -128,6 +133,11 @@ def _in_name(words, n: int) -> bool:
     def titled(k):
         return 0 <= k < len(words) and words[k].text[:1].isupper() and not words[k].text.isupper()
     return titled(n + 1) or (n > 1 and titled(n - 1))
+
+
+@lru_cache(maxsize=8)
+def _keys(acronyms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(key_of(k) for k in acronyms)
 
 
 class Abbreviation(Rule):
@@ -167,7 +177,7 @@ class Abbreviation(Rule):
     )
 
     def check(self, doc, opts):
-        skip = frozenset(key_of(k) for k in (*opts["known"], *opts["extra-known"]))
+        skip = _keys((*opts["known"], *opts["extra-known"]))
         uses: dict[str, list] = {}
         for key, *use in occurrences(doc, skip):
             uses.setdefault(key, []).append(use)

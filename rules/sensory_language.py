@@ -42,6 +42,13 @@ PATTERNS = (
                 r"signal\s+tone)\b", re.I),
      "relies on hearing a sound"),
 )
+# What every pattern above starts with or holds: a prefilter, so it may match more
+# (it has no "\b", which would stop the regex engine from skipping ahead by first
+# letter, and runs case-sensitively on lowercased text for the same reason). Most
+# sentences hold none of it, and one scan for it is far cheaper than five patterns on
+# every sentence.
+TRIGGER = re.compile(rf"{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
+                     r"marked|highlighted|circled|underlined|shaded|hear|listen)\b")
 
 
 class SensoryLanguage(Rule):
@@ -76,7 +83,7 @@ class SensoryLanguage(Rule):
 
     def check(self, doc, opts):
         patterns = PATTERNS if opts["position-references"] else PATTERNS[:3] + PATTERNS[4:]
-        for sentence in doc.sentences:
+        for sentence in doc.sentences_with(TRIGGER, lowercase=True):
             matches = sorted((m.start(), -m.end(), i, m, why) for i, (pattern, why) in enumerate(patterns)
                              for m in pattern.finditer(sentence.text))
             end = -1
