@@ -324,6 +324,8 @@ def near_pairs(words) -> list[tuple[str, str]]:
             keys.setdefault(word[:i] + word[i + 1 :] if i < len(word) else word, set()).add(word)
     pairs = set()
     for group in keys.values():
+        if len(group) < 2:
+            continue
         for a in group:
             for b in group:
                 if a < b and one_edit_apart(a.lower(), b.lower()):
@@ -353,8 +355,15 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     """
     found = list(_CAPITALISED.finditer(text))
     counts = Counter(m.group(0) for m in found)
+    # Only a name used twice or more can be the usual form, and only a word in no list
+    # the rare one: pairs are looked for among those alone.
+    usual = {w for w, n in counts.items() if n >= 2 and not is_common(w)}
+    if not usual:
+        return []
+    most = max(counts[w] for w in usual)
+    rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
     result = []
-    for a, b in near_pairs(counts):
+    for a, b in near_pairs(usual | rare):
         major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
         if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
             continue

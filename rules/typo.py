@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import islice
+from operator import attrgetter, eq
 
 from audit import lexicon
 from audit.findings import Fix, Severity
@@ -33,6 +35,15 @@ _JOINED = re.compile(r"(?<!\S)[A-Za-z]+[.!?][\"”’)]?[A-Z][a-z]+")
 _REPEATED = re.compile(r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")
 # Marks of URLs, paths, e-mail addresses and domain names ("Halo.Bungie.Org").
 _CODE_MARK = re.compile(r"://|www\.|@|/|_|\.[A-Za-z]{2,}\.[A-Za-z]|\.(?i:com|org|net|gov|edu)\b")
+# What each spacing pattern needs somewhere in the text: one fast scan (no look-behind
+# at the start, so the regex engine skips ahead) spares most articles the full pattern.
+_NEEDS = {
+    _SPACE_BEFORE: re.compile(r"[ \t][,;.!?:]"),
+    _SPACE_MOVED: re.compile(r"[ \t][,;]"),
+    _NO_SPACE: re.compile(r"[.!?][\"”’)]?[A-Z]"),
+    _REPEATED: re.compile(r"([!?,;:.])\1"),
+}
+TEXT = attrgetter("text")
 
 
 class Typo(Rule):
@@ -73,6 +84,9 @@ class Typo(Rule):
         yield from self._names_two_ways(doc)
 
     def _doubled_words(self, doc):
+        folded = list(map(str.casefold, map(TEXT, doc.words)))
+        if not any(map(eq, folded, islice(folded, 1, None))):
+            return  # no word follows itself: nothing for the pattern below to find
         for sentence in doc.sentences:
             at = sentence.prose_start
             for m in _DOUBLED.finditer(sentence.text):
@@ -89,12 +103,14 @@ class Typo(Rule):
 
     def _spacing(self, doc):
         text = doc.text
-        code = [m.span() for m in re.finditer(r"\S+", text) if _CODE_MARK.search(m.group())]
-        starts = [a for a, _ in code]
-        joined = Counter(_JOINED.findall(text))
+        code: list[tuple[int, int]] | None = None
+        joined: Counter | None = None
 
         def in_code(pos: int) -> bool:
-            i = bisect_right(starts, pos) - 1
+            nonlocal code
+            if code is None:  # tokens of URLs, paths and addresses; looked for when first needed
+                code = sorted({_token_around(text, m.start()) for m in _CODE_MARK.finditer(text)})
+            i = bisect_right(code, (pos, len(text))) - 1
             return i >= 0 and pos < code[i][1]
 
         for pattern, message, replace in (
@@ -103,11 +119,15 @@ class Typo(Rule):
             (_NO_SPACE, "No space after '{p}' at a sentence's end; add one.", lambda m: m.group(0) + " "),
             (_REPEATED, "'{p}' is repeated; keep one.", lambda m: m.group(0)[0]),
         ):
+            if not _NEEDS[pattern].search(text):
+                continue
             for m in pattern.finditer(text):
                 if "\n" in m.group(0) or in_code(m.start()):
                     continue
-                if pattern is _NO_SPACE and _joined_name(text, m, joined):
-                    continue
+                if pattern is _NO_SPACE:
+                    joined = joined if joined is not None else Counter(_JOINED.findall(text))
+                    if _joined_name(text, m, joined):
+                        continue
                 span = doc.span(*m.span())
                 fixed = replace(m)
                 yield self.finding(*span, message.format(p=m.group(0).strip()[:1]),
@@ -115,11 +135,13 @@ class Typo(Rule):
 
     def _stray_periods(self, doc):
         text = doc.text
-        written = {(m.group(1), m.group(3), bool(m.group(2))) for m in _FULL_NAME.finditer(text)}
+        written = None
         for m in _NAME_PERIOD.finditer(text):
             first, initial, dot, last = m.groups()
             if first.lower() in NOT_NAMES or (not initial and lexicon.is_common(last)):
                 continue  # an abbreviation ("St. Thomas"), or a sentence ending before a word
+            if written is None:
+                written = {(m.group(1), m.group(3), bool(m.group(2))) for m in _FULL_NAME.finditer(text)}
             middle = f" {initial}{dot}" if initial else ""
             # The article writes the name in full elsewhere: "Harjit S. Sajjan".
             corroborated = (first, last, False) in written or (bool(initial) and (first, last, True) in written)
@@ -143,6 +165,16 @@ class Typo(Rule):
                 yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
                                    "article; use one spelling.", severity=Severity.WARNING,
                                    suggestion=major, fix=Fix(*span, major, safe=False))
+
+
+def _token_around(text: str, pos: int) -> tuple[int, int]:
+    """The span of the run of non-space characters holding text[pos]."""
+    start, end = pos, pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def _joined_name(text: str, m: re.Match, joined: Counter) -> bool:
