@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from audit import lexicon
 from audit.findings import Severity
@@ -11,6 +13,7 @@ from audit.rule import Option, Rule
 # A token touching one of these is part of a URL, an e-mail address, a path, a
 # handle or an HTML entity, not prose.
 _GLUE = frozenset("/\\@#&_=+<>|~^$%*")
+TEXT = attrgetter("text")
 
 
 class Spelling(Rule):
@@ -52,12 +55,13 @@ class Spelling(Rule):
         mask = lexicon.variant_mask(doc.language)
         accept = {w.casefold() for w in opts["accept"]}
         reject = {w.casefold() for w in opts["reject"]}
-        bases = [_base(w.text) for w in doc.words]
-        counts = Counter(bases)
-        plain = [w.text for w in doc.words if w.text.isalpha() and w.text.islower()]
-        unknown = sum(not lexicon.known(w) for w in plain)
+        texts = list(map(TEXT, doc.words))
+        plain = list(filter(str.islower, filter(str.isalpha, texts)))
+        unknown = len(plain) - sum(map(lexicon.known, plain))
         if unknown >= 20 and unknown > len(plain) / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
+        bases = list(map(_base, texts))
+        counts = Counter(bases)
         text = doc.text
         position = 0
         for sentence in doc.sentences:
@@ -65,6 +69,8 @@ class Spelling(Rule):
             for index, word in enumerate(words):
                 base = bases[position]
                 position += 1
+                if not reject and _never_flagged(word.text, mask):
+                    continue
                 if counts[base] >= opts["repeated"] and base not in reject:
                     continue  # used throughout: meant, whatever the lists say
                 if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
@@ -92,6 +98,15 @@ class Spelling(Rule):
                                            suggestion=suggestions[0])
 
 
+@lru_cache(maxsize=65536)
+def _never_flagged(token: str, mask: int) -> bool:
+    """A word in letters only that `_verdict` passes wherever it stands: listed, an
+    acronym, mixed case, or too short or long to judge. Most words are; this spares
+    them the checks that depend on the word's place."""
+    return token.isalpha() and not _verdict(token, False, mask, False)
+
+
+@lru_cache(maxsize=65536)
 def _base(token: str) -> str:
     """The article-wide key of a word: case folded, possessive dropped."""
     key = token.casefold().replace("’", "'")
