@@ -248,13 +248,21 @@ class Document:
         text = self.text.lower() if lowercase else self.text
         if len(text) != len(self.text):  # lowercasing moved offsets ("İ"): no prefilter
             return list(self.sentences)
-        starts = self._sentence_starts
-        hits = []
+        hits: list[Sentence] = []
         for m in pattern.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and (not hits or hits[-1] != i) and m.start() < self.sentences[i].prose_end:
-                hits.append(i)
-        return [self.sentences[i] for i in hits]
+            if hits and hits[-1].prose_start <= m.start() < hits[-1].prose_end:
+                continue
+            sentence = self.sentence_at(m.start())
+            if sentence is not None and (not hits or hits[-1] is not sentence):
+                hits.append(sentence)
+        return hits
+
+    def sentence_at(self, prose_offset: int) -> Sentence | None:
+        """The sentence holding a prose offset; None between sentences."""
+        i = bisect_right(self._sentence_starts, prose_offset) - 1
+        if i >= 0 and prose_offset < self.sentences[i].prose_end:
+            return self.sentences[i]
+        return None
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
@@ -18,6 +18,7 @@ NAMES = {"A": "American", "B": "British", "Z": "Oxford British", "C": "Canadian"
 # Canadian, whose accepted list holds the American forms (color) that a mix is about.
 MIX = {"A": "Aa", "B": "Bb", "Z": "Zb", "C": "C", "D": "Dd"}
 LETTERS = re.compile(r"[^\W\d_]+")
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,17 @@ class Spelling(NamedTuple):
     end: int
     cap: bool  # capitalised, not all capitals
     mid_sentence_cap: bool  # capitalised inside a sentence: maybe part of a name
+
+
+def _runs(text: str, words) -> Iterator[tuple[int, int]]:
+    """Spans of each of the words in text where it is a whole run of letters."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at and LETTER.match(text, at - 1)) and not LETTER.match(text, end):
+                yield at, end
+            at = text.find(word, end)
 
 
 def _fits(variant: str, tags: str) -> bool:
@@ -110,20 +122,27 @@ class EnglishVariant(Rule):
 
     def _occurrences(self, doc, opts):
         """Each variant spelling in the article, outside the names it keeps as spelled."""
-        table, skip = _table(), []
+        table, text = _table(), doc.text
+        lower = text.lower()
+        if len(lower) != len(text):  # lowercasing moved offsets ("İ"): lower each word on its own
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        hits = sorted(_runs(lower, table.keys() & set(LETTERS.findall(lower))))
+        if not hits:
+            return
+        skip = []
         patterns = [p for lang, p in _names() if lang in ("", doc.language)]
         if opts["accept"]:
             patterns.append(_phrases(tuple(opts["accept"])))
         for pattern in patterns:
-            skip += [m.span() for m in pattern.finditer(doc.text)]
-        for sentence in doc.sentences:
-            for i, word in enumerate(sentence.words):
-                for m in LETTERS.finditer(word.text):
-                    text, start = m.group(), word.prose_start + m.start()
-                    if text.lower() in table and not any(a <= start < b for a, b in skip):
-                        cap = text[:1].isupper() and not text.isupper()
-                        yield Spelling(text.lower(), text, start, word.prose_start + m.end(),
-                                       cap, cap and (i, m.start()) != (0, 0))
+            skip += [m.span() for m in pattern.finditer(text)]
+        for start, end in hits:
+            if any(a <= start < b for a, b in skip):
+                continue
+            spelled = text[start:end]
+            sentence = doc.sentence_at(start)
+            cap = spelled[:1].isupper() and not spelled.isupper()
+            yield Spelling(lower[start:end], spelled, start, end, cap,
+                           cap and sentence is not None and start != sentence.words[0].prose_start)
 
     def check(self, doc, opts):
         found = list(self._occurrences(doc, opts))
