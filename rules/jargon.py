@@ -6,6 +6,7 @@ import csv
 import re
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
@@ -35,6 +36,7 @@ AMBIGUOUS_BASE = {"put", "hit", "set", "cut", "beat"}  # base form = past tense:
 PERFECT_OR_PASSIVE = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been",
                       "being", "am", "get", "gets", "got", "getting", "'s", "’s"}
 TAGS = ("s", "past", "pp", "ing")
+TEXT = attrgetter("text")
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her",
                "its", "our", "their", "any", "some", "no", "every", "each", "of"}
 
@@ -108,7 +110,8 @@ def builtin() -> tuple[dict, ...]:
 
 @lru_cache(maxsize=16)
 def lexicon(sources: tuple, kinds: tuple, allow: tuple, extra: tuple):
-    """(entries, trie) for one configuration; built once per process and configuration."""
+    """(entries, trie, the trie's first words) for one configuration; built once per
+    process and configuration."""
     allowed = {words_of(a) for a in allow}
     rows = [r for r in builtin() if r["kind"] in kinds and set(r["source"].split(",")) & set(sources)]
     for item in extra:
@@ -135,7 +138,7 @@ def lexicon(sources: tuple, kinds: tuple, allow: tuple, extra: tuple):
                 _add_mask(trie, words, index)
     for words in allowed:
         _add_mask(trie, words, None)
-    return entries, trie
+    return entries, trie, frozenset(trie)
 
 
 def _add_mask(trie: dict, words: tuple[str, ...], index: int | None) -> None:
@@ -175,6 +178,19 @@ def matches(trie: dict, toks: list):
                         yield i, j, key, node[key]
 
 
+def _may_match(trie: dict, roots: frozenset[str], words) -> bool:
+    """Could some entry match these words? All of its words must be among them. Most
+    sentences hold no entry's words, and this test costs far less than `matches`."""
+    parts = set(" ".join(map(TEXT, words)).lower().replace("’", "'").replace("-", " ").split())
+    return any(_reachable(trie[w], parts) for w in parts & roots)
+
+
+
+def _reachable(node: dict, parts: set[str]) -> bool:
+    """An entry ends at this node or below it, through words in `parts` alone."""
+    return "$" in node or any(_reachable(node[w], parts) for w in parts.intersection(node))
+
+
 class Jargon(Rule):
     """Flags jargon, buzzwords, wordy phrases and clichés ("leverage", "moving
     forward", "in order to", "at this point in time") and names a plainer wording.
@@ -208,9 +224,13 @@ class Jargon(Rule):
     )
 
     def check(self, doc, opts):
-        entries, trie = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
+        entries, trie, roots = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
                                 tuple(opts["allow"]), tuple(opts["extra"]))
+        if not _may_match(trie, roots, doc.words):
+            return
         for sentence in doc.sentences:
+            if not _may_match(trie, roots, sentence.words):
+                continue
             toks = list(tokens(sentence))
             masked, longest = [], {}
             for i, j, key, value in matches(trie, toks):
