@@ -13,11 +13,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Any, Iterable
 
 from audit.segment import split_sentences, tokenize
 
 BLOCK_SEPARATOR = "\n\n"
+TEXT = attrgetter("text")  # a word's text, for map(): C speed over the words of an article
 
 
 @dataclass(frozen=True, slots=True)

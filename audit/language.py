@@ -39,16 +39,16 @@ _LATIN_END = 0x250  # Basic Latin .. Latin Extended-B
 def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
     """(share of the alphabetic words that are English function words, how many
     alphabetic words, how many letters, how many of them in the Latin alphabet)."""
-    total = hits = letters = latin = 0
-    for word in words:
-        if not word[:1].isalpha():
-            continue
-        total += 1
-        low = word.lower()
-        hits += low in FUNCTION_WORDS or ("\u2019" in low and low.replace("\u2019", "'") in FUNCTION_WORDS)
-        size = len(word)
-        letters += size
-        latin += size if word.isascii() else sum(ord(c) < _LATIN_END for c in word)
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    lowered = list(map(str.lower, alphabetic))
+    hits = sum(map(FUNCTION_WORDS.__contains__, lowered))
+    if any("\u2019" in w for w in lowered):
+        hits += sum(w.replace("\u2019", "'") in FUNCTION_WORDS for w in lowered if "\u2019" in w)
+    total, letters = len(alphabetic), sum(map(len, alphabetic))
+    if "".join(alphabetic).isascii():
+        latin = letters
+    else:
+        latin = sum(ord(c) < _LATIN_END for w in alphabetic for c in w)
     return (hits / total if total else 0.0), total, letters, latin
 
 

@@ -19,7 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from audit import syllables
-from audit.document import Document, Sentence
+from audit.document import TEXT, Document, Sentence
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +55,14 @@ def word_counts(word: str) -> tuple[int, int, bool]:
     return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
 
 
+@lru_cache(maxsize=1 << 16)
+def _tally(word: str) -> tuple[int, int, int, int, int]:
+    """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
+    of one word token, as 0/1 counts that add up column by column."""
+    s, letters, familiar = word_counts(word)
+    return s, letters, s >= 3, s >= 3 and not familiar, not familiar
+
+
 def count(sentences: tuple[Sentence, ...]) -> Counts:
     n_sentences = words = syl = letters = poly = hard = unfamiliar = 0
     l_easy = l_hard = l_sentences = 0
@@ -62,24 +70,16 @@ def count(sentences: tuple[Sentence, ...]) -> Counts:
         if not sentence.words:
             continue
         n_sentences += 1
-        if words < 100:
+        tallies = list(map(_tally, map(TEXT, sentence.words)))
+        if words < 100:  # Linsear Write reads the first 100 words
             l_sentences += 1
-        for word in sentence.words:
-            s, n_letters, familiar = word_counts(word.text)
-            if words < 100:
-                if s >= 3:
-                    l_hard += 1
-                else:
-                    l_easy += 1
-            words += 1
-            syl += s
-            letters += n_letters
-            if s >= 3:
-                poly += 1
-                if not familiar:
-                    hard += 1
-            if not familiar:
-                unfamiliar += 1
+            first = tallies[: 100 - words]
+            n_hard = sum(t[2] for t in first)
+            l_hard += n_hard
+            l_easy += len(first) - n_hard
+        words += len(tallies)
+        s, n, p, h, u = map(sum, zip(*tallies))
+        syl, letters, poly, hard, unfamiliar = syl + s, letters + n, poly + p, hard + h, unfamiliar + u
     return Counts(n_sentences, words, syl, letters, poly, hard, unfamiliar, l_easy, l_hard, l_sentences)
 
 
@@ -94,7 +94,7 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
         grades = []
         for sentence in doc.sentences:
             n = len(sentence.words)
-            syl = sum(word_counts(w.text)[0] for w in sentence.words)
+            syl = sum(t[0] for t in map(_tally, map(TEXT, sentence.words)))
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         doc.memo["sentence_grades"] = tuple(grades)
     return doc.memo["sentence_grades"]

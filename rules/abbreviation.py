@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
-from operator import attrgetter
 from functools import lru_cache
 from importlib import resources
+from itertools import filterfalse
 
+from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
 
@@ -19,7 +19,6 @@ SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "a", "
          "de", "du", "des", "la", "le", "del", "der", "für", "und", "et", "y"}
 INTRODUCERS = ("or", "known as", "called")
 HEADINGS = ("title", "heading")
-TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=1)

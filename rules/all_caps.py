@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import islice
+from operator import and_
+
 from audit import lexicon
+from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
 
@@ -53,6 +57,9 @@ class AllCaps(Rule):
     )
 
     def check(self, doc, opts):
+        upper = list(map(str.isupper, map(TEXT, doc.words)))
+        if not any(map(and_, upper, islice(upper, 1, None))):
+            return  # no two words in capitals side by side: no run to flag
         for sentence in doc.sentences:
             run: list = []
             for word in sentence.words + (None,):

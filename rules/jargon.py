@@ -6,8 +6,8 @@ import csv
 import re
 from functools import lru_cache
 from importlib import resources
-from operator import attrgetter
 
+from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
 
@@ -36,7 +36,6 @@ AMBIGUOUS_BASE = {"put", "hit", "set", "cut", "beat"}  # base form = past tense:
 PERFECT_OR_PASSIVE = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been",
                       "being", "am", "get", "gets", "got", "getting", "'s", "’s"}
 TAGS = ("s", "past", "pp", "ing")
-TEXT = attrgetter("text")
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her",
                "its", "our", "their", "any", "some", "no", "every", "each", "of"}
 

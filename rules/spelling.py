@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
 
 from audit import lexicon
+from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
 
 # A token touching one of these is part of a URL, an e-mail address, a path, a
 # handle or an HTML entity, not prose.
 _GLUE = frozenset("/\\@#&_=+<>|~^$%*")
-TEXT = attrgetter("text")
 
 
 class Spelling(Rule):

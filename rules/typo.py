@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import islice
-from operator import attrgetter, eq
+from operator import eq
 
 from audit import lexicon
+from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Rule
 from audit.segment import BEFORE_NUMBER, TITLES
@@ -43,7 +44,6 @@ _NEEDS = {
     _NO_SPACE: re.compile(r"[.!?][\"”’)]?[A-Z]"),
     _REPEATED: re.compile(r"([!?,;:.])\1"),
 }
-TEXT = attrgetter("text")
 
 
 class Typo(Rule):
