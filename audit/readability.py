@@ -63,6 +63,10 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
     return s, letters, s >= 3, s >= 3 and not familiar, not familiar
 
 
+def _syllables(word: str) -> int:
+    return _tally(word)[0]
+
+
 def count(sentences: tuple[Sentence, ...]) -> Counts:
     n_sentences = words = syl = letters = poly = hard = unfamiliar = 0
     l_easy = l_hard = l_sentences = 0
@@ -94,7 +98,7 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
         grades = []
         for sentence in doc.sentences:
             n = len(sentence.words)
-            syl = sum(t[0] for t in map(_tally, map(TEXT, sentence.words)))
+            syl = sum(map(_syllables, map(TEXT, sentence.words)))
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         doc.memo["sentence_grades"] = tuple(grades)
     return doc.memo["sentence_grades"]

@@ -30,18 +30,77 @@ def _regex(pattern: str) -> str:
 
 @lru_cache(maxsize=8)
 def matcher(categories: tuple[str, ...], allow: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[dict, ...]]:
-    """The enabled entries, longest first, and for each a word it cannot match without."""
+    """The enabled entries, longest first, and for each the words it cannot match
+    without one of."""
     allowed = {a.lower() for a in allow}
     rows = tuple(sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
                         key=lambda r: -len(r["pattern"])))
-    return tuple(_required_word(r["pattern"]) for r in rows), rows
+    return tuple(_required_words(r["pattern"]) for r in rows), rows
 
 
-@lru_cache(maxsize=256)
-def _alternation(patterns: tuple[str, ...], chosen: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the chosen entries, longest first; group e{i} is entry i."""
-    alternation = "|".join(f"(?P<e{i}>{_regex(patterns[i])})" for i in chosen)
-    return re.compile(rf"(?<![\w\-’'])(?:{alternation})(?![\w\-])", re.I)
+@lru_cache(maxsize=None)
+def _entry_regex(pattern: str) -> re.Pattern[str]:
+    """One entry's regex, compiled once per process (the list is fixed and small)."""
+    return re.compile(rf"(?<![\w\-’'])(?:{_regex(pattern)})(?![\w\-])", re.I)
+
+
+def _scan(text: str, regexes: list[re.Pattern[str]]):
+    """(k, match) for what one alternation of the regexes, in order, would find:
+    at the leftmost place any matches, the first that matches there. Searching each
+    on its own spares compiling an alternation for every set of entries a block needs."""
+    found = [r.search(text) for r in regexes]
+    pos = 0
+    while True:
+        best = None
+        for k, m in enumerate(found):
+            if m is not None and m.start() < pos:
+                m = found[k] = regexes[k].search(text, pos)
+            if m is not None and (best is None or m.start() < found[best].start()):
+                best = k
+        if best is None:
+            return
+        m = found[best]
+        yield best, m
+        pos = max(m.end(), m.start() + 1)
+
+
+def _required_words(pattern: str) -> tuple[str, ...]:
+    """Words one of which every match contains: the longest required run of letters
+    or, when all of them are longer, the alternatives of a group every match passes
+    through ("(?:afflicted|stricken) (?:with|by)": afflicted or stricken)."""
+    best = (_required_word(pattern),)
+    for group in _required_groups(pattern):
+        alternatives = tuple(_required_word(a) for a in _split_alternatives(group))
+        if min(map(len, alternatives)) > min(map(len, best)):
+            best = alternatives
+    return best
+
+
+def _required_groups(pattern: str) -> list[str]:
+    """The contents of the top-level groups that are neither optional nor look-arounds."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif ch == ")" and depth and pattern[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                inner, after = pattern[start:i], pattern[i + 1:i + 2]
+                if after not in ("?", "*", "{") and not inner.startswith(("?=", "?!", "?<")):
+                    groups.append(inner[2:] if inner.startswith("?:") else inner)
+    return groups
+
+
+def _split_alternatives(group: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(group):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append(group[start:i])
+            start = i + 1
+    return parts + [group[start:]]
 
 
 def _required_word(pattern: str) -> str:
@@ -105,22 +164,26 @@ class InclusiveLanguage(Rule):
     def check(self, doc, opts):
         required, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
         patterns = tuple(r["pattern"] for r in rows)
+        # Most articles and blocks hold none of an entry's required words: a substring test
+        # per entry is far cheaper than trying its regex at every word.
+        low = doc.text.lower()
+        candidates = [i for i, words in enumerate(required) if any(w in low for w in words)]
+        if not candidates:
+            return
         for block in doc.blocks:
             text = block.text
             low = text.lower()
-            # Most blocks hold none of the entries' words: a substring test per entry is far
-            # cheaper than trying the whole alternation at every word.
-            chosen = tuple(i for i, word in enumerate(required) if word in low)
+            chosen = tuple(i for i in candidates if any(w in low for w in required[i]))
             if not chosen:
                 continue
-            pattern = _alternation(patterns, chosen)
+            regexes = [_entry_regex(patterns[i]) for i in chosen]
             quoted = [m.span() for m in _QUOTED.finditer(text)] if opts["skip-quotes"] else []
             quote_starts = [a for a, _ in quoted]  # quotes do not overlap: bisect finds the one before
-            for m in pattern.finditer(text):
+            for k, m in _scan(text, regexes):
                 i = bisect_right(quote_starts, m.start()) - 1
                 if i >= 0 and m.start() < quoted[i][1]:
                     continue
-                row = rows[int(m.lastgroup[1:])]
+                row = rows[chosen[k]]
                 start, end = doc.span(block.prose_start + m.start(), block.prose_start + m.end())
                 found = " ".join(m.group(0).split())
                 options = [_match_case(found, a) for a in row["alternatives"].split("|")]

@@ -68,7 +68,7 @@ class Spelling(Rule):
             for index, word in enumerate(words):
                 base = bases[position]
                 position += 1
-                if not reject and _never_flagged(word.text, mask):
+                if not reject and _never_flagged(word.text):
                     continue
                 if counts[base] >= opts["repeated"] and base not in reject:
                     continue  # used throughout: meant, whatever the lists say
@@ -98,11 +98,16 @@ class Spelling(Rule):
 
 
 @lru_cache(maxsize=65536)
-def _never_flagged(token: str, mask: int) -> bool:
-    """A word in letters only that `_verdict` passes wherever it stands: listed, an
-    acronym, mixed case, or too short or long to judge. Most words are; this spares
-    them the checks that depend on the word's place."""
-    return token.isalpha() and not _verdict(token, False, mask, False)
+def _never_flagged(token: str) -> bool:
+    """A word in letters only that is fine wherever it stands. Most words are; this
+    spares them the checks that depend on the word's place."""
+    return token.isalpha() and _fine_as_written(token)
+
+
+def _fine_as_written(part: str) -> bool:
+    """A letter, an acronym, a mixed-case brand or name (iPod, LeClair), or a listed word."""
+    return (not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(c.isupper() for c in part[1:])
+            or lexicon.known(part))
 
 
 @lru_cache(maxsize=65536)
@@ -133,9 +138,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[str, ...]:
     """The suggestions for a word that looks misspelt; empty when it is fine or may
     be a name or a deliberate coinage."""
-    if not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(c.isupper() for c in part[1:]):
-        return ()  # a letter, an acronym, or a mixed-case brand or name (iPod, LeClair)
-    if lexicon.known(part):
+    if _fine_as_written(part):
         return ()
     if part[0].isupper():
         # Capitalised inside a sentence, before another capitalised word or used

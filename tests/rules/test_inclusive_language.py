@@ -92,3 +92,27 @@ def test_required_word_is_in_every_match(pattern, word):
     from audit.rules.inclusive_language import _required_word
 
     assert _required_word(pattern) == word
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        ("mankind", ("mankind",)),
+        ("(?:afflicted|stricken) (?:with|by) (?:polio|aids)", ("afflicted", "stricken")),
+        ("(?:suffers?|suffering|suffered) from (?:polio|aids)", ("suffer", "suffering", "suffered")),
+        ("(?:drug|heroin|crack) addicts", ("addicts",)),
+        ("(?:fire)?men are", ("men",)),  # an optional group is never required
+        ("the elderly(?=\\s*(?:[,.]|and\\b|$))", ("elderly",)),  # nor a look-ahead
+    ],
+)
+def test_required_words_one_of_them_in_every_match(pattern, words):
+    import re
+
+    from audit.rules.inclusive_language import _required_words
+
+    assert _required_words(pattern) == words
+    sample = {"mankind": "Mankind", "(?:afflicted": "stricken by aids", "(?:suffers?": "suffers from polio",
+              "(?:drug": "heroin addicts", "(?:fire)?men": "firemen are", "the elderly": "the elderly,"}
+    text = next(v for k, v in sample.items() if pattern.startswith(k))
+    assert re.fullmatch(pattern.replace(" ", r"\s+"), text, re.I) or re.match(pattern, text, re.I)
+    assert any(w in text.lower() for w in words)
