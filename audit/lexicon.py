@@ -196,6 +196,26 @@ def _drops(word: str):
             yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+def _listed(cands, names: bool) -> list[str]:
+    """The lower-case ASCII candidates that a list may hold as written or (for names)
+    capitalised: the quick part of `_fits`, one bucket at a time. Thousands of
+    candidates are tried per word, and nearly all are in no list."""
+    groups: dict[str, list[str]] = {}
+    for cand in cands:
+        groups.setdefault(cand[:3] + chr(48 + len(cand)), []).append(cand)
+    found = []
+    for key, group in groups.items():
+        words = _bucket_words(key)
+        found += [c for c in group if c in words or names and c[:1].upper() + c[1:] in words]
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _bucket_words(key: str) -> frozenset[str]:
+    bucket = _buckets().get(key, "")
+    return frozenset(line.partition("\t")[0] for line in bucket.split("\n") if line)
+
+
 def _fits(cand: str, mask: int, max_level: int, names: bool) -> int | None:
     """The level of a candidate that is a listed lower-case word (or a name, if asked)."""
     found = _lookup(cand) if cand else None
@@ -222,8 +242,10 @@ def nearest(
         return 0, ()
     names = word[:1].isupper()
     scored: dict[str, tuple] = {}
-    for cand, cost in _edits(low):
-        level = _fits(cand, mask, max_level, names) if cand != low else None
+    edits = [(cand, cost) for cand, cost in _edits(low) if cand != low]
+    listed = set(_listed({cand for cand, _ in edits}, names))
+    for cand, cost in edits:
+        level = _fits(cand, mask, max_level, names) if cand in listed else None
         if level is not None:
             scored[cand] = min(scored.get(cand, (3,)), (cost, level, cand))
     distance = 1
@@ -233,9 +255,9 @@ def nearest(
         # the vowels, as in "tommorow" for "tomorrow".
         distance = 2
         letters = "".join(sorted(set(low) | set("aeiou")))
-        twice = {d for c, _ in _edits(low, letters) for d in _drops(c)}
-        for cand in twice:
-            level = _fits(cand, mask, max_level, names) if cand[:1] == low[0] else None
+        twice = {d for c, _ in _edits(low, letters) for d in _drops(c) if d[:1] == low[0]}
+        for cand in _listed(twice, names):
+            level = _fits(cand, mask, max_level, names)
             if level is not None:
                 scored[cand] = (3, level, cand)
     ranked = sorted(scored.values())

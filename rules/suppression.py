@@ -30,10 +30,13 @@ class Suppression(Rule):
     options = (Option("require-reason", bool, False, "a suppression without a reason is a finding"),)
 
     def check(self, doc, opts):
+        directives = suppressions.of(doc)
+        if not directives:
+            return
         from audit.rules import registry
 
         known = registry()
-        for d in suppressions.of(doc):
+        for d in directives:
             for name in d.rules:
                 if name not in known:
                     yield self.finding(d.start, d.end, f"Suppression names an unknown rule {name!r}; "
