@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -25,6 +24,8 @@ def atomic_writer(path: Path, mode: str = "w", **kwargs):
     """A file handle whose content replaces `path` only when the block ends well
     (write then rename): readers see the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here, on the first write: a run with the cache off may write nothing
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
@@ -15,6 +14,8 @@ class ChangesError(Exception):
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
+        import subprocess  # here: a run without --changed-since never starts git
+
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
         raise ChangesError("--changed-since needs git, which is not installed") from None

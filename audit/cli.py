@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from audit import __version__
 from audit.cache import atomic_writer, write_atomic
 from audit import baseline as baselines
-from audit import changes, fixes
+from audit import changes
 from audit.config import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
 from audit.engine import STDIN, RunResult, Tally, audit_document, discover
 from audit.frontends import FRONT_ENDS, parse
@@ -278,6 +277,8 @@ def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
     file_warnings: list[tuple[str, str]] = []
     progress = Progress(len(tasks), sys.stderr)
     interrupted = False
+    import tempfile
+
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         try:
             for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
@@ -375,6 +376,8 @@ def _encode_like(raw: bytes, text: str) -> bytes:
 
 
 def _fix(results: list[dict], args, *, write: bool) -> int:
+    from audit import fixes
+
     """Apply the fixes in place (write) or print them as a diff; returns how many files change."""
     from audit.frontends import InputError, decode
 

@@ -17,13 +17,8 @@ parent started. LanguageTool counts offsets in UTF-16 code units (Java strings);
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
-import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -109,6 +104,13 @@ def _probe(url: str, timeout: float) -> Backend:
 
 
 def _start_local(install: Path | None, timeout: float) -> Backend:
+    # Imported here: most runs never start a LanguageTool server, and every run imports this module.
+    import atexit
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
     if install is None:
         return Backend(None, f"no LanguageTool installation in {_install_folder()} (nothing is downloaded): "
                              "unzip LanguageTool there or set LTP_PATH to its folder, or " + FIX_HINT, True)
@@ -144,7 +146,9 @@ def _start_local(install: Path | None, timeout: float) -> Backend:
                          + FIX_HINT, True)
 
 
-def _stop(process: subprocess.Popen, owner: int) -> None:
+def _stop(process, owner: int) -> None:
+    import subprocess
+
     if os.getpid() == owner and process.poll() is None:  # never from a forked worker
         process.terminate()
         try:

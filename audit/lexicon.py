@@ -150,6 +150,7 @@ def is_compound(word: str, max_level: int = 50, strict: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def slips(word: str, max_level: int = SUGGEST_LEVEL, missed: bool = True) -> tuple[str, ...]:
     """Lower-case words one transposition, keyboard slip (a neighbouring or doubled
     key) or, if `missed`, one missed letter away, commonest first."""
