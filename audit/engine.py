@@ -104,7 +104,9 @@ def locate(doc: Document, finding) -> LocatedFinding:
     end = max(start, min(finding.end, len(doc.source)))
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
-    return LocatedFinding(replace(finding, start=start, end=end), Location(line, col, end_line, end_col),
+    if (start, end) != (finding.start, finding.end):
+        finding = replace(finding, start=start, end=end)
+    return LocatedFinding(finding, Location(line, col, end_line, end_col),
                           excerpt(doc.source, start, end), fingerprint(finding.rule, doc.source, start, end))
 
 

@@ -49,13 +49,12 @@ class Counts:
     linsear_sentences: int  # sentences those 100 words span
 
 
-@lru_cache(maxsize=1 << 16)
 def word_counts(word: str) -> tuple[int, int, bool]:
     """(syllables, letters and digits, on the Dale-Chall list) of one word token."""
     return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)  # the one cache of per-word counts: memory stays bounded
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column."""

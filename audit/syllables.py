@@ -176,7 +176,6 @@ def number_syllables(digits: str) -> int:
 _NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*")  # ASCII digits only: int() refuses "²"
 
 
-@lru_cache(maxsize=65536)
 def count(word: str) -> int:
     """Syllables in one word token (as made by audit.segment.tokenize)."""
     low = word.lower().replace("’", "'")

@@ -56,7 +56,7 @@ class Spelling(Rule):
         reject = {w.casefold() for w in opts["reject"]}
         texts = list(map(TEXT, doc.words))
         plain = list(filter(str.islower, filter(str.isalpha, texts)))
-        unknown = len(plain) - sum(map(lexicon.known, plain))
+        unknown = len(plain) - sum(map(_never_flagged, plain))  # memoised: known, or too long to judge
         if unknown >= 20 and unknown > len(plain) / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
         bases = list(map(_base, texts))
