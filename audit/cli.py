@@ -135,6 +135,7 @@ def _use_color(choice: str, stream) -> bool:
 
 
 def _folder_of(path: str) -> Path:
+    """The real folder of a file (a symbolic link's target's folder)."""
     try:
         return Path(path).resolve().parent
     except (OSError, RuntimeError):  # a symbolic link loop: reported as such when the file is read
@@ -149,6 +150,9 @@ class _Settings:
         self.registry = registry
         self.fixed: Config | None = load(Path(args.config), registry) if args.config else None
         self.loaded: dict[Path | None, Config] = {}
+        # A batch has thousands of files in a few folders: each folder is resolved and
+        # searched for its config once (a file that is a symbolic link, on its own).
+        self.config_paths: dict[str, Path | None] = {}
         for rid in (getattr(args, "select", None) or ()) + tuple(getattr(args, "ignore", ())):
             if rid != "all" and rid not in registry:
                 raise ConfigError(f"unknown rule {rid!r}; run 'article-audit rules' to list them")
@@ -156,8 +160,13 @@ class _Settings:
     def config_for(self, path: str) -> Config:
         if self.fixed is not None:
             return self.fixed
-        folder = Path.cwd() if path == STDIN else _folder_of(path)
-        where = find(folder)
+        folder = "." if path == STDIN else os.path.dirname(path) or "."
+        if path != STDIN and os.path.islink(path):
+            where = find(_folder_of(path))
+        elif folder in self.config_paths:
+            where = self.config_paths[folder]
+        else:
+            where = self.config_paths[folder] = find(Path(folder).resolve() if path != STDIN else Path.cwd())
         if where not in self.loaded:
             self.loaded[where] = load(where, self.registry) if where else Config()
         return self.loaded[where]
@@ -283,13 +292,15 @@ def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
         try:
             for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
                                         scheduler=args.scheduler), tasks):
-                result = _shown(_narrow(result, task, args, baseline), task.settings)
-                result.pop("source", None)
-                tally.add(result)
-                if result["status"] == "error":
-                    problems.append((result["path"], result["error"]))
-                file_warnings += [(result["path"], w) for w in result.get("warnings") or ()]
-                spool.write(json_report.encode_file(result) + "\n")
+                shown = _shown(_narrow(result, task, args, baseline), task.settings)
+                shown.pop("source", None)
+                tally.add(shown)
+                if shown["status"] == "error":
+                    problems.append((shown["path"], shown["error"]))
+                file_warnings += [(shown["path"], w) for w in shown.get("warnings") or ()]
+                # A cached result shown as it is: its stored report line, not encoded again.
+                line = getattr(result, "line", None) if shown is result else None
+                spool.write((line or json_report.encode_file(shown)) + "\n")
                 progress.step()
         except KeyboardInterrupt:
             interrupted = True

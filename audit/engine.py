@@ -174,14 +174,13 @@ def _number_repeats(located: list[LocatedFinding]) -> None:
 
 def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
     """The bytes of an input, or InputError with a plain reason."""
-    p = Path(path)
     try:
-        info = os.stat(p)
+        info = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InputError("symbolic link loop (the link points back to itself)") from None
         if isinstance(exc, FileNotFoundError):
-            raise InputError("broken symbolic link" if p.is_symlink() else "no such file") from None
+            raise InputError("broken symbolic link" if os.path.islink(path) else "no such file") from None
         raise InputError(exc.strerror or str(exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError("is a folder")
@@ -191,7 +190,7 @@ def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
     if max_bytes is not None and info.st_size > max_bytes:
         raise InputError(too_large.format(info.st_size))  # decided from the size: nothing is read
     try:
-        with open(p, "rb") as handle:
+        with open(path, "rb") as handle:
             if max_bytes is None:
                 return handle.read()
             data = handle.read(max_bytes + 1)  # the file may have grown since stat
@@ -254,7 +253,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
-                    if Path(name).suffix.lower() in FRONT_ENDS and not name.startswith("."):
+                    if os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith("."):
                         found.append((os.path.join(root, name), None))
             yield from sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:

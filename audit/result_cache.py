@@ -74,9 +74,28 @@ def _languagetool_found(settings: Settings) -> bool:
         return False
 
 
+# The JSON report's encoding of one article (reports/json_report.py): a cached result is
+# stored as its report line, so a re-run writes it out without encoding it again.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+class CachedResult(dict):
+    """A result read from the cache, with its report line (`line`) when it could be
+    rewritten for the path audited now; a result changed after reading loses it."""
+
+    line: str | None = None
+
+
 class ResultCache:
+    @classmethod
+    def shared(cls) -> "ResultCache":
+        """The cache in the user's cache folder, made once per process and folder."""
+        return _shared(os.environ.get("ARTICLE_AUDIT_CACHE_DIR"), os.environ.get("XDG_CACHE_HOME"),
+                       os.environ.get("HOME"))
+
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = (folder or cache_dir()) / "results"
+        self._folder = str(self.folder)
 
     def key(self, path: str, data: bytes, settings_digest: str, flags: str = "") -> str:
         """`settings_digest` is settings_fingerprint() of the settings the article is audited with."""
@@ -89,15 +108,32 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, path: str) -> "CachedResult | None":
+        """The result stored under `key`, as audited at `path` (the same content may
+        have been audited under another name)."""
         try:
-            entry = json.loads(self._file(key).read_bytes())
+            # Strings, not Paths: a re-run reads thousands of these and does little else.
+            with open(os.path.join(self._folder, key[:2], key + ".json"), "rb") as handle:
+                text = handle.read().decode("utf-8")
+            entry = json.loads(text)
         except (OSError, ValueError):
             return None
-        return entry if isinstance(entry, dict) and entry.get("status") in ("passed", "failed") else None
+        if not isinstance(entry, dict) or entry.get("status") not in ("passed", "failed"):
+            return None
+        result = CachedResult(entry)
+        head = '{"path": ' + _encode(entry.get("path"))
+        if text.startswith(head) and "source" not in entry:  # reports leave the source out
+            result.line = '{"path": ' + _encode(path) + text[len(head):]
+        result["path"] = path
+        return result
 
     def put(self, key: str, result: dict[str, Any]) -> None:
         try:
-            write_atomic(self._file(key), json.dumps(result, ensure_ascii=False).encode("utf-8"))
+            write_atomic(self._file(key), _encode(result).encode("utf-8"))
         except OSError:
             pass  # an unwritable cache only costs time
+
+
+@lru_cache(maxsize=4)
+def _shared(*environment: str | None) -> ResultCache:
+    return ResultCache()  # cache_dir() reads the same variables: they are the key

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import traceback
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -60,6 +61,26 @@ def audit_task(task: Task) -> dict[str, Any]:
                           "please report it").to_dict()
 
 
+def _cache_key(task: Task, data: bytes) -> str:
+    flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
+    return ResultCache.shared().key(task.path, data, task.settings_digest, flags)
+
+
+def _uses_cache(task: Task) -> bool:
+    return task.use_cache and task.path != STDIN and task.problem is None and task.settings is not None
+
+
+def cached_result(task: Task) -> dict[str, Any] | None:
+    """The task's result if the cache holds it; None otherwise (or if the input cannot be read)."""
+    if not _uses_cache(task):
+        return None
+    try:
+        data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
+    except InputError:
+        return None
+    return ResultCache.shared().get(_cache_key(task, data), task.path)
+
+
 def _audit_task(task: Task) -> dict[str, Any]:
     if task.problem is not None or task.settings is None:
         return FileResult(task.path, "error", task.problem).to_dict()
@@ -67,13 +88,11 @@ def _audit_task(task: Task) -> dict[str, Any]:
         data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
     except InputError as exc:
         return FileResult(task.path, "error", str(exc)).to_dict()
-    cache = ResultCache() if task.use_cache and task.path != STDIN else None
-    flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
-    key = cache.key(task.path, data, task.settings_digest, flags) if cache else ""
+    cache = ResultCache.shared() if _uses_cache(task) else None
+    key = _cache_key(task, data) if cache else ""
     if cache:
-        hit = cache.get(key)
+        hit = cache.get(key, task.path)
         if hit is not None:
-            hit["path"] = task.path
             return hit
     result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source,
                          extract=task.extract).to_dict()
@@ -98,13 +117,44 @@ def run_local(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
         for task in tasks:
             yield audit_task(task)
         return
+    # A re-run finds most results in the cache, and reading them here costs less than
+    # sending them through workers: if the first few are cached, results are read here
+    # and the rest go to the workers a block at a time.
+    probe = [cached_result(task) for task in tasks[:PROBE]]
+    if sum(hit is not None for hit in probe) < 0.75 * len(probe):
+        with _pool(jobs, len(tasks)) as pool:
+            yield from pool.imap(audit_task, tasks, chunksize=_chunk(len(tasks), jobs))
+        return
+    with ExitStack() as stack:
+        pool = None
+        for start in range(0, len(tasks), BLOCK):
+            block = tasks[start:start + BLOCK]
+            hits = probe[start:start + BLOCK] if start < len(probe) else []
+            hits += [cached_result(task) for task in block[len(hits):]]
+            misses = [task for task, hit in zip(block, hits) if hit is None]
+            if misses and pool is None:
+                pool = stack.enter_context(_pool(jobs, len(tasks)))
+            computed = pool.imap(audit_task, misses, chunksize=_chunk(len(misses), jobs)) if misses else iter(())
+            for hit in hits:
+                yield hit if hit is not None else next(computed)
+
+
+PROBE = 64  # inputs looked up in the cache before choosing how to run the batch
+BLOCK = 256  # inputs looked up at a time in a re-run (the results of one block are held)
+
+
+def _chunk(count: int, jobs: int) -> int:
+    return max(1, min(16, count // (jobs * 8)))
+
+
+@contextmanager
+def _pool(jobs: int, count: int):
     import multiprocessing  # here, not at the top: a one-file run never needs it
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    pool = multiprocessing.get_context(method).Pool(min(jobs, len(tasks)), initializer=_ignore_sigint)
+    pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_ignore_sigint)
     try:
-        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        yield from pool.imap(audit_task, tasks, chunksize=chunk)
+        yield pool
         pool.close()
     except BaseException:
         pool.terminate()

@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from importlib.util import find_spec
+from importlib.util import cache_from_source, find_spec
 from pathlib import Path
 
 from tabulate import tabulate
@@ -142,6 +142,44 @@ def audit_command() -> list[str]:
 
 def audit_env(cache: Path) -> dict[str, str]:
     return {**os.environ, "ARTICLE_AUDIT_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+
+
+# Compiles, into the folder PYTHONPYCACHEPREFIX names, every module a check imports.
+_COMPILE_IMPORTED = """
+import contextlib, importlib.util, io, py_compile, sys
+from audit.cli import main
+for args in (["check", *sys.argv[1:], "--no-cache", "--jobs", "1"],
+             ["check", *sys.argv[1:], "--no-cache", "--jobs", "1", "--format", "json"]):
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(args)
+        except SystemExit:
+            pass
+for module in list(sys.modules.values()):
+    path = getattr(module, "__file__", None) or ""
+    if path.endswith(".py"):
+        py_compile.compile(path, cfile=importlib.util.cache_from_source(path), quiet=2)
+"""
+
+
+def bytecode_env(env: dict[str, str], prefix: Path, articles: list[Path]) -> tuple[dict[str, str], str]:
+    """The environment for article-audit's runs, and how its modules are loaded.
+
+    `pip install .` compiles a package to bytecode; an editable install (`pip install
+    -e .`, as the test command makes) leaves only sources, and with
+    PYTHONDONTWRITEBYTECODE set (as on the development machine) every process compiles
+    every module again, about 90 ms. Then the modules a check imports are compiled into
+    a temporary PYTHONPYCACHEPREFIX, so the timings are those of an installed tool."""
+    import audit
+
+    compiled = Path(cache_from_source(audit.__file__)).exists()
+    if compiled or not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return env, "bytecode as installed"
+    compiled_env = {**env, "PYTHONPYCACHEPREFIX": str(prefix)}
+    subprocess.run([sys.executable, "-c", _COMPILE_IMPORTED, *map(str, articles)], env=compiled_env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return compiled_env, ("editable install under PYTHONDONTWRITEBYTECODE: modules compiled into a temporary "
+                          "PYTHONPYCACHEPREFIX, as `pip install .` compiles them")
 
 
 def link_sample(files: list[Path], folder: Path, count: int) -> Path:
@@ -315,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="article-audit-bench-") as tmp_name:
         tmp = Path(tmp_name)
         folder = link_sample(sample, tmp / "sample", n)
-        env = audit_env(tmp / "cache")
+        source_env = audit_env(tmp / "cache")
+        env, results["bytecode"] = bytecode_env(source_env, tmp / "pycache", sample[:8])
+        compiled = {k: v for k, v in env.items() if k == "PYTHONPYCACHEPREFIX"}
         check = [*tool, "check", str(folder), "--format", "json"]
         run([*tool, "check", str(sample[0]), "--no-cache"], env=env, ok=(0, 1))  # warm the syllable cache
 
@@ -366,21 +406,25 @@ def main(argv: list[str] | None = None) -> int:
         one = sorted(sample, key=lambda p: p.stat().st_size)[n // 2]
         say("cold start ...")
         cold = repeat(10, [*tool, "check", str(one), "--no-cache"], env=env, ok=(0, 1))
+        uncompiled = repeat(10, [*tool, "check", str(one), "--no-cache"], env=source_env, ok=(0, 1)) \
+            if env is not source_env else cold
         cached_hit = repeat(10, [*tool, "check", str(one)], env=env, ok=(0, 1))
         first_ever = []
         for i in range(3):
-            first_ever.append(run([*tool, "check", str(one)], env=audit_env(tmp / f"empty-cache-{i}"), ok=(0, 1)))
+            first_ever.append(run([*tool, "check", str(one)], env={**audit_env(tmp / f"empty-cache-{i}"), **compiled},
+                                  ok=(0, 1)))
         first = median_run(first_ever)
         results["cold_start"] = {
             "article": one.name, "bytes": one.stat().st_size,
             "ms": round(1000 * cold.seconds), "cpu_ms": round(1000 * cold.cpu),
             "ms_result_cached": round(1000 * cached_hit.seconds),
             "ms_first_ever": round(1000 * first.seconds), "peak_mb": round(cold.peak_mb, 1),
+            "ms_without_bytecode": round(1000 * uncompiled.seconds),
         }
 
         # Re-runs: the whole corpus twice with the cache on, from an empty cache.
         say(f"cached re-run, {len(files)} articles twice ...")
-        rerun_env = audit_env(tmp / "rerun-cache")
+        rerun_env = {**audit_env(tmp / "rerun-cache"), **compiled}
         everything = [*tool, "check", str(args.corpus), "--format", "json"]
         first_run = run(everything, env=rerun_env, ok=(0, 1))
         second_run = run(everything, env=rerun_env, ok=(0, 1))
@@ -459,7 +503,9 @@ def print_report(results, rows, points, targets, quick: bool) -> None:
     c = results["cold_start"]
     print(f"cold start ({c['article']}, {c['bytes']:,} bytes), median of 10 fresh processes: {c['ms']} ms "
           f"(CPU {c['cpu_ms']} ms; --no-cache); {c['ms_result_cached']} ms with the result cached; first run ever "
-          f"(empty cache folder, builds the syllable tables): {c['ms_first_ever']} ms")
+          f"(empty cache folder, builds the syllable tables): {c['ms_first_ever']} ms; "
+          f"{c['ms_without_bytecode']} ms with the modules compiled by every process")
+    print(f"modules: {results['bytecode']}")
     r = results["rerun"]
     print(f"re-run with the cache, {r['articles']} articles: {r['first_s']} s, then {r['second_s']} s "
           f"({r['share']:.1%}); "

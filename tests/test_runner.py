@@ -47,6 +47,27 @@ def test_cache_gives_identical_results_and_survives_corruption(corpus, capsys, t
     assert all(json.loads(e.read_text()) for e in entries)  # rebuilt
 
 
+@pytest.mark.parametrize("cached_first", [0, 4, 10, 12])
+def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, capsys, tmp_path, monkeypatch,
+                                                                     cached_first):
+    """A re-run reads cached results in the parent and sends only the rest to workers;
+    however much is cached, the report is the one a fresh serial run writes."""
+    from audit import runner
+
+    fresh = report(capsys, str(corpus), "--jobs", "1", "--no-cache")
+    monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted(str(p) for p in corpus.iterdir())
+    if cached_first:
+        report(capsys, *files[:cached_first], "--jobs", "1")
+    started = []
+    real_pool = runner._pool
+    monkeypatch.setattr(runner, "_pool", lambda *a: started.append(a) or real_pool(*a))
+    assert report(capsys, *files, "--jobs", "2") == fresh
+    # Workers start only for what the cache lacks. (The sample is a third of the files:
+    # its copies share one entry, so caching the first four caches six.)
+    assert bool(started) == (cached_first < 12)
+
+
 def test_cache_key_changes_with_content_and_settings(tmp_path):
     from audit.config import Config
     from audit.rules import registry
