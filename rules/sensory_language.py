@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.findings import Severity
 from audit.rule import Option, Rule
@@ -19,30 +20,37 @@ THING = (r"(?:button|link|icon|box|tab|arrow|key|bar|panel|menu|sidebar|column|b
 INSTRUCTION = (r"(?:click(?:ing)?(?:\s+on)?|tap(?:ping)?(?:\s+on)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|"
                r"hit|us(?:e|ing)|see|check|look\s+(?:at|for)|refer\s+to|find|open|follow|drag|scroll\s+to)")
 DETERMINER = r"(?:the|a|an|that|this|these|those|its|your)"
-PATTERNS = (
-    # "click the green button", "press the big round icon", "use the left-hand menu"
-    (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?(?:{COLOUR}|{SHAPE}|{SIZE}|{PLACE_BEFORE})"
-                rf"(?:\s+[\w-]+)?\s+{THING}\b(?<!black box)(?<!black boxes)", re.I),
-     "relies on how something looks or where it is"),
-    # "see the box on the right", "click the link at the top of the page"
-    (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{THING}\s+(?:on|to|at|in)\s+the\s+"
-                rf"(?:{PLACE}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
-     "relies on where something sits on the screen"),
-    # "items shown in red", "fields marked in red", "the areas shaded green"
-    (re.compile(rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
-                rf"{COLOUR}\b", re.I),
-     "relies on colour"),
-    # "as shown below", "pictured above", "see the chart below"
-    (re.compile(r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
-                r"(?:\s+in\s+the\s+(?:image|picture|photo|chart|diagram|figure|graphic|map|video))?\s+"
-                r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])", re.I),
-     "points at something by its position on the page"),
-    # "when you hear the beep", "listen for the tone"
-    (re.compile(r"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+(?:beep|tone|chime|bleep|buzzer|"
-                r"signal\s+tone)\b", re.I),
-     "relies on hearing a sound"),
-)
-# What every pattern above starts with or holds: a prefilter, so it may match more
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compiled on first need: few articles hold a trigger, and compiling costs every run."""
+    return (
+        # "click the green button", "press the big round icon", "use the left-hand menu"
+        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?(?:{COLOUR}|{SHAPE}|{SIZE}|{PLACE_BEFORE})"
+                    rf"(?:\s+[\w-]+)?\s+{THING}\b(?<!black box)(?<!black boxes)", re.I),
+         "relies on how something looks or where it is"),
+        # "see the box on the right", "click the link at the top of the page"
+        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{THING}\s+(?:on|to|at|in)\s+the\s+"
+                    rf"(?:{PLACE}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
+         "relies on where something sits on the screen"),
+        # "items shown in red", "fields marked in red", "the areas shaded green"
+        (re.compile(rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
+                    rf"{COLOUR}\b", re.I),
+         "relies on colour"),
+        # "as shown below", "pictured above", "see the chart below"
+        (re.compile(r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
+                    r"(?:\s+in\s+the\s+(?:image|picture|photo|chart|diagram|figure|graphic|map|video))?\s+"
+                    r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])", re.I),
+         "points at something by its position on the page"),
+        # "when you hear the beep", "listen for the tone"
+        (re.compile(r"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+(?:beep|tone|chime|bleep|buzzer|"
+                    r"signal\s+tone)\b", re.I),
+         "relies on hearing a sound"),
+    )
+
+
+# What every pattern in `patterns` starts with or holds: a prefilter, so it may match more
 # (it has no "\b", which would stop the regex engine from skipping ahead by first
 # letter, and runs case-sensitively on lowercased text for the same reason). Most
 # sentences hold none of it, and one scan for it is far cheaper than five patterns on
@@ -82,9 +90,12 @@ class SensoryLanguage(Rule):
     )
 
     def check(self, doc, opts):
-        patterns = PATTERNS if opts["position-references"] else PATTERNS[:3] + PATTERNS[4:]
+        chosen = None
         for sentence in doc.sentences_with(TRIGGER, lowercase=True):
-            matches = sorted((m.start(), -m.end(), i, m, why) for i, (pattern, why) in enumerate(patterns)
+            if chosen is None:
+                every = patterns()
+                chosen = every if opts["position-references"] else every[:3] + every[4:]
+            matches = sorted((m.start(), -m.end(), i, m, why) for i, (pattern, why) in enumerate(chosen)
                              for m in pattern.finditer(sentence.text))
             end = -1
             for start, _, _, m, why in matches:
