@@ -9,6 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
+# Entries in each per-word memo (syllables, word-list look-ups, spelling verdicts). Word
+# use is Zipfian: the 16,384 most recent words take nearly every look-up, and the memos
+# stay a few megabytes however large the batch (memory must not grow with the corpus).
+WORD_CACHE = 16384
+
 
 def cache_dir() -> Path:
     """$ARTICLE_AUDIT_CACHE_DIR, else $XDG_CACHE_HOME/article-audit, else ~/.cache/article-audit."""

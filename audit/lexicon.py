@@ -20,7 +20,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from audit.cache import cached_table
+from audit.cache import WORD_CACHE, cached_table
 
 DATA = "scowl-en.tsv.gz"
 EXTRA = "spelling-extra.txt"  # hand-written additions, accepted in every variant
@@ -104,7 +104,7 @@ def _lookup(word: str) -> int | None:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def entry(word: str) -> tuple[int, int] | None:
     """(level, variant mask) of a word as written, in lower case, capitalised, or (for
     short words: "tv", "ok") in capitals."""
@@ -212,7 +212,7 @@ def _listed(cands, names: bool) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # each a set of up to a few hundred words
 def _bucket_words(key: str) -> frozenset[str]:
     bucket = _buckets().get(key, "")
     return frozenset(line.partition("\t")[0] for line in bucket.split("\n") if line)

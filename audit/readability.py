@@ -19,6 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from audit import syllables
+from audit.cache import WORD_CACHE
 from audit.document import TEXT, Document, Sentence
 
 
@@ -54,7 +55,7 @@ def word_counts(word: str) -> tuple[int, int, bool]:
     return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
 
 
-@lru_cache(maxsize=1 << 16)  # the one cache of per-word counts: memory stays bounded
+@lru_cache(maxsize=WORD_CACHE)  # the one cache of per-word counts
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column."""

@@ -6,6 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from audit import lexicon
+from audit.cache import WORD_CACHE
 from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
@@ -97,7 +98,7 @@ class Spelling(Rule):
                                            suggestion=suggestions[0])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _never_flagged(token: str) -> bool:
     """A word in letters only that is fine wherever it stands. Most words are; this
     spares them the checks that depend on the word's place."""
@@ -110,7 +111,7 @@ def _fine_as_written(part: str) -> bool:
             or lexicon.known(part))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _base(token: str) -> str:
     """The article-wide key of a word: case folded, possessive dropped."""
     key = token.casefold().replace("’", "'")
