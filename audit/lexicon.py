@@ -200,22 +200,15 @@ def _drops(word: str):
 
 def _listed(cands, names: bool) -> list[str]:
     """The lower-case ASCII candidates that a list may hold as written or (for names)
-    capitalised: the quick part of `_fits`, one bucket at a time. Thousands of
-    candidates are tried per word, and nearly all are in no list."""
-    groups: dict[str, list[str]] = {}
-    for cand in cands:
-        groups.setdefault(_key(cand), []).append(cand)
+    capitalised: the quick part of `_fits`, a substring test in the candidate's group.
+    Thousands of candidates are tried per word, and nearly all are in no list."""
+    buckets = _buckets()
     found = []
-    for key, group in groups.items():
-        words = _bucket_words(key)
-        found += [c for c in group if c in words or names and c[:1].upper() + c[1:] in words]
+    for cand in cands:
+        bucket = buckets.get(cand[:2] + chr(48 + len(cand)))  # _key(cand), inlined: this loop is hot
+        if bucket and (f"\n{cand}\t" in bucket or names and f"\n{cand[:1].upper()}{cand[1:]}\t" in bucket):
+            found.append(cand)
     return found
-
-
-@lru_cache(maxsize=256)  # each a set of up to a few hundred words
-def _bucket_words(key: str) -> frozenset[str]:
-    bucket = _buckets().get(key, "")
-    return frozenset(line.partition("\t")[0] for line in bucket.split("\n") if line)
 
 
 def _fits(cand: str, mask: int, max_level: int, names: bool) -> int | None:
@@ -230,19 +223,32 @@ def _fits(cand: str, mask: int, max_level: int, names: bool) -> int | None:
 
 @lru_cache(maxsize=4096)
 def nearest(
-    word: str, mask: int = ALL_VARIANTS, max_level: int = SUGGEST_LEVEL
+    word: str, mask: int = ALL_VARIANTS, max_level: int = SUGGEST_LEVEL, max_distance: int = 2
 ) -> tuple[int, tuple[str, ...]]:
     """(distance, words) for the listed words nearest to `word`, likeliest first.
 
     Distance is 1 or 2 (0 with no words). Ranked by transpositions, then keyboard
     slips and missed letters, then other edits, and within each by commonness.
     Two edits are tried only for words of five to twelve letters and keep the
-    first letter, which keeps the search to a few thousand look-ups.
+    first letter, which keeps the search to a few thousand look-ups (ten times the
+    cost of one edit: `max_distance=1` skips it).
     """
     low = word.lower()
     if not 2 <= len(low) <= MAX_WORD or not low.isalpha() or not low.isascii():
         return 0, ()
     names = word[:1].isupper()
+    if max_distance >= 2:
+        one = nearest(word, mask, max_level, 1)
+        if one[1] or not 5 <= len(low) <= 12:
+            return one
+        # Two edits: any edit, then a deletion or swap (the other order gives
+        # nearly the same words), with new letters taken from the word itself and
+        # the vowels, as in "tommorow" for "tomorrow".
+        letters = "".join(sorted(set(low) | set("aeiou")))
+        twice = {d for c, _ in _edits(low, letters) for d in _drops(c) if d[:1] == low[0]}
+        ranked = sorted((3, level, cand) for cand in _listed(twice, names)
+                        if (level := _fits(cand, mask, max_level, names)) is not None)
+        return (2 if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
     scored: dict[str, tuple] = {}
     edits = [(cand, cost) for cand, cost in _edits(low) if cand != low]
     listed = set(_listed({cand for cand, _ in edits}, names))
@@ -250,20 +256,8 @@ def nearest(
         level = _fits(cand, mask, max_level, names) if cand in listed else None
         if level is not None:
             scored[cand] = min(scored.get(cand, (3,)), (cost, level, cand))
-    distance = 1
-    if not scored and 5 <= len(low) <= 12:
-        # Two edits: any edit, then a deletion or swap (the other order gives
-        # nearly the same words), with new letters taken from the word itself and
-        # the vowels, as in "tommorow" for "tomorrow".
-        distance = 2
-        letters = "".join(sorted(set(low) | set("aeiou")))
-        twice = {d for c, _ in _edits(low, letters) for d in _drops(c) if d[:1] == low[0]}
-        for cand in _listed(twice, names):
-            level = _fits(cand, mask, max_level, names)
-            if level is not None:
-                scored[cand] = (3, level, cand)
     ranked = sorted(scored.values())
-    return (distance if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
+    return (1 if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
 
 
 def suggestions(word: str, mask: int = ALL_VARIANTS, limit: int = 3) -> tuple[str, ...]:

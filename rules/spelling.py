@@ -148,7 +148,9 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     if len(part) > (2 if in_compound else 4) and part[-1] == "s" != part[-2] and lexicon.level_of(
             part[:-1].lower()):
         return ()  # a plural of a listed word ("schoolfriends", "add-ons"), not "thes" or "passs"
-    distance, near = lexicon.nearest(part, mask)
+    # One edit first: whether it is a compound never depends on words two edits away,
+    # and the costly two-edit search is left to the words that need suggestions.
+    distance, near = lexicon.nearest(part, mask, max_distance=1)
     slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= 35
     if not slip_of_common and lexicon.is_compound(part, strict=distance == 1):
         return ()  # "bandmates", "unpatched": words run together on purpose
