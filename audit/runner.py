@@ -28,7 +28,7 @@ class ExecutorError(Exception):
     """The executor itself failed (e.g. Dask not installed or the scheduler unreachable)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a batch of 20,000 files holds 20,000 of these
 class Task:
     path: str
     settings: Settings | None  # None: `problem` says why the input is not audited
