@@ -51,9 +51,10 @@ TARGETS = {
     "rerun_share": 0.10,  # second (cached) run / first run, at most
     "peak_mb": 300,  # at most, whole corpus
     # Peak at the largest size / peak at the whole corpus, at most. Per-word memos are
-    # bounded and fill as new words arrive (250 -> 2,225 articles); past that, a batch
-    # that held documents or results would keep growing.
-    "memory_growth": 1.10,
+    # bounded and fill as new words arrive (250 -> 2,225 articles, and a little beyond:
+    # a worker of a repeated corpus meets all of its words); past that, a batch that
+    # held documents or results would keep growing with the files.
+    "memory_growth": 1.25,
     "linear_r2": 0.99,  # at least
 }
 
