@@ -179,8 +179,12 @@ def bytecode_env(env: dict[str, str], prefix: Path, articles: list[Path]) -> tup
     if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
         return env, "as installed (Python writes and reuses bytecode)"
     compiled_env = {**env, "PYTHONPYCACHEPREFIX": str(prefix)}
-    subprocess.run([sys.executable, "-c", _COMPILE_IMPORTED, *map(str, articles)], env=compiled_env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    # -P: the installed package, never the source folder this may run from.
+    done = subprocess.run([sys.executable, "-P", "-c", _COMPILE_IMPORTED, *map(str, articles)], env=compiled_env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        say(f"bench: compiling the modules failed, so every process compiles them:\n{done.stderr[-2000:]}")
+        return env, "PYTHONDONTWRITEBYTECODE is set and compiling failed: every process compiles the modules"
     return compiled_env, ("PYTHONDONTWRITEBYTECODE is set: the modules a check imports were compiled into a "
                           "temporary PYTHONPYCACHEPREFIX, as `pip install .` compiles them")
 
