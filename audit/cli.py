@@ -288,10 +288,13 @@ def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
     interrupted = False
     import tempfile
 
+    # Cached results that are shown as they are need not be decoded, only counted.
+    as_stored = baseline is None and not args.changed_lines and all(
+        t.settings is None or t.settings.min_severity == "info" for t in tasks)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         try:
             for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
-                                        scheduler=args.scheduler), tasks):
+                                        scheduler=args.scheduler, summary_only=as_stored), tasks):
                 shown = _shown(_narrow(result, task, args, baseline), task.settings)
                 shown.pop("source", None)
                 tally.add(shown)

@@ -11,12 +11,14 @@ import hashlib
 import json
 import os
 from functools import lru_cache
+from json.decoder import scanstring
 from pathlib import Path
 from typing import Any
 
 from audit import __version__
 from audit.cache import cache_dir, write_atomic
 from audit.config import Settings
+from audit.findings import SEVERITY_NAMES
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,27 @@ class CachedResult(dict):
     line: str | None = None
 
 
+_HEAD = '{"path": "'
+
+
+def _summary(text: str, path: str) -> "CachedResult | None":
+    """Status, severities and report line of a stored result, or None if it is not
+    one written by `put` (then it is decoded whole and checked)."""
+    if not text.startswith(_HEAD) or '"source": ' in text:
+        return None
+    _, end = scanstring(text, len(_HEAD))
+    for status in ("passed", "failed"):
+        if text.startswith(f', "status": "{status}", "error": null', end):
+            break
+    else:
+        return None
+    # Inside a JSON string a quote is escaped, so these are the findings' own keys.
+    findings = [{"severity": s} for s in SEVERITY_NAMES for _ in range(text.count(f'"severity": "{s}"'))]
+    result = CachedResult(path=path, status=status, error=None, findings=findings, warnings=[])
+    result.line = '{"path": ' + _encode(path) + text[end:]
+    return result
+
+
 class ResultCache:
     @classmethod
     def shared(cls) -> "ResultCache":
@@ -108,13 +131,21 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str) -> "CachedResult | None":
+    def get(self, key: str, path: str, *, summary_only: bool = False) -> "CachedResult | None":
         """The result stored under `key`, as audited at `path` (the same content may
-        have been audited under another name)."""
+        have been audited under another name).
+
+        With `summary_only`, for a caller that writes `line` and counts: the result
+        holds only its status and its findings' severities, read without decoding the
+        whole entry (decoding is most of a re-run's time)."""
         try:
             # Strings, not Paths: a re-run reads thousands of these and does little else.
             with open(os.path.join(self._folder, key[:2], key + ".json"), "rb") as handle:
                 text = handle.read().decode("utf-8")
+            if summary_only:
+                summary = _summary(text, path)
+                if summary is not None:
+                    return summary
             entry = json.loads(text)
         except (OSError, ValueError):
             return None

@@ -70,15 +70,16 @@ def _uses_cache(task: Task) -> bool:
     return task.use_cache and task.path != STDIN and task.problem is None and task.settings is not None
 
 
-def cached_result(task: Task) -> dict[str, Any] | None:
-    """The task's result if the cache holds it; None otherwise (or if the input cannot be read)."""
+def cached_result(task: Task, summary_only: bool = False) -> dict[str, Any] | None:
+    """The task's result if the cache holds it; None otherwise (or if the input cannot be read).
+    `summary_only`: see ResultCache.get."""
     if not _uses_cache(task):
         return None
     try:
         data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
     except InputError:
         return None
-    return ResultCache.shared().get(_cache_key(task, data), task.path)
+    return ResultCache.shared().get(_cache_key(task, data), task.path, summary_only=summary_only)
 
 
 def _audit_task(task: Task) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_local(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
+def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(tasks) < MIN_PARALLEL:
         for task in tasks:
             yield audit_task(task)
@@ -120,7 +121,7 @@ def run_local(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
     # A re-run finds most results in the cache, and reading them here costs less than
     # sending them through workers: if the first few are cached, results are read here
     # and the rest go to the workers a block at a time.
-    probe = [cached_result(task) for task in tasks[:PROBE]]
+    probe = [cached_result(task, summary_only) for task in tasks[:PROBE]]
     if sum(hit is not None for hit in probe) < 0.75 * len(probe):
         with _pool(jobs, len(tasks)) as pool:
             yield from pool.imap(audit_task, tasks, chunksize=_chunk(len(tasks), jobs))
@@ -130,7 +131,7 @@ def run_local(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
         for start in range(0, len(tasks), BLOCK):
             block = tasks[start:start + BLOCK]
             hits = probe[start:start + BLOCK] if start < len(probe) else []
-            hits += [cached_result(task) for task in block[len(hits):]]
+            hits += [cached_result(task, summary_only) for task in block[len(hits):]]
             misses = [task for task, hit in zip(block, hits) if hit is None]
             if misses and pool is None:
                 pool = stack.enter_context(_pool(jobs, len(tasks)))
@@ -164,11 +165,14 @@ def _pool(jobs: int, count: int):
 
 
 def run(tasks: Iterable[Task], *, jobs: int = 1, executor: str = "local",
-        scheduler: str | None = None) -> Iterator[dict[str, Any]]:
+        scheduler: str | None = None, summary_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Each task's result, in input order. `summary_only`: a result read from the cache in
+    this process may hold only its status, its findings' severities and its report line
+    (`.line`), for a caller that writes that line as it is."""
     tasks = list(tasks)
     if executor == "dask":
         from audit.dask_executor import run_dask
 
         yield from run_dask(tasks, scheduler)
     else:
-        yield from run_local(tasks, jobs)
+        yield from run_local(tasks, jobs, summary_only)

@@ -68,6 +68,24 @@ def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, caps
     assert bool(started) == (cached_first < 12)
 
 
+def test_summary_of_a_cached_result_counts_as_the_whole_does(tmp_path):
+    from audit.engine import Tally
+    from audit.result_cache import CachedResult
+
+    cache = ResultCache(tmp_path)
+    findings = [{"rule": "typo", "severity": s, "message": 'says "severity": "error" in a quote', "line": 1}
+                for s in ("error", "warning", "warning", "info")]
+    stored = {"path": "old/name \"x\".txt", "status": "failed", "error": None, "title": "T", "metrics": {},
+              "findings": findings, "warnings": []}
+    cache.put("ab" * 32, stored)
+    whole = cache.get("ab" * 32, "new.txt")
+    summary = cache.get("ab" * 32, "new.txt", summary_only=True)
+    assert isinstance(summary, CachedResult) and summary.line == whole.line
+    assert Tally.of([summary]).summary() == Tally.of([whole]).summary()
+    assert summary["status"] == "failed" and summary["path"] == "new.txt"
+    assert json.loads(summary.line) == {**stored, "path": "new.txt"}
+
+
 def test_cache_key_changes_with_content_and_settings(tmp_path):
     from audit.config import Config
     from audit.rules import registry
