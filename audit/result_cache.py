@@ -19,6 +19,7 @@ from audit import __version__
 from audit.cache import cache_dir, write_atomic
 from audit.config import Settings
 from audit.findings import SEVERITY_NAMES
+from audit.reports.json_report import encode_file
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +77,9 @@ def _languagetool_found(settings: Settings) -> bool:
         return False
 
 
-# The JSON report's encoding of one article (reports/json_report.py): a cached result is
-# stored as its report line, so a re-run writes it out without encoding it again.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+# A cached result is stored as its line in the JSON report, so a re-run writes it out
+# without encoding it again.
+_encode = encode_file
 
 
 class CachedResult(dict):
@@ -107,6 +108,16 @@ def _summary(text: str, path: str) -> "CachedResult | None":
     result = CachedResult(path=path, status=status, error=None, findings=findings, warnings=[])
     result.line = '{"path": ' + _encode(path) + text[end:]
     return result
+
+
+def summarize(result: dict[str, Any]) -> "CachedResult":
+    """A result as `run(summary_only=True)` hands it over: its report line, and what a
+    tally and the error messages need. Lighter to send from a worker than the whole."""
+    summary = CachedResult(path=result["path"], status=result["status"], error=result["error"],
+                           findings=[{"severity": f["severity"]} for f in result["findings"]],
+                           warnings=result["warnings"])
+    summary.line = encode_file(result)
+    return summary
 
 
 class ResultCache:

@@ -13,12 +13,13 @@ import sys
 import traceback
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Iterable, Iterator
 
 from audit.config import Settings
 from audit.engine import STDIN, FileResult, audit_bytes, read_input
 from audit.frontends import InputError
-from audit.result_cache import ResultCache, settings_fingerprint
+from audit.result_cache import ResultCache, settings_fingerprint, summarize
 
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL = 8
@@ -47,13 +48,15 @@ class Task:
             object.__setattr__(self, "settings_digest", settings_fingerprint(self.settings))
 
 
-def audit_task(task: Task) -> dict[str, Any]:
+def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
     """Audit one input; never raises, so one article can never end the batch.
 
     An unexpected exception (a bug in a rule or a front end) becomes an error result that
-    names it, and counts toward exit code 2 like any input that could not be audited."""
+    names it, and counts toward exit code 2 like any input that could not be audited.
+    `summary_only`: see `run`."""
     try:
-        return _audit_task(task)
+        result = _audit_task(task)
+        return summarize(result) if summary_only and "source" not in result else result
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
@@ -118,13 +121,15 @@ def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Itera
         for task in tasks:
             yield audit_task(task)
         return
+    # Workers send what the caller needs: with summary_only, lines they encoded themselves.
+    work = partial(audit_task, summary_only=True) if summary_only else audit_task
     # A re-run finds most results in the cache, and reading them here costs less than
     # sending them through workers: if the first few are cached, results are read here
     # and the rest go to the workers a block at a time.
     probe = [cached_result(task, summary_only) for task in tasks[:PROBE]]
     if sum(hit is not None for hit in probe) < 0.75 * len(probe):
         with _pool(jobs, len(tasks)) as pool:
-            yield from pool.imap(audit_task, tasks, chunksize=_chunk(len(tasks), jobs))
+            yield from pool.imap(work, tasks, chunksize=_chunk(len(tasks), jobs))
         return
     with ExitStack() as stack:
         pool = None
@@ -135,7 +140,7 @@ def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Itera
             misses = [task for task, hit in zip(block, hits) if hit is None]
             if misses and pool is None:
                 pool = stack.enter_context(_pool(jobs, len(tasks)))
-            computed = pool.imap(audit_task, misses, chunksize=_chunk(len(misses), jobs)) if misses else iter(())
+            computed = pool.imap(work, misses, chunksize=_chunk(len(misses), jobs)) if misses else iter(())
             for hit in hits:
                 yield hit if hit is not None else next(computed)
 
@@ -166,9 +171,9 @@ def _pool(jobs: int, count: int):
 
 def run(tasks: Iterable[Task], *, jobs: int = 1, executor: str = "local",
         scheduler: str | None = None, summary_only: bool = False) -> Iterator[dict[str, Any]]:
-    """Each task's result, in input order. `summary_only`: a result read from the cache in
-    this process may hold only its status, its findings' severities and its report line
-    (`.line`), for a caller that writes that line as it is."""
+    """Each task's result, in input order. `summary_only`: a result read from the cache
+    or audited by a worker may hold only its status, error, warnings, its findings'
+    severities and its report line (`.line`), for a caller that writes that line as it is."""
     tasks = list(tasks)
     if executor == "dask":
         from audit.dask_executor import run_dask
