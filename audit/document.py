@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import Any, Iterable, NamedTuple
 
@@ -193,8 +194,8 @@ class Document:
         self.lines = LineIndex(source)
         self._map = ProseMap()
         self.blocks = self._build(blocks)
-        self.sentences = tuple(s for b in self.blocks for s in b.sentences)
-        self.words = tuple(w for s in self.sentences for w in s.words)
+        self.sentences = tuple(chain.from_iterable(b.sentences for b in self.blocks))
+        self.words = tuple(chain.from_iterable(s.words for s in self.sentences))
 
     def _build(self, prose_blocks: Iterable[ProseBlock]) -> tuple[Block, ...]:
         parts: list[str] = []
