@@ -113,7 +113,7 @@ def occurrences(doc, skip: frozenset):
                 if before[-1:].isalnum() or after[:1].isalnum() or re.match(r"-[A-Z0-9]", after) \
                         or re.search(r"[A-Z0-9]-$", before):
                     continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
-                if lower_words is None:
+                if lower_words is None:  # the article's words not in capitals, made when first needed
                     lower_words = set(map(str.casefold, filterfalse(str.isupper, map(TEXT, doc.words))))
                 if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
                     continue  # known, a numeral (XIV), or a word in capitals (AND)
