@@ -77,14 +77,10 @@ def _languagetool_found(settings: Settings) -> bool:
         return False
 
 
-# A cached result is stored as its line in the JSON report, so a re-run writes it out
-# without encoding it again.
-_encode = encode_file
-
-
 class CachedResult(dict):
-    """A result read from the cache, with its report line (`line`) when it could be
-    rewritten for the path audited now; a result changed after reading loses it."""
+    """A result with its line in the JSON report (`line`), ready to be written as it is.
+    A cached result is stored as that line, so a re-run writes it without encoding it
+    again. A caller that changes the result must encode it anew instead."""
 
     line: str | None = None
 
@@ -92,25 +88,35 @@ class CachedResult(dict):
 _HEAD = '{"path": "'
 
 
-def _summary(text: str, path: str) -> "CachedResult | None":
-    """Status, severities and report line of a stored result, or None if it is not
-    one written by `put` (then it is decoded whole and checked)."""
-    if not text.startswith(_HEAD) or '"source": ' in text:
+def _line_for(text: str, path: str) -> str | None:
+    """A stored report line, with the path it is audited under now (the same content may
+    have been stored under another name); None if it is not a line `put` wrote."""
+    if not text.startswith(_HEAD) or '"source": ' in text:  # reports leave the source out
         return None
     _, end = scanstring(text, len(_HEAD))
+    return '{"path": ' + encode_file(path) + text[end:]
+
+
+def _summary(text: str, path: str) -> CachedResult | None:
+    """Status, severities and report line of a stored result, or None if it is not
+    one written by `put` (then it is decoded whole and checked)."""
+    line = _line_for(text, path)
+    if line is None:
+        return None
+    # Inside a JSON string a quote is escaped, so these are the result's own keys.
+    at = text.find(', "status": "')
     for status in ("passed", "failed"):
-        if text.startswith(f', "status": "{status}", "error": null', end):
+        if text.startswith(f', "status": "{status}", "error": null', at):
             break
     else:
         return None
-    # Inside a JSON string a quote is escaped, so these are the findings' own keys.
     findings = [{"severity": s} for s in SEVERITY_NAMES for _ in range(text.count(f'"severity": "{s}"'))]
     result = CachedResult(path=path, status=status, error=None, findings=findings, warnings=[])
-    result.line = '{"path": ' + _encode(path) + text[end:]
+    result.line = line
     return result
 
 
-def summarize(result: dict[str, Any]) -> "CachedResult":
+def summarize(result: dict[str, Any]) -> CachedResult:
     """A result as `run(summary_only=True)` hands it over: its report line, and what a
     tally and the error messages need. Lighter to send from a worker than the whole."""
     summary = CachedResult(path=result["path"], status=result["status"], error=result["error"],
@@ -142,7 +148,7 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str, *, summary_only: bool = False) -> "CachedResult | None":
+    def get(self, key: str, path: str, *, summary_only: bool = False) -> CachedResult | None:
         """The result stored under `key`, as audited at `path` (the same content may
         have been audited under another name).
 
@@ -163,15 +169,13 @@ class ResultCache:
         if not isinstance(entry, dict) or entry.get("status") not in ("passed", "failed"):
             return None
         result = CachedResult(entry)
-        head = '{"path": ' + _encode(entry.get("path"))
-        if text.startswith(head) and "source" not in entry:  # reports leave the source out
-            result.line = '{"path": ' + _encode(path) + text[len(head):]
+        result.line = _line_for(text, path)
         result["path"] = path
         return result
 
     def put(self, key: str, result: dict[str, Any]) -> None:
         try:
-            write_atomic(self._file(key), _encode(result).encode("utf-8"))
+            write_atomic(self._file(key), encode_file(result).encode("utf-8"))
         except OSError:
             pass  # an unwritable cache only costs time
 
