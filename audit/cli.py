@@ -279,6 +279,8 @@ def _streams(args) -> bool:
 
 
 def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
+    import tempfile
+
     from audit.reports import json_report
 
     tally = Tally()
@@ -286,8 +288,6 @@ def _check_streaming(tasks, args, baseline, notes: list[str]) -> int:
     file_warnings: list[tuple[str, str]] = []
     progress = Progress(len(tasks), sys.stderr)
     interrupted = False
-    import tempfile
-
     # Cached results that are shown as they are need not be decoded, only counted.
     as_stored = baseline is None and not args.changed_lines and all(
         t.settings is None or t.settings.min_severity == "info" for t in tasks)
@@ -390,9 +390,8 @@ def _encode_like(raw: bytes, text: str) -> bytes:
 
 
 def _fix(results: list[dict], args, *, write: bool) -> int:
-    from audit import fixes
-
     """Apply the fixes in place (write) or print them as a diff; returns how many files change."""
+    from audit import fixes
     from audit.frontends import InputError, decode
 
     changed = 0

@@ -257,10 +257,10 @@ class Document:
             return list(self.sentences)
         hits: list[Sentence] = []
         for m in pattern.finditer(text):
-            if hits and hits[-1].prose_start <= m.start() < hits[-1].prose_end:
-                continue
+            if hits and m.start() < hits[-1].prose_end:
+                continue  # in the sentence found last
             sentence = self.sentence_at(m.start())
-            if sentence is not None and (not hits or hits[-1] is not sentence):
+            if sentence is not None:
                 hits.append(sentence)
         return hits
 

@@ -184,7 +184,6 @@ def _may_match(trie: dict, roots: frozenset[str], words) -> bool:
     return any(_reachable(trie[w], parts) for w in parts & roots)
 
 
-
 def _reachable(node: dict, parts: set[str]) -> bool:
     """An entry ends at this node or below it, through words in `parts` alone."""
     return "$" in node or any(_reachable(node[w], parts) for w in parts.intersection(node))
@@ -224,7 +223,7 @@ class Jargon(Rule):
 
     def check(self, doc, opts):
         entries, trie, roots = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
-                                tuple(opts["allow"]), tuple(opts["extra"]))
+                                       tuple(opts["allow"]), tuple(opts["extra"]))
         if not _may_match(trie, roots, doc.words):
             return
         for sentence in doc.sentences:
