@@ -252,9 +252,7 @@ class Document:
         lack: one scan of the whole prose replaces a scan of every sentence. With
         `lowercase`, the pattern runs on the lowercased prose (a case-sensitive
         pattern on it is much faster than an IGNORECASE one)."""
-        text = self.text.lower() if lowercase else self.text
-        if len(text) != len(self.text):  # lowercasing moved offsets ("İ"): no prefilter
-            return list(self.sentences)
+        text = self.lower_text if lowercase else self.text
         hits: list[Sentence] = []
         for m in pattern.finditer(text):
             if hits and m.start() < hits[-1].prose_end:
@@ -263,6 +261,20 @@ class Document:
             if sentence is not None:
                 hits.append(sentence)
         return hits
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The prose in lower case, offset for offset with `text`: a character whose
+        lower case is longer ("İ" -> "i̇") stays as it is."""
+        lower = self.text.lower()
+        if len(lower) == len(self.text):  # lower case never shortens: equal length, aligned
+            return lower
+        parts, start = [], 0
+        for i, c in enumerate(self.text):
+            if len(c.lower()) != 1:  # lower the stretches between such characters as a whole
+                parts += [self.text[start:i].lower(), c]  # (a final sigma stays final)
+                start = i + 1
+        return "".join(parts) + self.text[start:].lower()
 
     def sentence_at(self, prose_offset: int) -> Sentence | None:
         """The sentence holding a prose offset; None between sentences."""

@@ -129,10 +129,7 @@ class EnglishVariant(Rule):
 
     def _occurrences(self, doc, opts):
         """Each variant spelling in the article, outside the names it keeps as spelled."""
-        table, text = _table(), doc.text
-        lower = text.lower()
-        if len(lower) != len(text):  # lowercasing moved offsets ("İ"): lower each word on its own
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        table, text, lower = _table(), doc.text, doc.lower_text
         hits = sorted(_runs(lower, table.keys() & set(LETTERS.findall(lower))))
         if not hits:
             return

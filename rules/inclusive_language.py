@@ -166,7 +166,7 @@ class InclusiveLanguage(Rule):
         patterns = tuple(r["pattern"] for r in rows)
         # Most articles and blocks hold none of an entry's required words: a substring test
         # per entry is far cheaper than trying its regex at every word.
-        low = doc.text.lower()
+        low = doc.lower_text
         candidates = [i for i, words in enumerate(required) if any(w in low for w in words)]
         if not candidates:
             return

@@ -80,3 +80,21 @@ def test_decode(data, problem):
     else:
         with pytest.raises(InputError, match=problem):
             decode(data)
+
+
+@pytest.mark.parametrize("text", ["Colour me IMPRESSED.", "İstanbul: ΣΟΦΟΣ saw the colour.", "straße ǅ"])
+def test_lower_text_is_aligned_with_the_prose(text):
+    doc = parse("a.txt", text + "\n")
+    assert len(doc.lower_text) == len(doc.text)
+    for word in doc.words:
+        low = doc.lower_text[word.prose_start:word.prose_end]
+        assert low == word.text.lower() or len(word.text.lower()) != len(word.text)
+
+
+def test_sentences_with_finds_each_sentence_once_in_order():
+    import re
+
+    doc = parse("a.txt", "İstanbul is big. Nothing here. Click the box, then click it again. Click.\n")
+    found = doc.sentences_with(re.compile(r"click"), lowercase=True)
+    assert [s.text for s in found] == ["Click the box, then click it again.", "Click."]
+    assert doc.sentences_with(re.compile(r"click")) == [doc.sentences[2]]
