@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
 from audit import __version__
@@ -28,6 +27,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_BASELINE = baselines.DEFAULT_PATH
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 MAX_FIX_PASSES = 10
+PACKAGE = Path(__file__).resolve().parent  # the starter config and the samples ship in it
 
 
 def _registry():
@@ -544,7 +544,7 @@ def cmd_init(args) -> int:
     if target.exists() and not args.force:
         print(f"article-audit: {target} exists; use --force to overwrite", file=sys.stderr)
         return EXIT_ERROR
-    text = resources.files("audit").joinpath("starter-config.toml").read_text(encoding="utf-8")
+    text = (PACKAGE / "starter-config.toml").read_text(encoding="utf-8")
     write_atomic(target, text.encode("utf-8"))
     print(f"article-audit: wrote {target}; edit it, then run 'article-audit check'")
     return EXIT_OK
@@ -580,7 +580,7 @@ def cmd_explain(args) -> int:
 def cmd_demo(args) -> int:
     registry = _registry()
     settings = Config().settings_for("demo.txt", registry)
-    samples = resources.files("audit.samples")
+    samples = PACKAGE / "samples"
     results = []
     for item in sorted(samples.iterdir(), key=lambda p: p.name):
         if item.name.endswith((".txt", ".md", ".html")):

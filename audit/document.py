@@ -10,7 +10,7 @@ Rules see prose; every position they report is mapped here and nowhere else.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -170,6 +170,21 @@ class ProseMap:
         return piece.start
 
 
+def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The word spans (offsets in `text`) of each sentence: the block is tokenized in one
+    pass, and a sentence that a token runs across is tokenized on its own, as if alone."""
+    spans = tokenize(text)
+    starts = [x for x, _ in spans]
+    result = []
+    for a, b in cuts:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        inside = spans[i:j]
+        if (inside and inside[-1][1] > b) or (i and spans[i - 1][1] > a):
+            inside = [(a + x, a + y) for x, y in tokenize(text[a:b])]
+        result.append(inside)
+    return result
+
+
 class Document:
     """One article: its source, its prose, and the structure rules work on."""
 
@@ -218,20 +233,20 @@ class Document:
         blocks = []
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
+            cuts = split_sentences(text)
+            tokens = _tokens_by_sentence(text, cuts)
             sentences = []
-            for s_start, s_end in split_sentences(text):
+            for (s_start, s_end), spans_in in zip(cuts, tokens):
                 a, b = ps + s_start, ps + s_end
                 sentence = self.text[a:b]
                 shift = self._map.shift(a, b)
                 if shift is None:
-                    words = tuple(Word(sentence[x:y], *self.span(a + x, a + y), a + x, a + y)
-                                  for x, y in tokenize(sentence))
+                    words = tuple(Word(text[x:y], *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in)
                     start, end = self.span(a, b)
                 else:  # the common case, spelled out: this loop is most of the parsing time
-                    at = a + shift
-                    words = tuple([_new_word(Word, (sentence[x:y], at + x, at + y, a + x, a + y))
-                                   for x, y in tokenize(sentence)])
-                    start, end = at, b + shift
+                    at = ps + shift
+                    words = tuple([_new_word(Word, (text[x:y], at + x, at + y, ps + x, ps + y)) for x, y in spans_in])
+                    start, end = a + shift, b + shift
                 sentences.append(Sentence(sentence, start, end, a, b, words, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         return tuple(blocks)

@@ -15,6 +15,8 @@ words. Short texts are assumed to be English: too few words to tell.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
 from typing import Iterable
 
 ENGLISH = "en"
@@ -39,7 +41,8 @@ _LATIN_END = 0x250  # Basic Latin .. Latin Extended-B
 def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
     """(share of the alphabetic words that are English function words, how many
     alphabetic words, how many letters, how many of them in the Latin alphabet)."""
-    alphabetic = [w for w in words if w[:1].isalpha()]
+    words = list(words)
+    alphabetic = list(compress(words, map(str.isalpha, map(itemgetter(0), words))))  # a token is never empty
     lowered = list(map(str.lower, alphabetic))
     hits = sum(map(FUNCTION_WORDS.__contains__, lowered))
     if any("\u2019" in w for w in lowered):

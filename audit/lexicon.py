@@ -18,9 +18,9 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 from audit.cache import WORD_CACHE, cached_table
+from audit.rules import DATA as DATA_DIR
 
 DATA = "scowl-en.tsv.gz"
 EXTRA = "spelling-extra.txt"  # hand-written additions, accepted in every variant
@@ -67,10 +67,26 @@ def _buckets() -> dict[str, str]:
     dict or set of 140,000 words takes a quarter of a second; a look-up is a
     `str.find` over a few hundred bytes.
     """
-    data = resources.files("audit.rules.data")
-    raw, extra = data.joinpath(DATA).read_bytes(), data.joinpath(EXTRA).read_bytes()
-    identity = hashlib.sha256(raw + extra + bytes([_FORMAT])).hexdigest()
-    return cached_table("lexicon", identity, lambda: _group(raw, extra), dict)
+    return cached_table("lexicon", identity(), lambda: _group(*_sources()), dict)
+
+
+def _sources() -> tuple[bytes, bytes]:
+    return (DATA_DIR / DATA).read_bytes(), (DATA_DIR / EXTRA).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def identity() -> str:
+    """The digest of the word lists (and of the table's format)."""
+    raw, extra = _sources()
+    return hashlib.sha256(raw + extra + bytes([_FORMAT])).hexdigest()
+
+
+def levels():
+    """(word, level) of every word in the lists, as spelt there."""
+    for bucket in _buckets().values():
+        for line in bucket[1:-1].split("\n"):
+            word, _, code = line.partition("\t")
+            yield word, int(code) >> 4
 
 
 def _group(raw: bytes, extra: bytes) -> dict[str, str]:
@@ -357,6 +373,7 @@ _AFTER_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secretary Chancellor".split())
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_common(word: str) -> bool:
     """A capitalised common word ("The", "Life", "Spider"), not a name."""
     return len(word) > 1 and (level_of(word.lower()) or 99) <= 35

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from audit.document import TEXT
+from audit.rules import DATA
 
 
 BE = frozenset("am is are was were be been being".split())
@@ -59,10 +61,8 @@ class Lexicon:
     """The rule's word lists (rules/data), loaded once per process."""
 
     def __init__(self) -> None:
-        data = resources.files("audit.rules.data")
-
         def rows(name: str):
-            for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines():
                 if fields := line.split("#", 1)[0].split():
                     yield fields
 
@@ -157,19 +157,30 @@ def clauses(doc) -> tuple[Clause, ...]:
     """The document's passive clauses, computed once and kept in `doc.memo["passive"]`."""
     if "passive" not in doc.memo:
         lex = lexicon()
-        doc.memo["passive"] = tuple(
-            c for n, s in enumerate(doc.sentences) for c in _Scan(doc, n, s, lex).clauses()
-        )
+        low = [w.replace("\u2019", "'") if "\u2019" in w else w for w in map(str.lower, map(TEXT, doc.words))]
+        found, start = [], 0
+        for n, sentence in enumerate(doc.sentences):
+            end = start + len(sentence.words)
+            words = low[start:end]
+            start = end
+            # Most sentences hold no form of "be" or "get" and no contraction: no passive.
+            if not STARTS.isdisjoint(words) or any(map(_has_apostrophe, words)):
+                found += _Scan(doc, n, sentence, lex, words).clauses()
+        doc.memo["passive"] = tuple(found)
     return doc.memo["passive"]
+
+
+STARTS = BE | GET  # the words a passive group starts at (with contractions: "it's been")
+_has_apostrophe = re.compile("'").search
 
 
 class _Scan:
     """Finds the passive verb groups of one sentence in its word tokens."""
 
-    def __init__(self, doc, index, sentence, lex: Lexicon) -> None:
+    def __init__(self, doc, index, sentence, lex: Lexicon, low: list[str]) -> None:
         self.doc, self.index, self.lex = doc, index, lex
         self.words = sentence.words
-        self.low = [w.text.lower().replace("\u2019", "'") for w in self.words]
+        self.low = low  # the words in lower case, curly apostrophes straightened
         self.question = sentence.text.rstrip("\"'”’) ").endswith("?")
 
     def joined(self, a: int) -> bool:

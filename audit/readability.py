@@ -15,10 +15,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from importlib.util import find_spec
 from pathlib import Path
 
-from audit import syllables
+from audit import syllables, wordfacts
 from audit.cache import WORD_CACHE
 from audit.document import TEXT, Document, Sentence
 
@@ -55,36 +57,35 @@ def word_counts(word: str) -> tuple[int, int, bool]:
     return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
 
 
+_FIRST = itemgetter(0)  # a tally's syllables
+
+
 @lru_cache(maxsize=WORD_CACHE)  # the one cache of per-word counts
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column."""
-    s, letters, familiar = word_counts(word)
+    facts = wordfacts.common(word)
+    if facts is None:
+        s, letters, familiar = word_counts(word)
+    else:  # a common word in ASCII letters: each letter counts
+        s, letters, familiar = facts >> 1, len(word), facts & 1
     return s, letters, s >= 3, s >= 3 and not familiar, not familiar
 
 
-def _syllables(word: str) -> int:
-    return _tally(word)[0]
-
-
 def count(sentences: tuple[Sentence, ...]) -> Counts:
-    n_sentences = words = syl = letters = poly = hard = unfamiliar = 0
-    l_easy = l_hard = l_sentences = 0
+    sentences = [s for s in sentences if s.words]
+    tallies = list(map(_tally, map(TEXT, chain.from_iterable(s.words for s in sentences))))
+    syl, letters, poly, hard, unfamiliar = map(sum, zip(*tallies)) if tallies else (0,) * 5
+    # Linsear Write reads the first 100 words, and the sentences they begin in.
+    l_hard = sum(t[2] for t in tallies[:100])
+    l_sentences, words = 0, 0
     for sentence in sentences:
-        if not sentence.words:
-            continue
-        n_sentences += 1
-        tallies = list(map(_tally, map(TEXT, sentence.words)))
-        if words < 100:  # Linsear Write reads the first 100 words
-            l_sentences += 1
-            first = tallies[: 100 - words]
-            n_hard = sum(t[2] for t in first)
-            l_hard += n_hard
-            l_easy += len(first) - n_hard
-        words += len(tallies)
-        s, n, p, h, u = map(sum, zip(*tallies))
-        syl, letters, poly, hard, unfamiliar = syl + s, letters + n, poly + p, hard + h, unfamiliar + u
-    return Counts(n_sentences, words, syl, letters, poly, hard, unfamiliar, l_easy, l_hard, l_sentences)
+        if words >= 100:
+            break
+        l_sentences += 1
+        words += len(sentence.words)
+    return Counts(len(sentences), len(tallies), syl, letters, poly, hard, unfamiliar,
+                  min(100, len(tallies)) - l_hard, l_hard, l_sentences)
 
 
 def flesch_kincaid(words: int, sentences: int, syllables: int) -> float:
@@ -98,7 +99,7 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
         grades = []
         for sentence in doc.sentences:
             n = len(sentence.words)
-            syl = sum(map(_syllables, map(TEXT, sentence.words)))
+            syl = sum(map(_FIRST, map(_tally, map(TEXT, sentence.words))))
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         doc.memo["sentence_grades"] = tuple(grades)
     return doc.memo["sentence_grades"]

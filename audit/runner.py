@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Iterable, Iterator
 
+from audit import wordfacts
 from audit.config import Settings
 from audit.engine import STDIN, FileResult, audit_bytes, read_input
 from audit.frontends import InputError
@@ -105,8 +106,9 @@ def _audit_task(task: Task) -> dict[str, Any]:
     return result
 
 
-def _ignore_sigint() -> None:
+def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    wordfacts.preload()  # loaded already when the worker was forked from a parent that had it
 
 
 def default_jobs() -> int:
@@ -118,6 +120,8 @@ def default_jobs() -> int:
 
 def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(tasks) < MIN_PARALLEL:
+        if len(tasks) >= MIN_PARALLEL:
+            wordfacts.preload()
         for task in tasks:
             yield audit_task(task)
         return
@@ -158,7 +162,8 @@ def _pool(jobs: int, count: int):
     import multiprocessing  # here, not at the top: a one-file run never needs it
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_ignore_sigint)
+    wordfacts.preload()  # before forking: the workers share one copy
+    pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_start_worker)
     try:
         yield pool
         pool.close()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import filterfalse
 
 from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
+from audit.rules import DATA
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
 # What every acronym holds: sentences without it are not looked at.
@@ -23,7 +23,7 @@ HEADINGS = ("title", "heading")
 
 @lru_cache(maxsize=1)
 def known_default() -> tuple[str, ...]:
-    text = resources.files("audit.rules.data").joinpath("known-acronyms.txt").read_text(encoding="utf-8")
+    text = (DATA / "known-acronyms.txt").read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

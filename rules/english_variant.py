@@ -6,12 +6,12 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, NamedTuple
 
 from audit.cache import cached_table
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
+from audit.rules import DATA
 
 # SCOWL's tags (see rules/data/english_variants.md): usual spelling, accepted variant.
 TAGS = {"en-US": ("A", "a"), "en-GB": ("B", "b"), "en-CA": ("C", "c"), "en-AU": ("D", "d")}
@@ -27,7 +27,7 @@ LETTER = re.compile(r"[^\W\d_]")
 def _table() -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]]:
     """word -> (family, tags, every spelling of the word with its tags); built once and
     kept in the cache folder (loading it is four times faster than parsing the list)."""
-    raw = resources.files("audit.rules.data").joinpath("english_variants.tsv").read_bytes()
+    raw = (DATA / "english_variants.tsv").read_bytes()
     return cached_table("english-variants", hashlib.sha256(raw).hexdigest(), lambda: _parse(raw), dict)
 
 
@@ -44,7 +44,7 @@ def _parse(raw: bytes) -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    text = resources.files("audit.rules.data").joinpath("english_variant_names.txt").read_text(encoding="utf-8")
+    text = (DATA / "english_variant_names.txt").read_text(encoding="utf-8")
     names = defaultdict(list)
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

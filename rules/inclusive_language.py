@@ -6,10 +6,10 @@ import csv
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
+from audit.rules import DATA
 
 CATEGORIES = ("gendered", "disability", "age", "suicide", "race", "lgbtq")
 # A quotation: “…” (one left open runs to the next opening mark or the block's end), "…", ‘…’.
@@ -19,7 +19,7 @@ _QUOTED = re.compile(r"“[^”“]*(?:”|(?=“)|$)|\"[^\"\n]*\"|‘[^’‘]*
 
 @lru_cache(maxsize=1)
 def entries() -> tuple[dict[str, str], ...]:
-    text = resources.files("audit.rules.data").joinpath("inclusive_language.tsv").read_text(encoding="utf-8")
+    text = (DATA / "inclusive_language.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import not_
 
-from audit import lexicon
+from audit import lexicon, wordfacts
 from audit.cache import WORD_CACHE
 from audit.document import TEXT
 from audit.findings import Severity
@@ -63,46 +66,46 @@ class Spelling(Rule):
         bases = list(map(_base, texts))
         counts = Counter(bases)
         text = doc.text
-        position = 0
-        for sentence in doc.sentences:
-            words = sentence.words
-            for index, word in enumerate(words):
-                base = bases[position]
-                position += 1
-                if not reject and _never_flagged(word.text):
+        # Only the words that may be flagged are visited (most are fine wherever they stand).
+        positions = range(len(texts)) if reject else compress(count(), map(not_, map(_never_flagged, texts)))
+        ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
+        for position in positions:
+            k = bisect_right(ends, position)
+            words = doc.sentences[k].words
+            index = position - (ends[k - 1] if k else 0)
+            word, base = words[index], bases[position]
+            if counts[base] >= opts["repeated"] and base not in reject:
+                continue  # used throughout: meant, whatever the lists say
+            if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
+                continue
+            first = index == 0 or _quote_opens(text[words[index - 1].prose_end : word.prose_start])
+            pieces = word.text.split("-")
+            if len(pieces) > 1 and any(p[:1].isupper() for p in pieces[0 if not first else 1 :]):
+                continue  # a hyphenated name: "Chung Mong-koo", "Dai-ichi", "Hartz-IV"
+            before_name = index + 1 < len(words) and words[index + 1].text[:1].isupper()
+            for offset, part in lexicon.word_parts(word.text):
+                key = part.casefold()
+                if key in accept or any(c.isdigit() for c in part):
                     continue
-                if counts[base] >= opts["repeated"] and base not in reject:
-                    continue  # used throughout: meant, whatever the lists say
-                if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
+                start = word.prose_start + offset
+                if key in reject:
+                    yield self.finding(*doc.span(start, start + len(part)),
+                                       f"'{part}' is on the project's reject list.")
                     continue
-                first = index == 0 or _quote_opens(text[words[index - 1].prose_end : word.prose_start])
-                pieces = word.text.split("-")
-                if len(pieces) > 1 and any(p[:1].isupper() for p in pieces[0 if not first else 1 :]):
-                    continue  # a hyphenated name: "Chung Mong-koo", "Dai-ichi", "Hartz-IV"
-                before_name = index + 1 < len(words) and words[index + 1].text[:1].isupper()
-                for offset, part in lexicon.word_parts(word.text):
-                    key = part.casefold()
-                    if key in accept or any(c.isdigit() for c in part):
-                        continue
-                    start = word.prose_start + offset
-                    if key in reject:
-                        yield self.finding(*doc.span(start, start + len(part)),
-                                           f"'{part}' is on the project's reject list.")
-                        continue
-                    name_slot = not (first and offset == 0) or before_name or counts[key] > 1
-                    suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
-                    if suggestions:
-                        message = f"Unknown word '{part}'; did you mean " + " or ".join(
-                            f"'{s}'" for s in suggestions) + "?"
-                        yield self.finding(*doc.span(start, start + len(part)), message,
-                                           suggestion=suggestions[0])
+                name_slot = not (first and offset == 0) or before_name or counts[key] > 1
+                suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
+                if suggestions:
+                    message = f"Unknown word '{part}'; did you mean " + " or ".join(
+                        f"'{s}'" for s in suggestions) + "?"
+                    yield self.finding(*doc.span(start, start + len(part)), message,
+                                       suggestion=suggestions[0])
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def _never_flagged(token: str) -> bool:
     """A word in letters only that is fine wherever it stands. Most words are; this
     spares them the checks that depend on the word's place."""
-    return token.isalpha() and _fine_as_written(token)
+    return token.isalpha() and (wordfacts.common(token) is not None or _fine_as_written(token))
 
 
 def _fine_as_written(part: str) -> bool:
