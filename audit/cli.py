@@ -153,6 +153,7 @@ class _Settings:
         # A batch has thousands of files in a few folders: each folder is resolved and
         # searched for its config once (a file that is a symbolic link, on its own).
         self.config_paths: dict[str, Path | None] = {}
+        self.link_configs: dict[str, Path | None] = {}  # the same, for the folders links point into
         for rid in (getattr(args, "select", None) or ()) + tuple(getattr(args, "ignore", ())):
             if rid != "all" and rid not in registry:
                 raise ConfigError(f"unknown rule {rid!r}; run 'article-audit rules' to list them")
@@ -162,7 +163,7 @@ class _Settings:
             return self.fixed
         folder = "." if path == STDIN else os.path.dirname(path) or "."
         if path != STDIN and os.path.islink(path):
-            where = find(_folder_of(path))
+            where = self._linked(path)
         elif folder in self.config_paths:
             where = self.config_paths[folder]
         else:
@@ -170,6 +171,20 @@ class _Settings:
         if where not in self.loaded:
             self.loaded[where] = load(where, self.registry) if where else Config()
         return self.loaded[where]
+
+    def _linked(self, path: str) -> Path | None:
+        """The config of a symbolic link: its target's. Links into one folder (a batch of
+        links to an archive) share one search, found from the link's target folder."""
+        try:
+            target = os.path.join(os.path.dirname(path), os.readlink(path))
+        except OSError:
+            target = None
+        if target is None or os.path.islink(target):  # unreadable, or a chain of links: resolved in full
+            return find(_folder_of(path))
+        folder = os.path.dirname(target) or "."
+        if folder not in self.link_configs:
+            self.link_configs[folder] = find(Path(folder).resolve())
+        return self.link_configs[folder]
 
     def __call__(self, path: str):
         a = self.args

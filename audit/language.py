@@ -48,10 +48,8 @@ def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
     if any("\u2019" in w for w in lowered):
         hits += sum(w.replace("\u2019", "'") in FUNCTION_WORDS for w in lowered if "\u2019" in w)
     total, letters = len(alphabetic), sum(map(len, alphabetic))
-    if "".join(alphabetic).isascii():
-        latin = letters
-    else:
-        latin = sum(ord(c) < _LATIN_END for w in alphabetic for c in w)
+    # Letters outside the Latin alphabet are in words that are not ASCII ("don’t" is one).
+    latin = letters - sum(ord(c) >= _LATIN_END for w in alphabetic if not w.isascii() for c in w)
     return (hits / total if total else 0.0), total, letters, latin
 
 

@@ -49,7 +49,10 @@ WORD = re.compile(
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in WORD.finditer(text)]
+    return list(map(_SPAN, WORD.finditer(text)))
+
+
+_SPAN = re.Match.span
 
 
 def _word_before(text: str, end: int) -> str:

@@ -134,3 +134,27 @@ def test_no_bare_rules_or_reports_module_is_imported():
     code = "import audit.cli, audit.rules, audit.reports, sys; print('rules' in sys.modules, 'reports' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_link_is_audited_under_its_targets_config(tmp_path, capsys):
+    """A symbolic link takes the config of the folder its target is in: links into one
+    folder share it, and a chain of links is followed to its end."""
+    project, elsewhere, links = tmp_path / "project", tmp_path / "elsewhere", tmp_path / "links"
+    for folder in (project, elsewhere, links):
+        folder.mkdir()
+    (project / ".article-audit.toml").write_text('select = ["typo"]\n', encoding="utf-8")
+    (elsewhere / ".article-audit.toml").write_text('select = ["sentence-length"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (project / name).write_text(PLAIN, encoding="utf-8")
+        (links / name).symlink_to(project / name)
+    (elsewhere / "c.txt").write_text(PLAIN, encoding="utf-8")
+    (links / "hop.txt").symlink_to(elsewhere / "c.txt")
+    (links / "chain.txt").symlink_to(links / "hop.txt")  # -> hop.txt -> elsewhere/c.txt
+    (links / "relative.txt").symlink_to("../project/a.txt")
+    code, report = run_json([str(links)], capsys)
+    assert code == 0
+    # sentence-length reports its metrics; typo has none.
+    ran = {r["path"].rsplit("/", 1)[1]: "sentence-length" if "max_sentence_length" in r["metrics"] else "typo"
+           for r in report["files"]}
+    assert ran == {"a.txt": "typo", "b.txt": "typo", "relative.txt": "typo",
+                   "hop.txt": "sentence-length", "chain.txt": "sentence-length"}
