@@ -85,9 +85,13 @@ def fingerprint(rule: str, source: str, start: int, end: int) -> str:
     """Identifies a finding across edits elsewhere in the file: the rule, the flagged text
     and a few words either side, never the line number."""
     # Context stops at a blank line, so moving whole paragraphs keeps every fingerprint.
-    before = _PARAGRAPH_BREAK.split(source[max(0, start - 80) : start])[-1].split()[-_CONTEXT_WORDS:]
-    after = _PARAGRAPH_BREAK.split(source[end : end + 80])[0].split()[:_CONTEXT_WORDS]
-    key = "\0".join((rule, _norm(source[start:end]), _norm(" ".join(before)), _norm(" ".join(after))))
+    before, after = source[max(0, start - 80) : start], source[end : end + 80]
+    if "\n" in before:
+        before = _PARAGRAPH_BREAK.split(before)[-1]
+    if "\n" in after:
+        after = _PARAGRAPH_BREAK.split(after)[0]
+    key = "\0".join((rule, _norm(source[start:end]), " ".join(before.split()[-_CONTEXT_WORDS:]).lower(),
+                     " ".join(after.split()[:_CONTEXT_WORDS]).lower()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -7,6 +7,7 @@ is what crosses process boundaries and what the cache stores.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -163,6 +164,9 @@ def _pool(jobs: int, count: int):
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     wordfacts.preload()  # before forking: the workers share one copy
+    # What exists now lives as long as the run: leaving it out of the workers' collections
+    # spares them walking it again and again (and keeps its pages shared).
+    gc.freeze()
     pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_start_worker)
     try:
         yield pool

@@ -125,10 +125,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts.sort()
     spans = []
     for a, b in zip(cuts, cuts[1:]):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
+        piece = text[a:b]
+        kept = piece.strip()
+        if kept:
+            a += len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(kept)))
     return spans
