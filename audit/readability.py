@@ -72,9 +72,18 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
     return s, letters, s >= 3, s >= 3 and not familiar, not familiar
 
 
-def count(sentences: tuple[Sentence, ...]) -> Counts:
+def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
+    """`_tally` of each of the document's words, in order, worked out once per document."""
+    if "tallies" not in doc.memo:
+        doc.memo["tallies"] = list(map(_tally, map(TEXT, doc.words)))
+    return doc.memo["tallies"]
+
+
+def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Counts:
+    """The counts of some sentences; `tallies`, if given, are those of their words, in order."""
     sentences = [s for s in sentences if s.words]
-    tallies = list(map(_tally, map(TEXT, chain.from_iterable(s.words for s in sentences))))
+    if tallies is None:
+        tallies = list(map(_tally, map(TEXT, chain.from_iterable(s.words for s in sentences))))
     syl, letters, poly, hard, unfamiliar = map(sum, zip(*tallies)) if tallies else (0,) * 5
     # Linsear Write reads the first 100 words, and the sentences they begin in.
     l_hard = sum(t[2] for t in tallies[:100])
@@ -96,10 +105,11 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
     """Flesch-Kincaid grade of each sentence (None for one without words), rounded as
     `measure(doc, (sentence,))` rounds it, computed once per document."""
     if "sentence_grades" not in doc.memo:
-        grades = []
+        grades, tallies, start = [], word_tallies(doc), 0
         for sentence in doc.sentences:
             n = len(sentence.words)
-            syl = sum(map(_FIRST, map(_tally, map(TEXT, sentence.words))))
+            syl = sum(map(_FIRST, tallies[start : start + n]))
+            start += n
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         doc.memo["sentence_grades"] = tuple(grades)
     return doc.memo["sentence_grades"]
@@ -170,7 +180,7 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         if "readability" not in doc.memo:
             doc.memo["readability"] = measure(doc, running_text(doc))
         return doc.memo["readability"]
-    c = count(sentences)
+    c = count(sentences, word_tallies(doc) if sentences is doc.sentences else None)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
     scores = formulas(c)
     if scores:

@@ -50,13 +50,13 @@ def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
-# What every pattern in `patterns` starts with or holds: a prefilter, so it may match more
-# (it has no "\b", which would stop the regex engine from skipping ahead by first
-# letter, and runs case-sensitively on lowercased text for the same reason). Most
-# sentences hold none of it, and one scan for it is far cheaper than five patterns on
-# every sentence.
-TRIGGER = re.compile(rf"{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
-                     r"marked|highlighted|circled|underlined|shaded|hear|listen)\b")
+# What every pattern in `patterns` starts with or holds, at a word's start: a prefilter,
+# so it may match more. Most sentences hold none of it, and one scan for it is far
+# cheaper than five patterns on every sentence. It runs case-sensitively on lowercased
+# text (an IGNORECASE pattern is slower), and its leading "\b" halves the scan: the
+# alternatives start with half the alphabet, and are tried only where a word starts.
+TRIGGER = re.compile(rf"\b(?:{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
+                     r"marked|highlighted|circled|underlined|shaded|hear|listen)\b)")
 
 
 class SensoryLanguage(Rule):

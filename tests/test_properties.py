@@ -261,3 +261,31 @@ def test_fuzz_markdown_front_end():
 
 def test_fuzz_html_front_end():
     fuzz_front_end("a.html", "html")
+
+
+BLANKS = st.lists(st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "a", "b.", "  \n"]), max_size=60).map("".join)
+
+
+@FUZZ
+@given(BLANKS)
+@example(" \t\n \r\n\t\r x \n\n")
+def test_blank_line_finder_finds_what_the_pattern_finds(text):
+    """The plain-text front end looks for blank lines only at line breaks; the pattern it
+    stands in for is tried at every character. Both must find the same spans."""
+    from audit.frontends.text import _BLANK_LINES, _blank_lines
+
+    assert _blank_lines(text) == [m.span() for m in _BLANK_LINES.finditer(text)]
+
+
+@FUZZ
+@given(prose())
+@example("Harjit. S. Sajjan met the U.S.The talks went well.Next, e.g.Here")
+def test_words_of_a_block_are_each_sentences_own(text):
+    """A block is tokenized once and its words dealt out to its sentences: each
+    sentence gets exactly the words it would have if it were tokenized alone."""
+    from audit.document import _tokens_by_sentence
+    from audit.segment import split_sentences, tokenize
+
+    cuts = split_sentences(text)
+    alone = [[(a + x, a + y) for x, y in tokenize(text[a:b])] for a, b in cuts]
+    assert _tokens_by_sentence(text, cuts) == alone
