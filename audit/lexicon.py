@@ -388,8 +388,7 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     "-i" derivative ("Saud"/"Saudi"); names whose neighbours differ ("Robbie
     Williams", "David Walliams"; "S Horgan", "M Horan") are different people.
     """
-    found = list(_CAPITALISED.finditer(text))
-    counts = Counter(m.group(0) for m in found)
+    counts = Counter(_CAPITALISED.findall(text))
     # Only a name used twice or more can be the usual form, and only a word in no list
     # the rare one: pairs are looked for among those alone.
     usual = {w for w, n in counts.items() if n >= 2 and not is_common(w)}
@@ -398,6 +397,7 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     most = max(counts[w] for w in usual)
     rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
     result = []
+    found: list[re.Match[str]] = []  # where each name is, looked for once a pair needs it
     for a, b in near_pairs(usual | rare):
         major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
         if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
@@ -405,6 +405,7 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
         longer, shorter = (major, minor) if len(major) > len(minor) else (minor, major)
         if longer[:-1] == shorter and longer[-1] in "is":
             continue
+        found = found or list(_CAPITALISED.finditer(text))
         near_major, near_minor = _neighbours(text, found, major), _neighbours(text, found, minor)
         if near_major and near_minor and not near_major & near_minor:
             continue
