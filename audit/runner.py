@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Iterable, Iterator
 
-from audit import wordfacts
+from audit import lexicon, wordfacts
 from audit.config import Settings
 from audit.engine import STDIN, FileResult, audit_bytes, read_input
 from audit.frontends import InputError
@@ -107,9 +107,15 @@ def _audit_task(task: Task) -> dict[str, Any]:
     return result
 
 
+def load_shared_tables() -> None:
+    """Tables a batch uses on every article, worth loading up front, once per process."""
+    wordfacts.preload()
+    lexicon.spellings()
+
+
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    wordfacts.preload()  # loaded already when the worker was forked from a parent that had it
+    load_shared_tables()  # loaded already when the worker was forked from a parent that had them
 
 
 def default_jobs() -> int:
@@ -122,7 +128,7 @@ def default_jobs() -> int:
 def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(tasks) < MIN_PARALLEL:
         if len(tasks) >= MIN_PARALLEL:
-            wordfacts.preload()
+            load_shared_tables()
         for task in tasks:
             yield audit_task(task)
         return
@@ -163,7 +169,7 @@ def _pool(jobs: int, count: int):
     import multiprocessing  # here, not at the top: a one-file run never needs it
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    wordfacts.preload()  # before forking: the workers share one copy
+    load_shared_tables()  # before forking: the workers share one copy
     # What exists now lives as long as the run: leaving it out of the workers' collections
     # spares them walking it again and again (and keeps its pages shared).
     gc.freeze()
