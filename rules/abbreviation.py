@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import compress, count, filterfalse
 
 from audit.document import TEXT
 from audit.findings import Severity
@@ -105,8 +105,9 @@ def occurrences(doc, skip: frozenset):
         if sum(map(str.isupper, sentence.text)) > 0.6 * sum(map(str.isalpha, sentence.text)):
             continue  # a headline or a shout in capitals
         words = sentence.words
-        caps = [w.text.isupper() and len(w.text) > 1 for w in words]
-        for n, word in enumerate(words):
+        texts = list(map(TEXT, words))
+        for n in compress(count(), map(CAPITALS.search, texts)):  # words an acronym can be in
+            word = words[n]
             offset = word.prose_start - sentence.prose_start
             for m in ACRONYM.finditer(word.text):
                 key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
@@ -121,7 +122,8 @@ def occurrences(doc, skip: frozenset):
                 if "&" in sentence.text[max(0, s - 1):e + 1] or \
                         any(words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)):
                     continue  # AT&T; a unit or a model number (5 MW, FTSE 100)
-                if sum(caps[max(0, n - 1):n + 2]) >= 2 and len(word.text) == m.end() - m.start() \
+                if sum(t.isupper() and len(t) > 1 for t in texts[max(0, n - 1):n + 2]) >= 2 \
+                        and len(word.text) == m.end() - m.start() \
                         and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words)):
                     continue  # a run of capitalised words is a shout ("US FDA" is not)
                 yield key, doc.blocks[sentence.block].kind in HEADINGS, _in_name(words, n), sentence, s, e

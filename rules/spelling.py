@@ -59,21 +59,21 @@ class Spelling(Rule):
         accept = {w.casefold() for w in opts["accept"]}
         reject = {w.casefold() for w in opts["reject"]}
         texts = list(map(TEXT, doc.words))
-        plain = list(filter(str.islower, filter(str.isalpha, texts)))
-        unknown = len(plain) - sum(map(_never_flagged, plain))  # memoised: known, or too long to judge
-        if unknown >= 20 and unknown > len(plain) / 4:
+        # Only the words that may be flagged are visited: most are fine wherever they
+        # stand (memoised: listed, an acronym, a name in mixed case, or too long to judge).
+        doubtful = list(compress(count(), map(not_, map(_never_flagged, texts))))
+        plain = sum(map(str.islower, filter(str.isalpha, texts)))
+        unknown = sum(1 for i in doubtful if texts[i].isalpha() and texts[i].islower())
+        if unknown >= 20 and unknown > plain / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
-        bases = list(map(_base, texts))
-        counts = Counter(bases)
+        counts = Counter(map(_base, texts))
         text = doc.text
-        # Only the words that may be flagged are visited (most are fine wherever they stand).
-        positions = range(len(texts)) if reject else compress(count(), map(not_, map(_never_flagged, texts)))
         ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
-        for position in positions:
+        for position in range(len(texts)) if reject else doubtful:
             k = bisect_right(ends, position)
             words = doc.sentences[k].words
             index = position - (ends[k - 1] if k else 0)
-            word, base = words[index], bases[position]
+            word, base = words[index], _base(texts[position])
             if counts[base] >= opts["repeated"] and base not in reject:
                 continue  # used throughout: meant, whatever the lists say
             if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
