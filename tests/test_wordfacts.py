@@ -1,0 +1,68 @@
+"""The precomputed tables a batch loads up front must answer exactly as the slow paths
+they stand in for, so that reports never depend on whether they were loaded."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from audit import lexicon, readability, wordfacts
+from audit.rules import spelling
+
+
+@pytest.fixture(scope="module")
+def table():
+    wordfacts.preload()
+    return wordfacts._table
+
+
+def _sample(words, step=17):
+    return sorted(words)[::step]
+
+
+def test_table_holds_the_common_words_and_only_them(table):
+    assert 35_000 < len(table) < 50_000
+    assert {"the", "government", "minister", "said", "people"} <= set(table)
+    for word in ("sajjan", "petawawa", "daesh", "leclair"):  # names, not common words
+        assert word not in table
+    for word in _sample(table):
+        assert word.isascii() and word.isalpha() and word.islower()
+        assert (lexicon.level_of(word) or 99) <= wordfacts.LEVEL
+
+
+@pytest.mark.parametrize("form", [str.lower, str.capitalize, str.upper])
+def test_tallies_from_the_table_equal_the_slow_count(table, form):
+    for word in _sample(table):
+        token = form(word)
+        facts = wordfacts.common(token)
+        assert facts is not None
+        syllables, letters, familiar = readability.word_counts(token)
+        assert (facts >> 1, len(token), facts & 1) == (syllables, letters, familiar), token
+
+
+@pytest.mark.parametrize("form", [str.lower, str.capitalize, str.upper])
+def test_a_common_word_is_never_doubted_by_spelling(table, form):
+    for word in _sample(table):
+        assert spelling._fine_as_written(form(word)), form(word)
+
+
+def test_words_outside_the_table_take_the_slow_path(table):
+    for token in ("Sajjan", "naïve", "3.5", "co-operate", "don't", ""):
+        assert wordfacts.common(token) is None
+
+
+def _listed_slowly(cands, names):
+    """What `_listed` answered before it used sets: each candidate looked up in its group."""
+    return {c for c in cands
+            if lexicon._lookup(c) is not None or (names and lexicon._lookup(c[:1].upper() + c[1:]) is not None)}
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_listed_spellings_answer_as_the_word_groups(names):
+    rng = random.Random(9)
+    listed = [w.lower() for w, _ in lexicon.levels() if w.isascii() and w.isalpha()]
+    cands = set(rng.sample(listed, 3000))
+    cands |= {"".join(rng.choice(lexicon.ALPHABET) for _ in range(rng.randint(1, 9))) for _ in range(3000)}
+    cands |= {"sajjan", "london", "x", "a", "i", "nato", "ipod", "mcdonald"}
+    assert lexicon._listed(cands, names) == _listed_slowly(cands, names)
