@@ -66,3 +66,12 @@ def test_listed_spellings_answer_as_the_word_groups(names):
     cands |= {"".join(rng.choice(lexicon.ALPHABET) for _ in range(rng.randint(1, 9))) for _ in range(3000)}
     cands |= {"sajjan", "london", "x", "a", "i", "nato", "ipod", "mcdonald"}
     assert lexicon._listed(cands, names) == _listed_slowly(cands, names)
+
+
+@pytest.mark.parametrize("alphabet", [lexicon.ALPHABET, "aeioust"])
+def test_one_edit_candidates_are_those_edits_yields(alphabet):
+    rng = random.Random(4)
+    words = ["a", "ab", "hello", "committee", "aa", "zzz"] + [
+        "".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 10))) for _ in range(300)]
+    for word in words:
+        assert lexicon._one_edit(word, alphabet) == {cand for cand, _ in lexicon._edits(word, alphabet)}, word
