@@ -6,17 +6,15 @@ word carries the SCOWL size where it first appears (10 = the most common words .
 70 = rarer ones: a stand-in for frequency) and the variants that accept it. The
 list is parsed once per machine into a compact marshal file in the user cache,
 keyed by the data's hash, so a new process loads it in about ten milliseconds.
-Also here: the suggestion search (edits ranked by keyboard slips), and the
-evidence about names that `spelling` and `typo` share.
+Also here: the suggestion search (edits ranked by keyboard slips). What an
+article shows about its names is in `audit.names`.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 from audit.cache import WORD_CACHE, cached_table
@@ -357,101 +355,3 @@ def word_parts(token: str) -> list[tuple[int, str]]:
             parts.append((offset, piece))
         offset += len(piece) + 1
     return parts
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """True when b is one deletion, insertion, substitution or swap of
-    neighbouring letters (Damerau-Levenshtein distance 1)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) < len(b):
-        return a[i:] == b[i + 1 :]
-    if a[i + 1 :] == b[i + 1 :]:
-        return True  # one substitution
-    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
-    return swapped and a[i + 2 :] == b[i + 2 :]
-
-
-def near_pairs(words) -> list[tuple[str, str]]:
-    """Pairs of distinct words one edit apart, found through shared one-letter
-    deletions instead of comparing every pair."""
-    keys: dict[str, set[str]] = {}
-    for word in set(words):
-        for i in range(len(word) + 1):
-            keys.setdefault(word[:i] + word[i + 1 :] if i < len(word) else word, set()).add(word)
-    pairs = set()
-    for group in keys.values():
-        if len(group) < 2:
-            continue
-        for a in group:
-            for b in group:
-                if a < b and one_edit_apart(a.lower(), b.lower()):
-                    pairs.add((a, b))
-    return sorted(pairs)
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,29}\b")
-_BEFORE_NAME = re.compile(r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,2})$")
-_AFTER_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
-_TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secretary Chancellor".split())
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def is_common(word: str) -> bool:
-    """A capitalised common word ("The", "Life", "Spider"), not a name."""
-    return len(word) > 1 and (level_of(word.lower()) or 99) <= 35
-
-
-def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[int, int]]]]:
-    """(rare form, usual form, uses of the usual form, spans of the rare form) for
-    capitalised names written two ways one edit apart ("Sajjan" x4, "Sajan" x1).
-
-    The usual form must be used at least twice and twice as often; the rare form
-    must be in no word list (so "Iran"/"Iraq" pass), and neither a plural nor an
-    "-i" derivative ("Saud"/"Saudi"); names whose neighbours differ ("Robbie
-    Williams", "David Walliams"; "S Horgan", "M Horan") are different people.
-    """
-    counts = Counter(_CAPITALISED.findall(text))
-    # Only a name used twice or more can be the usual form, and only a word in no list
-    # the rare one: pairs are looked for among those alone.
-    usual = {w for w, n in counts.items() if n >= 2 and not is_common(w)}
-    if not usual:
-        return []
-    most = max(counts[w] for w in usual)
-    rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
-    result = []
-    found: list[re.Match[str]] = []  # where each name is, looked for once a pair needs it
-    for a, b in near_pairs(usual | rare):
-        major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
-        if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
-            continue
-        longer, shorter = (major, minor) if len(major) > len(minor) else (minor, major)
-        if longer[:-1] == shorter and longer[-1] in "is":
-            continue
-        found = found or list(_CAPITALISED.finditer(text))
-        near_major, near_minor = _neighbours(text, found, major), _neighbours(text, found, minor)
-        if near_major and near_minor and not near_major & near_minor:
-            continue
-        result.append((minor, major, counts[major], [m.span() for m in found if m.group(0) == minor]))
-    return result
-
-
-def _neighbours(text: str, matches, name: str) -> set[str]:
-    """Capitalised words and initials just before (up to two) or after each use of a
-    name, titles and common words left out."""
-    near = set()
-    for m in matches:
-        if m.group(0) != name:
-            continue
-        before = _BEFORE_NAME.search(text[max(0, m.start() - 40) : m.start()])
-        after = _AFTER_NAME.match(text, m.end())
-        words = before.group(1).replace(".", " ").split() if before else []
-        words += [after.group(1)] if after else []
-        near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words)
-                    if w not in _TITLES and not is_common(w))
-    return near

@@ -30,6 +30,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from audit import lexicon
+from audit.names import is_common
 from audit.frontends import parse
 from audit.rules import spelling, typo
 
@@ -145,7 +146,7 @@ def _stray_period(source: str, rng: random.Random):
     full_name = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\.? )?[A-Z][a-z]+\b")
     names = Counter(m.group(0) for m in full_name.finditer(source))
     full = [n for n, c in names.items() if c >= 2 and not any(
-        p.lower() in typo.NOT_NAMES or lexicon.is_common(p) for p in n.split())]
+        p.lower() in typo.NOT_NAMES or is_common(p) for p in n.split())]
     if not full:
         return None
     name = rng.choice(sorted(full))
@@ -159,7 +160,7 @@ def _name_two_ways(source: str, doc, rng: random.Random, stats: Counter):
     mid = Counter()
     for s in doc.sentences:
         for w in s.words[1:]:
-            if NAME_WORD.fullmatch(w.text) and not lexicon.is_common(w.text):
+            if NAME_WORD.fullmatch(w.text) and not is_common(w.text):
                 mid[w.text] += 1
     names = sorted(n for n, c in mid.items() if c >= 3)
     rng.shuffle(names)

@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import islice
 from operator import eq
 
-from audit import lexicon
+from audit import lexicon, names
 from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Rule
@@ -138,7 +138,7 @@ class Typo(Rule):
         written = None
         for m in _NAME_PERIOD.finditer(text):
             first, initial, dot, last = m.groups()
-            if first.lower() in NOT_NAMES or (not initial and lexicon.is_common(last)):
+            if first.lower() in NOT_NAMES or (not initial and names.is_common(last)):
                 continue  # an abbreviation ("St. Thomas"), or a sentence ending before a word
             if written is None:
                 written = {(m.group(1), m.group(3), bool(m.group(2))) for m in _FULL_NAME.finditer(text)}
@@ -159,7 +159,7 @@ class Typo(Rule):
                                suggestion=fixed, fix=Fix(*span, fixed))
 
     def _names_two_ways(self, doc):
-        for minor, major, count, spans in lexicon.names_spelled_two_ways(doc.text):
+        for minor, major, count, spans in names.names_spelled_two_ways(doc.text):
             for start, end in spans:
                 span = doc.span(start, end)
                 yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
@@ -186,7 +186,7 @@ def _joined_name(text: str, m: re.Match, joined: Counter) -> bool:
     left, right = text[start : m.start()], m.group(1)
     if joined[text[start:end]] > 1 and left[:1].isupper():
         return True
-    return left[:1].isupper() and len(left) <= 4 and len(right) <= 4 and not lexicon.is_common(right)
+    return left[:1].isupper() and len(left) <= 4 and len(right) <= 4 and not names.is_common(right)
 
 
 RULE = Typo
