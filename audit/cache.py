@@ -15,6 +15,23 @@ from typing import Any, Callable
 WORD_CACHE = 16384
 
 
+class WordMemo(dict):
+    """A per-word memo of `compute`: `memo[word]`. A hit is a plain dict look-up, which
+    `map(memo.__getitem__, words)` runs at C speed over an article's words (an
+    `lru_cache` also moves the entry to the front of its list on every hit); when it
+    holds WORD_CACHE words it starts again empty, so memory stays bounded."""
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+
 def cache_dir() -> Path:
     """$ARTICLE_AUDIT_CACHE_DIR, else $XDG_CACHE_HOME/article-audit, else ~/.cache/article-audit."""
     explicit = os.environ.get("ARTICLE_AUDIT_CACHE_DIR")

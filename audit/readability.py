@@ -21,7 +21,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from audit import syllables, wordfacts
-from audit.cache import WORD_CACHE
+from audit.cache import WordMemo
 from audit.document import TEXT, Document, Sentence
 
 
@@ -60,7 +60,6 @@ def word_counts(word: str) -> tuple[int, int, bool]:
 _FIRST = itemgetter(0)  # a tally's syllables
 
 
-@lru_cache(maxsize=WORD_CACHE)  # the one cache of per-word counts
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column."""
@@ -72,10 +71,13 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
     return s, letters, s >= 3, s >= 3 and not familiar, not familiar
 
 
+TALLIES = WordMemo(_tally)  # the one memo of per-word counts
+
+
 def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
     """`_tally` of each of the document's words, in order, worked out once per document."""
     if "tallies" not in doc.memo:
-        doc.memo["tallies"] = list(map(_tally, map(TEXT, doc.words)))
+        doc.memo["tallies"] = list(map(TALLIES.__getitem__, map(TEXT, doc.words)))
     return doc.memo["tallies"]
 
 
@@ -83,7 +85,7 @@ def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Count
     """The counts of some sentences; `tallies`, if given, are those of their words, in order."""
     sentences = [s for s in sentences if s.words]
     if tallies is None:
-        tallies = list(map(_tally, map(TEXT, chain.from_iterable(s.words for s in sentences))))
+        tallies = list(map(TALLIES.__getitem__, map(TEXT, chain.from_iterable(s.words for s in sentences))))
     syl, letters, poly, hard, unfamiliar = map(sum, zip(*tallies)) if tallies else (0,) * 5
     # Linsear Write reads the first 100 words, and the sentences they begin in.
     l_hard = sum(t[2] for t in tallies[:100])

@@ -9,7 +9,7 @@ from itertools import accumulate, compress, count
 from operator import not_
 
 from audit import lexicon, wordfacts
-from audit.cache import WORD_CACHE
+from audit.cache import WordMemo
 from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
@@ -61,19 +61,19 @@ class Spelling(Rule):
         texts = list(map(TEXT, doc.words))
         # Only the words that may be flagged are visited: most are fine wherever they
         # stand (memoised: listed, an acronym, a name in mixed case, or too long to judge).
-        doubtful = list(compress(count(), map(not_, map(_never_flagged, texts))))
+        doubtful = list(compress(count(), map(not_, map(NEVER_FLAGGED.__getitem__, texts))))
         plain = sum(map(str.islower, filter(str.isalpha, texts)))
         unknown = sum(1 for i in doubtful if texts[i].isalpha() and texts[i].islower())
         if unknown >= 20 and unknown > plain / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
-        counts = Counter(map(_base, texts))
+        counts = Counter(map(BASES.__getitem__, texts))
         text = doc.text
         ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
         for position in range(len(texts)) if reject else doubtful:
             k = bisect_right(ends, position)
             words = doc.sentences[k].words
             index = position - (ends[k - 1] if k else 0)
-            word, base = words[index], _base(texts[position])
+            word, base = words[index], BASES[texts[position]]
             if counts[base] >= opts["repeated"] and base not in reject:
                 continue  # used throughout: meant, whatever the lists say
             if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
@@ -101,7 +101,6 @@ class Spelling(Rule):
                                        suggestion=suggestions[0])
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _never_flagged(token: str) -> bool:
     """A word in letters only that is fine wherever it stands. Most words are; this
     spares them the checks that depend on the word's place."""
@@ -114,11 +113,13 @@ def _fine_as_written(part: str) -> bool:
             or lexicon.known(part))
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _base(token: str) -> str:
     """The article-wide key of a word: case folded, possessive dropped."""
     key = token.casefold().replace("’", "'")
     return key[:-2] if key.endswith("'s") else key
+
+
+NEVER_FLAGGED, BASES = WordMemo(_never_flagged), WordMemo(_base)
 
 
 def _quote_opens(gap: str) -> bool:

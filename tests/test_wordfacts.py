@@ -75,3 +75,20 @@ def test_one_edit_candidates_are_those_edits_yields(alphabet):
         "".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 10))) for _ in range(300)]
     for word in words:
         assert lexicon._one_edit(word, alphabet) == {cand for cand, _ in lexicon._edits(word, alphabet)}, word
+
+
+def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):
+    from audit import cache
+
+    monkeypatch.setattr(cache, "WORD_CACHE", 50)
+    calls = []
+
+    def length(word):
+        calls.append(word)
+        return len(word)
+
+    memo = cache.WordMemo(length)
+    words = [f"w{i}" for i in range(120)] * 2
+    assert list(map(memo.__getitem__, words)) == list(map(len, words))
+    assert len(memo) <= 50
+    assert memo["w119"] == 4 and calls.count("w119") == 1  # the last words are still held
