@@ -19,8 +19,11 @@ NAMES = {"A": "American", "B": "British", "Z": "Oxford British", "C": "Canadian"
 # Spellings that make a variant consistent, for mixes: usual and accepted ones, except
 # Canadian, whose accepted list holds the American forms (color) that a mix is about.
 MIX = {"A": "Aa", "B": "Bb", "Z": "Zb", "C": "C", "D": "Dd"}
-LETTERS = re.compile(r"[^\W\d_]+")
 LETTER = re.compile(r"[^\W\d_]")
+# Runs of ASCII letters: the table's words are all in lower-case ASCII letters, and a run
+# of letters that is one of them is one of these runs (`_runs` keeps the whole runs of
+# letters among their uses). Found several times faster than runs of any letter.
+ASCII_RUNS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +133,7 @@ class EnglishVariant(Rule):
     def _occurrences(self, doc, opts):
         """Each variant spelling in the article, outside the names it keeps as spelled."""
         table, text, lower = _table(), doc.text, doc.lower_text
-        hits = sorted(_runs(lower, table.keys() & set(LETTERS.findall(lower))))
+        hits = sorted(_runs(lower, table.keys() & set(ASCII_RUNS.findall(lower))))
         if not hits:
             return
         skip = []

@@ -124,3 +124,16 @@ def test_sample_article(sample_text, language, status, defence):
     assert result.status == status
     assert [f.excerpt for f in result.findings] == ["Defence"] * defence
     assert all(f.finding.suggestion == "Defense" and f.severity == E for f in result.findings)
+
+
+def test_every_listed_spelling_is_in_lower_case_ascii_letters():
+    """The rule finds candidate words as runs of ASCII letters: a listed spelling with
+    any other character would never be found."""
+    from audit.rules.english_variant import _table
+
+    assert all(word.isascii() and word.isalpha() and word.islower() for word in _table())
+
+
+def test_a_variant_spelling_inside_a_longer_run_of_letters_is_not_flagged():
+    """"colour" is a run of ASCII letters in "colouré", but not a word there."""
+    assert findings("The colouré label and the colour chart.", "en-US")[0] == [("colour", E, "color")]
