@@ -18,18 +18,28 @@ WORD_CACHE = 16384
 class WordMemo(dict):
     """A per-word memo of `compute`: `memo[word]`. A hit is a plain dict look-up, which
     `map(memo.__getitem__, words)` runs at C speed over an article's words (an
-    `lru_cache` also moves the entry to the front of its list on every hit); when it
-    holds WORD_CACHE words it starts again empty, so memory stays bounded."""
+    `lru_cache` also moves the entry to the front of its list on every hit). When it
+    holds WORD_CACHE words, they become the previous generation and it starts again
+    empty; a word of the previous generation met again is moved back, not computed
+    again. Memory stays bounded (two generations at most), and the words in use stay."""
 
     def __init__(self, compute: Callable[[str], Any]) -> None:
         super().__init__()
         self.compute = compute
+        self.previous: dict[str, Any] = {}
 
     def __missing__(self, word: str) -> Any:
+        value = self.previous.get(word, _MISSING)
+        if value is _MISSING:
+            value = self.compute(word)
         if len(self) >= WORD_CACHE:
+            self.previous = dict(self)
             self.clear()
-        value = self[word] = self.compute(word)
+        self[word] = value
         return value
+
+
+_MISSING = object()
 
 
 def cache_dir() -> Path:

@@ -90,6 +90,9 @@ def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):
     memo = cache.WordMemo(length)
     words = [f"w{i}" for i in range(120)] * 2
     assert list(map(memo.__getitem__, words)) == list(map(len, words))
-    assert len(memo) <= 50
+    assert len(memo) <= 50 and len(memo.previous) <= 50  # two generations at most
     before = len(calls)
     assert memo["w119"] == 4 and len(calls) == before  # the last word met is still held
+    old = next(iter(memo.previous))
+    assert memo[old] == len(old) and len(calls) == before  # the previous generation: moved back
+    assert old in memo
