@@ -167,12 +167,13 @@ class InclusiveLanguage(Rule):
         # Most articles and blocks hold none of an entry's required words: a substring test
         # per entry is far cheaper than trying its regex at every word.
         low = doc.lower_text
-        candidates = [i for i, words in enumerate(required) if any(w in low for w in words)]
+        present = {w for w in set().union(*required) if w in low}
+        candidates = [i for i, words in enumerate(required) if not present.isdisjoint(words)]
         if not candidates:
             return
         for block in doc.blocks:
             text = block.text
-            low = text.lower()
+            low = doc.lower_text[block.prose_start:block.prose_end]
             chosen = tuple(i for i in candidates if any(w in low for w in required[i]))
             if not chosen:
                 continue
