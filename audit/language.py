@@ -15,7 +15,7 @@ words. Short texts are assumed to be English: too few words to tell.
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import itemgetter
 from typing import Iterable
 
@@ -45,11 +45,12 @@ def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
     alphabetic = list(compress(words, map(str.isalpha, map(itemgetter(0), words))))  # a token is never empty
     lowered = list(map(str.lower, alphabetic))
     hits = sum(map(FUNCTION_WORDS.__contains__, lowered))
-    if any("\u2019" in w for w in lowered):
-        hits += sum(w.replace("\u2019", "'") in FUNCTION_WORDS for w in lowered if "\u2019" in w)
+    other = list(filterfalse(str.isascii, alphabetic))  # few: "don’t", "café", or a text in Greek
+    if other:
+        hits += sum(w.replace("\u2019", "'") in FUNCTION_WORDS for w in map(str.lower, other) if "\u2019" in w)
     total, letters = len(alphabetic), sum(map(len, alphabetic))
-    # Letters outside the Latin alphabet are in words that are not ASCII ("don’t" is one).
-    latin = letters - sum(ord(c) >= _LATIN_END for w in alphabetic if not w.isascii() for c in w)
+    # Letters outside the Latin alphabet are in words that are not ASCII.
+    latin = letters - sum(ord(c) >= _LATIN_END for w in other for c in w)
     return (hits / total if total else 0.0), total, letters, latin
 
 
