@@ -173,7 +173,10 @@ def _pool(jobs: int, count: int):
     # What exists now lives as long as the run: leaving it out of the workers' collections
     # spares them walking it again and again (and keeps its pages shared).
     gc.freeze()
-    pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_start_worker)
+    try:
+        pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_start_worker)
+    finally:
+        gc.unfreeze()  # the workers have their copy; this process collects as before
     try:
         yield pool
         pool.close()
