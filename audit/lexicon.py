@@ -62,8 +62,9 @@ def _buckets() -> dict[str, str]:
     string of "\nword\tcode" lines (code = level * 16 + variant mask).
 
     Four thousand strings load from marshal in about two milliseconds, where a
-    dict or set of 140,000 words takes a quarter of a second; a look-up is a
-    `str.find` over a few hundred bytes.
+    dict of 140,000 words takes some forty; a look-up is a `str.find` over a few
+    hundred bytes. (The suggestion search, which looks up thousands of candidates,
+    has its own sets: `spellings`.)
     """
     return cached_table("lexicon", identity(), lambda: _group(*_sources()), dict)
 
@@ -292,12 +293,12 @@ def nearest(
     scored: dict[str, tuple] = {}
     candidates = _one_edit(low)
     candidates.discard(low)
-    levels = {cand: level for cand in _listed(candidates, names)
-              if (level := _fits(cand, mask, max_level, names)) is not None}
-    if levels:  # the costs, for the few words found
+    found = {cand: level for cand in _listed(candidates, names)
+             if (level := _fits(cand, mask, max_level, names)) is not None}
+    if found:  # the costs, for the few words found
         for cand, cost in _edits(low):
-            if cand in levels:
-                scored[cand] = min(scored.get(cand, (3,)), (cost, levels[cand], cand))
+            if cand in found:
+                scored[cand] = min(scored.get(cand, (3,)), (cost, found[cand], cand))
     ranked = sorted(scored.values())
     return (1 if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
 
