@@ -15,6 +15,8 @@ from audit.rules import DATA
 
 BE = frozenset("am is are was were be been being".split())
 GET = frozenset("get gets got gotten getting".split())
+STARTS = BE | GET  # the words a passive group starts at (with contractions: "it's been")
+_has_apostrophe = re.compile("'").search
 HAVE = frozenset("have has had having".split())
 MODAL = frozenset("will would can could may might must shall should do does did".split())
 WH = frozenset("why how when where what who whom which whether and but so".split())
@@ -168,10 +170,6 @@ def clauses(doc) -> tuple[Clause, ...]:
                 found += _Scan(doc, n, sentence, lex, words).clauses()
         doc.memo["passive"] = tuple(found)
     return doc.memo["passive"]
-
-
-STARTS = BE | GET  # the words a passive group starts at (with contractions: "it's been")
-_has_apostrophe = re.compile("'").search
 
 
 class _Scan:

@@ -227,7 +227,7 @@ class Jargon(Rule):
 
     def check(self, doc, opts):
         entries, trie = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
-                                       tuple(opts["allow"]), tuple(opts["extra"]))
+                                tuple(opts["allow"]), tuple(opts["extra"]))
         parts = _parts(doc.words)
         phrases = set(_phrases(trie, parts))
         if not phrases:
