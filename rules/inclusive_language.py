@@ -29,13 +29,14 @@ def _regex(pattern: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def matcher(categories: tuple[str, ...], allow: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[dict, ...]]:
-    """The enabled entries, longest first, and for each the words it cannot match
-    without one of."""
+def matcher(categories: tuple[str, ...], allow: tuple[str, ...]):
+    """(for each enabled entry the words it cannot match without one of, all those words,
+    the entries), longest entry first."""
     allowed = {a.lower() for a in allow}
     rows = tuple(sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
                         key=lambda r: -len(r["pattern"])))
-    return tuple(_required_words(r["pattern"]) for r in rows), rows
+    required = tuple(_required_words(r["pattern"]) for r in rows)
+    return required, frozenset().union(*required), rows
 
 
 @lru_cache(maxsize=None)
@@ -162,13 +163,13 @@ class InclusiveLanguage(Rule):
     )
 
     def check(self, doc, opts):
-        required, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
+        required, words, rows = matcher(tuple(opts["categories"]), tuple(opts["allow"]))
         patterns = tuple(r["pattern"] for r in rows)
         # Most articles and blocks hold none of an entry's required words: a substring test
         # per entry is far cheaper than trying its regex at every word.
         low = doc.lower_text
-        present = {w for w in set().union(*required) if w in low}
-        candidates = [i for i, words in enumerate(required) if not present.isdisjoint(words)]
+        present = {w for w in words if w in low}
+        candidates = [i for i, needed in enumerate(required) if not present.isdisjoint(needed)]
         if not candidates:
             return
         for block in doc.blocks:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import not_
 
