@@ -48,7 +48,7 @@ def near_pairs(words) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,29}\b")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,29}\b")  # the look-behind: "\b" before the capital
 _BEFORE_NAME = re.compile(r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,2})$")
 _AFTER_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secretary Chancellor".split())

@@ -101,9 +101,14 @@ class Spelling(Rule):
 
 
 def _never_flagged(token: str) -> bool:
-    """A word in letters only that is fine wherever it stands. Most words are; this
-    spares them the checks that depend on the word's place."""
-    return token.isalpha() and (wordfacts.common(token) is not None or _fine_as_written(token))
+    """A token that is fine wherever it stands (unless the project rejects words). Most
+    are; this spares them the checks that depend on the token's place: a number, a
+    word in no doubt, or a compound or clitic ("didn't", "well-known") whose every
+    checked part is."""
+    if token.isalpha():
+        return wordfacts.common(token) is not None or _fine_as_written(token)
+    return not token[:1].isalpha() or all(
+        _fine_as_written(part) or any(c.isdigit() for c in part) for _, part in lexicon.word_parts(token))
 
 
 def _fine_as_written(part: str) -> bool:

@@ -1,0 +1,79 @@
+"""Speed-ups that must not change a result: each fast form against the plain one it
+replaces, on text built to hit their edges (issue 9)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import names, segment
+from audit.frontends import parse
+from audit.rules import spelling, typo
+
+EXAMPLES = settings(max_examples=300, deadline=None)
+
+# The patterns as first written, with "\b" or a look-behind up front. Each fast form opens
+# with a character class instead, which lets the regex engine skip ahead at C speed.
+PLAIN_FORMS = [
+    (segment._CANDIDATE, r"(?<![.!?…])([.!?…]++)([\"”’')\]»]*+)(\s+)"),
+    (segment._MISSING_SPACE, r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"),
+    (typo._NAME_PERIOD, r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b"),
+    (names._CAPITALISED, r"\b[A-Z][a-z]{3,29}\b"),
+]
+PIECES = ("Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
+          "\"", "”", "’", ")", "»", " ", "  ", "\t", "\n", "Mr", "St")
+
+
+def tricky_text() -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=40).map("".join)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("fast, plain", PLAIN_FORMS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
+@EXAMPLES
+@given(text=tricky_text())
+def test_fast_pattern_finds_what_the_plain_one_finds(fast, plain, text):
+    assert _matches(fast, text) == _matches(re.compile(plain), text)
+
+
+@pytest.mark.parametrize("fast, plain", PLAIN_FORMS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
+@pytest.mark.parametrize("text", [
+    "Minister Harjit. S. Sajjan said so.", "It ended.Then it began!!  Again?! “Yes.” (No.)",
+    "éHarjit. Sajjan", "_Harjit. S. Sajjan", "9Harjit. Sajjan", "Mr. Sajjan and St. Thomas", "",
+])
+def test_fast_pattern_on_examples(fast, plain, text):
+    assert _matches(fast, text) == _matches(re.compile(plain), text)
+
+
+SPELLING_TEXTS = [
+    "Teh minister didn't say it. The well-known co-ordinator's plan, the goverment's 3.5bn plan and "
+    "the 1990s-era rules were re-examined by the Sajjan-led team and the mis-spelt one.",
+    "Recieve it. Ex-minister Mong-koo, the anti-recieve group and the wi-fi users were there in 2005.",
+    "'Teh' they said. \"Goverment-run\" firms and the minsiter's staff's views. Didn't, wouldn’t, y'all.",
+]
+
+
+@pytest.mark.parametrize("text", SPELLING_TEXTS)
+@pytest.mark.parametrize("reject", [(), ("plan",)])
+def test_spelling_skips_only_tokens_it_could_never_flag(monkeypatch, text, reject):
+    """`NEVER_FLAGGED` spares tokens the checks that depend on their place; with it
+    saying no to every token, the rule must report exactly the same."""
+    opts = {**spelling.RULE.defaults(), "reject": reject}
+
+    def findings() -> list:
+        spelling.NEVER_FLAGGED.clear()
+        spelling.NEVER_FLAGGED.previous = {}
+        doc = parse("a.txt", text)
+        return [(f.start, f.end, f.message) for f in spelling.RULE().check(doc, opts)]
+
+    fast = findings()
+    monkeypatch.setattr(spelling.NEVER_FLAGGED, "compute", lambda token: False)
+    assert findings() == fast
+    assert len(fast) >= 2  # the texts hold slips, so the comparison is not of two silences
+    spelling.NEVER_FLAGGED.clear()
