@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from typing import Iterator
 
 from audit.document import TEXT
 from audit.findings import Fix, Severity
@@ -182,15 +181,23 @@ def _parts(words) -> set[str]:
     return set(" ".join(map(TEXT, words)).lower().replace("’", "'").replace("-", " ").split())
 
 
-def _phrases(node: dict, parts: set[str], path: tuple[str, ...] = ()) -> Iterator[frozenset[str]]:
-    """The words of each entry in the trie below `node` made of words in `parts` alone.
-    An entry can match only where all of its words are: most articles hold a few such
-    entries, and most sentences none, which a subset test per sentence tells far
-    faster than `matches`."""
-    if "$" in node:
-        yield frozenset(path)
-    for word in parts.intersection(node):
-        yield from _phrases(node[word], parts, (*path, word))
+@lru_cache(maxsize=16)
+def _entry_words(sources: tuple, kinds: tuple, allow: tuple, extra: tuple) -> dict[str, tuple]:
+    """The words of each entry in `lexicon`'s trie (each form of it), indexed by its
+    longest word, as (the set of them, those in ASCII longest first). An entry can match
+    only where all of its words are: most articles hold a few such entries, and most
+    sentences none, which set and substring tests tell far faster than `matches`."""
+    _, trie = lexicon(sources, kinds, allow, extra)
+    index: dict[str, set[frozenset[str]]] = {}
+    stack = [(trie, ())]
+    while stack:
+        node, path = stack.pop()
+        if "$" in node:
+            words = frozenset(path)
+            index.setdefault(max(words, key=lambda w: (len(w), w)), set()).add(words)
+        stack += [(child, (*path, word)) for word, child in node.items() if word not in ("$", "!")]
+    return {key: tuple((words, tuple(sorted(filter(str.isascii, words), key=lambda w: (-len(w), w))))
+                       for words in sets) for key, sets in index.items()}
 
 
 class Jargon(Rule):
@@ -226,15 +233,20 @@ class Jargon(Rule):
     )
 
     def check(self, doc, opts):
-        entries, trie = lexicon(tuple(opts["sources"]), tuple(opts["kinds"]),
-                                tuple(opts["allow"]), tuple(opts["extra"]))
-        parts = _parts(doc.words)
-        phrases = set(_phrases(trie, parts))
+        config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), tuple(opts["extra"])
+        entries, trie = lexicon(*config)
+        parts, by_word = _parts(doc.words), _entry_words(*config)
+        phrases = [p for word in parts.intersection(by_word) for p in by_word[word] if p[0] <= parts]
         if not phrases:
             return
         for sentence in doc.sentences:
+            # A word in ASCII is a substring of the lower-cased sentence wherever it is
+            # one of its words: a cheap test that never rules out a sentence wrongly.
+            low = sentence.text.lower().replace("’", "'")
+            if not any(all(map(low.__contains__, ascii_words)) for _, ascii_words in phrases):
+                continue
             parts = _parts(sentence.words)
-            if not any(phrase <= parts for phrase in phrases):
+            if not any(words <= parts for words, _ in phrases):
                 continue
             toks = list(tokens(sentence))
             masked, longest = [], {}

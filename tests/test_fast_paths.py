@@ -77,3 +77,28 @@ def test_spelling_skips_only_tokens_it_could_never_flag(monkeypatch, text, rejec
     assert findings() == fast
     assert len(fast) >= 2  # the texts hold slips, so the comparison is not of two silences
     spelling.NEVER_FLAGGED.clear()
+
+
+def test_jargon_index_holds_every_entry_form_of_the_trie():
+    """The index the rule prefilters with must hold the words of every form the trie
+    matches, or an entry could be missed."""
+    from audit.rules import jargon
+
+    opts = jargon.RULE.defaults()
+    config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), ("line manager => boss",)
+    _, trie = jargon.lexicon(*config)
+
+    def forms(node, path=()):
+        if "$" in node:
+            yield frozenset(path)
+        for word, child in node.items():
+            if word not in ("$", "!"):
+                yield from forms(child, (*path, word))
+
+    expected = set(forms(trie))
+    index = jargon._entry_words(*config)
+    indexed = {words for rows in index.values() for words, _ in rows}
+    assert indexed == expected and len(expected) > 500
+    assert all(key in words and ascii_words == tuple(sorted(ascii_words, key=lambda w: (-len(w), w)))
+               for key, rows in index.items() for words, ascii_words in rows)
+    assert frozenset({"line", "manager"}) in indexed
