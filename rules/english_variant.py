@@ -20,6 +20,7 @@ NAMES = {"A": "American", "B": "British", "Z": "Oxford British", "C": "Canadian"
 # Canadian, whose accepted list holds the American forms (color) that a mix is about.
 MIX = {"A": "Aa", "B": "Bb", "Z": "Zb", "C": "C", "D": "Dd"}
 LETTER = re.compile(r"[^\W\d_]")
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # Runs of ASCII letters: the table's words are all in lower-case ASCII letters, and a run
 # of letters that is one of them is one of these runs (`_runs` keeps the whole runs of
 # letters among their uses). Found several times faster than runs of any letter.
@@ -46,19 +47,26 @@ def _parse(raw: bytes) -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _names() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(language tag, or "" for all, the names that keep their spelling there)."""
     text = (DATA / "english_variant_names.txt").read_text(encoding="utf-8")
     names = defaultdict(list)
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             lang, _, name = line.rpartition("\t")
             names[lang].append(name.strip())
-    return tuple((lang, _phrases(tuple(n))) for lang, n in names.items())
+    return tuple((lang, tuple(n)) for lang, n in names.items())
 
 
-def _phrases(names: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _phrases(names: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The pattern of the names, and the runs of letters in them, lower-cased: a spelling
+    that is none of these runs is in none of the names, and the text need not be
+    searched for them (None: a name not in ASCII, whose lower case may not line up)."""
     ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ordered) + r")\b")
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ordered) + r")\b")
+    runs = None if not all(map(str.isascii, names)) else frozenset(LETTER_RUNS.findall(" ".join(names).lower()))
+    return pattern, runs
 
 
 class Spelling(NamedTuple):
@@ -137,11 +145,14 @@ class EnglishVariant(Rule):
         if not hits:
             return
         skip = []
-        patterns = [p for lang, p in _names() if lang in ("", doc.language)]
+        lists = [names for lang, names in _names() if lang in ("", doc.language)]
         if opts["accept"]:
-            patterns.append(_phrases(tuple(opts["accept"])))
-        for pattern in patterns:
-            skip += [m.span() for m in pattern.finditer(text)]
+            lists.append(tuple(opts["accept"]))
+        spelled = {lower[start:end] for start, end in hits}
+        for names in lists:
+            pattern, runs = _phrases(names)
+            if runs is None or not runs.isdisjoint(spelled):
+                skip += [m.span() for m in pattern.finditer(text)]
         for start, end in hits:
             if any(a <= start < b for a, b in skip):
                 continue

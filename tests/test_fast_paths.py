@@ -102,3 +102,26 @@ def test_jargon_index_holds_every_entry_form_of_the_trie():
     assert all(key in words and ascii_words == tuple(sorted(ascii_words, key=lambda w: (-len(w), w)))
                for key, rows in index.items() for words, ascii_words in rows)
     assert frozenset({"line", "manager"}) in indexed
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "en-AU", "en-US"])
+def test_english_variant_searches_for_names_only_when_a_spelling_could_be_in_one(monkeypatch, language):
+    """The names that keep their spelling are searched for only when a spelling found is
+    one of their words: the findings must equal those of always searching."""
+    from audit.rules import english_variant
+
+    names = [name for _, group in english_variant._names() for name in group]
+    text = ("The colour of the center and the Defense Secretary's labour plan. " + ". ".join(names)
+            + ". The Labor party and the theatre's defence of the organization's color. Café Défense is here.")
+    opts = {**english_variant.RULE.defaults(), "accept": ("Café Défense", "Labour Center")}
+
+    def findings() -> list:
+        doc = parse("a.txt", text)
+        doc.language = language
+        return [(f.start, f.end, f.message) for f in english_variant.RULE().check(doc, opts)]
+
+    fast = findings()
+    searched_always = english_variant._phrases.__wrapped__
+    monkeypatch.setattr(english_variant, "_phrases", lambda names: (searched_always(names)[0], None))
+    assert findings() == fast
+    assert fast  # the text mixes variants: there is something to compare
