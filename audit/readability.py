@@ -54,7 +54,7 @@ class Counts:
 
 def word_counts(word: str) -> tuple[int, int, bool]:
     """(syllables, letters and digits, on the Dale-Chall list) of one word token."""
-    return syllables.count(word), sum(ch.isalnum() for ch in word), _normal(word) in easy_words()
+    return syllables.count(word), sum(map(str.isalnum, word)), _normal(word) in easy_words()
 
 
 _FIRST = itemgetter(0)  # a tally's syllables

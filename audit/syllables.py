@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from audit.cache import cached_table
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _buckets: dict[str, str] | None = None
 
 
@@ -84,19 +84,21 @@ def dictionary(word: str) -> int | None:
 _HYPHENATION = ("dictionaries", "hyph_en_US.dic")
 
 
-def _build_hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int] | None:
-    """Pyphen's parsed en_US patterns as plain data, or None if they cannot be (then Pyphen runs)."""
+def _build_hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]] | None:
+    """Pyphen's parsed en_US patterns as plain data, and every prefix of a pattern (where
+    to stop looking); None if they cannot be (then Pyphen runs)."""
     hd = _pyphen().hd
     patterns = {}
     for tag, (start, values) in hd.patterns.items():
         if any(getattr(v, "data", None) is not None for v in values):
             return None  # a nonstandard hyphenation: not plain data
         patterns[tag] = (int(start), tuple(int(v) for v in values))
-    return patterns, int(hd.maxlen)
+    return patterns, frozenset(p[:k] for p in patterns for k in range(1, len(p) + 1))
 
 
 @lru_cache(maxsize=1)
 def _hyphenation():
+    """(patterns, the prefixes of every pattern), or None to use Pyphen as it is."""
     try:
         found = _cached("hyphenation-en-US", _package_file("pyphen", *_HYPHENATION), _build_hyphenation, tuple)
     except AttributeError:  # another Pyphen with other internals: use it as it is
@@ -109,14 +111,17 @@ def hyphen_points(word: str) -> int:
     found = _hyphenation()
     if found is None:
         return len(_pyphen().positions(word))
-    patterns, maxlen = found
+    patterns, prefixes = found
     pointed = f".{word}."
     n = len(pointed)
     refs = [0] * (n + 1)
     get = patterns.get
     for i in range(n - 1):
-        for j in range(i + 1, min(i + maxlen, n) + 1):
-            pattern = get(pointed[i:j])
+        for j in range(i + 1, n + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break  # no pattern starts so: none longer either (Pyphen tries up to its longest)
+            pattern = get(piece)
             if pattern:
                 at = i + pattern[0]
                 for k, value in enumerate(pattern[1], at):

@@ -125,3 +125,22 @@ def test_english_variant_searches_for_names_only_when_a_spelling_could_be_in_one
     monkeypatch.setattr(english_variant, "_phrases", lambda names: (searched_always(names)[0], None))
     assert findings() == fast
     assert fast  # the text mixes variants: there is something to compare
+
+
+@settings(max_examples=500, deadline=None)
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=18))
+def test_hyphenation_points_match_pyphen(word):
+    """The syllable fallback applies Pyphen's patterns itself, stopping early where no
+    pattern can start: it must count the points Pyphen finds."""
+    from audit import syllables
+
+    assert syllables._hyphenation() is not None  # the fast path is the one under test
+    assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
+
+
+@pytest.mark.parametrize("word", ["sajjan", "petawawa", "leclair", "daesh", "hyphenation", "supercalifragilistic",
+                                  "antidisestablishmentarianism", "strengths", "a", "ab", "rhythm"])
+def test_hyphenation_points_match_pyphen_on_names(word):
+    from audit import syllables
+
+    assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
