@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from audit.runner import ExecutorError, Task, load_shared_tables, audit_task
+from audit.runner import ExecutorError, Task, audit_task, batch_gc, load_shared_tables
 
 BATCH = 64
 RETRIES = 3
@@ -19,7 +19,8 @@ IN_FLIGHT = 32  # batches submitted ahead, so memory stays flat on huge archives
 
 def audit_batch(tasks: list[Task]) -> list[dict[str, Any]]:
     load_shared_tables()  # once per worker process
-    return [audit_task(task) for task in tasks]
+    with batch_gc():
+        return [audit_task(task) for task in tasks]
 
 
 def _client(scheduler: str | None):

@@ -113,9 +113,27 @@ def load_shared_tables() -> None:
     lexicon.spellings()
 
 
+# An audit allocates many objects per word and frees nearly all of them by reference
+# counting: looking for reference cycles every 700 allocations (Python's default) costs
+# a batch some 2% of its time for nothing. Rarer looks keep that time; memory stays flat.
+BATCH_GC_THRESHOLD = (10_000, 20, 20)
+
+
+@contextmanager
+def batch_gc():
+    """Python's cycle collector set for a batch, and set back after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     load_shared_tables()  # loaded already when the worker was forked from a parent that had them
+    gc.set_threshold(*BATCH_GC_THRESHOLD)  # the worker lives for the batch alone
 
 
 def default_jobs() -> int:
@@ -127,10 +145,13 @@ def default_jobs() -> int:
 
 def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(tasks) < MIN_PARALLEL:
-        if len(tasks) >= MIN_PARALLEL:
-            load_shared_tables()
-        for task in tasks:
-            yield audit_task(task)
+        if len(tasks) < MIN_PARALLEL:
+            yield from map(audit_task, tasks)
+            return
+        load_shared_tables()
+        with batch_gc():
+            for task in tasks:
+                yield audit_task(task)
         return
     # Workers send what the caller needs: with summary_only, lines they encoded themselves.
     work = partial(audit_task, summary_only=True) if summary_only else audit_task

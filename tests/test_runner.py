@@ -148,3 +148,21 @@ def test_streamed_json_is_the_same_report_the_writer_renders(corpus, capsys):
 
     code, out = report(capsys, str(corpus), "--jobs", "2", "--no-cache")
     assert json_report.render(json.loads(out)) == out
+
+
+def test_a_serial_batch_sets_the_cycle_collector_back(corpus, capsys, monkeypatch):
+    """A batch looks for reference cycles less often while it runs (its workers do, for
+    their lives), and a serial batch sets the collector back as it was."""
+    import gc
+
+    from audit import runner
+
+    seen = []
+    real_audit_task = runner.audit_task
+    monkeypatch.setattr(runner, "audit_task", lambda task: seen.append(gc.get_threshold()) or real_audit_task(task))
+    before = gc.get_threshold()
+    assert before != runner.BATCH_GC_THRESHOLD
+    code, _ = report(capsys, str(corpus), "--jobs", "1", "--no-cache")
+    assert code in (0, 1)
+    assert len(seen) >= runner.MIN_PARALLEL and set(seen) == {runner.BATCH_GC_THRESHOLD}
+    assert gc.get_threshold() == before
