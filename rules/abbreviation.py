@@ -13,6 +13,7 @@ from audit.rules import DATA
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
 # What every acronym holds: sentences without it are not looked at.
+_MODEL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # beside a hyphen: a model name (FT-30)
 CAPITALS = re.compile(r"[A-Z]\.?[A-Z]")
 ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "a", "an", "&",
@@ -29,7 +30,7 @@ def known_default() -> tuple[str, ...]:
 
 def key_of(token: str) -> str:
     """NATO, N.A.T.O. and NATO's share one key; a plural s goes (MPs -> MP)."""
-    token = re.sub(r"['’]s$", "", token).replace(".", "")
+    token = (token[:-2] if token[-2:] in ("'s", "’s") else token).replace(".", "")
     return token[:-1] if token.endswith("s") else token
 
 
@@ -111,8 +112,8 @@ def occurrences(doc, skip: frozenset):
             offset = word.prose_start - sentence.prose_start
             for m in ACRONYM.finditer(word.text):
                 key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
-                if before[-1:].isalnum() or after[:1].isalnum() or re.match(r"-[A-Z0-9]", after) \
-                        or re.search(r"[A-Z0-9]-$", before):
+                if before[-1:].isalnum() or after[:1].isalnum() or after[:1] == "-" and after[1:2] in _MODEL \
+                        or before[-1:] == "-" and before[-2:-1] in _MODEL:
                     continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
                 if lower_words is None:  # the article's words not in capitals, made when first needed
                     lower_words = set(map(str.casefold, filterfalse(str.isupper, map(TEXT, doc.words))))
