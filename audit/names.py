@@ -30,27 +30,22 @@ def one_edit_apart(a: str, b: str) -> bool:
     return swapped and a[i + 2 :] == b[i + 2 :]
 
 
-def near_pairs(words, anchors) -> list[tuple[str, str]]:
-    """Pairs (a, b), a < b, of words one edit apart with at least one of them among
-    `anchors`, found through shared one-letter deletions instead of comparing every
-    pair: only the anchors' deletions are indexed, and each word looks its own up."""
+def near_pairs(words) -> list[tuple[str, str]]:
+    """Pairs of distinct words one edit apart, found through shared one-letter
+    deletions instead of comparing every pair."""
     keys: dict[str, set[str]] = {}
-    for word in anchors:
-        for key in _deletions(word):
-            keys.setdefault(key, set()).add(word)
+    for word in set(words):
+        for i in range(len(word) + 1):
+            keys.setdefault(word[:i] + word[i + 1 :] if i < len(word) else word, set()).add(word)
     pairs = set()
-    for word in set(words).union(anchors):
-        for key in _deletions(word):
-            for other in keys.get(key, ()):
-                a, b = (word, other) if word < other else (other, word)
-                if a != b and one_edit_apart(a.lower(), b.lower()):
+    for group in keys.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            for b in group:
+                if a < b and one_edit_apart(a.lower(), b.lower()):
                     pairs.add((a, b))
     return sorted(pairs)
-
-
-def _deletions(word: str) -> list[str]:
-    """The word, and the word with each one letter deleted."""
-    return [word, *(word[:i] + word[i + 1:] for i in range(len(word)))]
 
 
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,29}\b")  # the look-behind: "\b" before the capital
@@ -84,8 +79,7 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
     result = []
     found: list[re.Match[str]] = []  # where each name is, looked for once a pair needs it
-    # The usual form is one of `usual`: a pair needs one of them.
-    for a, b in near_pairs(rare, usual):
+    for a, b in near_pairs(usual | rare):
         major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
         if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
             continue

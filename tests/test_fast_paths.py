@@ -144,28 +144,3 @@ def test_hyphenation_points_match_pyphen_on_names(word):
     from audit import syllables
 
     assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
-
-
-def _near_pairs_indexing_every_word(words) -> list[tuple[str, str]]:
-    """The plain form: every word's deletions indexed, every pair in a group compared."""
-    keys: dict[str, set[str]] = {}
-    for word in set(words):
-        for i in range(len(word) + 1):
-            keys.setdefault(word[:i] + word[i + 1:] if i < len(word) else word, set()).add(word)
-    return sorted({(a, b) for group in keys.values() for a in group for b in group
-                   if a < b and names.one_edit_apart(a.lower(), b.lower())})
-
-
-@settings(max_examples=300, deadline=None)
-@given(words=st.sets(st.text(alphabet="abAB", min_size=1, max_size=5), max_size=12),
-       anchors=st.sets(st.text(alphabet="abAB", min_size=1, max_size=5), max_size=6))
-def test_near_pairs_indexes_only_the_anchors_and_finds_the_same_pairs(words, anchors):
-    """Indexing only the anchors' deletions finds the pairs with an anchor in them that
-    indexing every word finds."""
-    expected = [(a, b) for a, b in _near_pairs_indexing_every_word(words | anchors) if a in anchors or b in anchors]
-    assert names.near_pairs(words, anchors) == expected
-
-
-def test_near_pairs_on_names():
-    assert names.near_pairs({"Sajan", "Smith", "Sajjan"}, {"Sajjan"}) == [("Sajan", "Sajjan")]
-    assert names.near_pairs({"Iran"}, {"Iraq"}) == [("Iran", "Iraq")]
