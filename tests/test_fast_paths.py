@@ -22,8 +22,14 @@ PLAIN_FORMS = [
     (segment._MISSING_SPACE, r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"),
     (typo._NAME_PERIOD, r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b"),
     (names._CAPITALISED, r"\b[A-Z][a-z]{3,29}\b"),
+    (typo._SPACE_BEFORE,
+     r"(?<=[^\W\d_])([ \t]+)(?:[,;]|[.!?](?![.\w])(?![ \t]\.)|:(?=\s|$))(?=\s|$|[\"”’')\]])"),
+    (typo._SPACE_MOVED, r"(?<=[^\W\d_])([ \t]+)([,;])(?=[^\W\d_])"),
+    (typo._NO_SPACE, r"(?<=[a-z]{2})[.!?][\"”’)]?(?=([A-Z][a-z]+))"),
 ]
-PIECES = ("Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
+# The same matches, told by span (the fast form adds a group).
+SAME_SPANS = [(typo._REPEATED, r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")]
+PIECES = (",", ";", ":", " ,", " .", "..", ",,", "/", "Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
           "\"", "”", "’", ")", "»", " ", "  ", "\t", "\n", "Mr", "St")
 
 
@@ -46,9 +52,17 @@ def test_fast_pattern_finds_what_the_plain_one_finds(fast, plain, text):
 @pytest.mark.parametrize("text", [
     "Minister Harjit. S. Sajjan said so.", "It ended.Then it began!!  Again?! “Yes.” (No.)",
     "éHarjit. Sajjan", "_Harjit. S. Sajjan", "9Harjit. Sajjan", "Mr. Sajjan and St. Thomas", "",
+    "a ,b 9 ,b _ ,b é ;b", "word , next; end .\nx :", "in 2005 ,the end .The", "it.The end!Now ends?Yes",
 ])
 def test_fast_pattern_on_examples(fast, plain, text):
     assert _matches(fast, text) == _matches(re.compile(plain), text)
+
+
+@pytest.mark.parametrize("fast, plain", SAME_SPANS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
+@EXAMPLES
+@given(text=tricky_text())
+def test_fast_pattern_finds_the_spans_the_plain_one_finds(fast, plain, text):
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
 
 
 SPELLING_TEXTS = [
