@@ -278,6 +278,13 @@ class Document:
         return hits
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        """Each word's text in lower case, in order, from one `lower()` of them all: a
+        token never holds a line break, and the lower case of a character depends on
+        nothing past its token but line breaks and the ends of the text."""
+        return "\n".join(map(TEXT, self.words)).lower().split("\n") if self.words else []
+
+    @cached_property
     def lower_text(self) -> str:
         """The prose in lower case, offset for offset with `text`: a character whose
         lower case is longer ("İ" -> "i̇") stays as it is."""

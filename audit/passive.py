@@ -11,7 +11,6 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import contains, or_
 
-from audit.document import TEXT
 from audit.rules import DATA
 
 
@@ -161,9 +160,9 @@ def clauses(doc) -> tuple[Clause, ...]:
     """The document's passive clauses, computed once and kept in `doc.memo["passive"]`."""
     if "passive" not in doc.memo:
         lex = lexicon()
-        # One lower() of all the words: tokens never hold a line break, and lower case
-        # depends on nothing outside a token but line breaks and the ends of the text.
-        low = "\n".join(map(TEXT, doc.words)).lower().replace("\u2019", "'").split("\n") if doc.words else []
+        low = doc.lower_words
+        if "\u2019" in doc.text:  # curly apostrophes straightened
+            low = [w.replace("\u2019", "'") for w in low]
         found, start = [], 0
         for n, sentence in enumerate(doc.sentences):
             end = start + len(sentence.words)

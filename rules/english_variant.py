@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Iterator, NamedTuple
 
 from audit.cache import cached_table
@@ -25,6 +26,22 @@ LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # of letters that is one of them is one of these runs (`_runs` keeps the whole runs of
 # letters among their uses). Found several times faster than runs of any letter.
 ASCII_RUNS = re.compile(r"[a-z]+")
+
+
+def _ascii_letters(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def _listed_runs(doc, table) -> set[str]:
+    """The table's words among the runs of ASCII letters in the lower-cased text, found
+    in its words (faster than searching the text): the words that are such a run, and
+    the runs inside the few others ("well-known", "don't"). It may hold a word that is
+    no whole run of the text, for which `_runs` finds no place."""
+    if "\u0130" in doc.text:  # "İ", the one letter longer in lower case ("i̇"), which
+        # `lower_text` keeps as it is: the words' runs may differ, so the text is searched
+        return table.keys() & set(ASCII_RUNS.findall(doc.lower_text))
+    words = set(doc.lower_words)
+    return table.keys() & words.union(ASCII_RUNS.findall("\n".join(filterfalse(_ascii_letters, words))))
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +158,7 @@ class EnglishVariant(Rule):
     def _occurrences(self, doc, opts):
         """Each variant spelling in the article, outside the names it keeps as spelled."""
         table, text, lower = _table(), doc.text, doc.lower_text
-        hits = sorted(_runs(lower, table.keys() & set(ASCII_RUNS.findall(lower))))
+        hits = sorted(_runs(lower, _listed_runs(doc, table)))
         if not hits:
             return
         skip = []

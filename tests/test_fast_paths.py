@@ -158,3 +158,41 @@ def test_hyphenation_points_match_pyphen_on_names(word):
     from audit import syllables
 
     assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
+
+
+@EXAMPLES
+@given(text=tricky_text())
+def test_lower_words_are_the_words_lowered_one_by_one(text):
+    """The document lowers its words in one call: it must equal lowering each."""
+    doc = parse("a.txt", text)
+    assert doc.lower_words == [w.text.lower() for w in doc.words]
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ.Α ΟΔΟΣ", "İstanbul İ", "Kelvin \u212a", "ẞtraße STRASSE", "Σ Σa aΣ", "x"])
+def test_lower_words_on_letters_whose_lower_case_is_special(text):
+    doc = parse("a.txt", text)
+    assert doc.lower_words == [w.text.lower() for w in doc.words]
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("colour", "color", "centre", "Center", "re-organise", "organize's",
+                                                "İcolour", "theatre2", "_defence", "ΣΣcolor"))
+                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_english_variant_finds_the_spellings_searching_the_text_finds(text):
+    """Spellings are looked for among the article's words, not by searching its text:
+    the places found must be the same."""
+    from audit.rules import english_variant
+
+    doc, table = parse("a.txt", text), english_variant._table()
+    searched = table.keys() & set(english_variant.ASCII_RUNS.findall(doc.lower_text))
+    listed = english_variant._listed_runs(doc, table)
+    assert searched <= listed
+    assert sorted(english_variant._runs(doc.lower_text, listed)) == sorted(english_variant._runs(doc.lower_text, searched))
+
+
+def test_the_one_letter_longer_in_lower_case_is_dotted_capital_i():
+    """english-variant searches the text instead of the words when it holds this letter;
+    a later Unicode with another such letter must be handled there too."""
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1] == ["\u0130"]
