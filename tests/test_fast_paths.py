@@ -18,6 +18,7 @@ EXAMPLES = settings(max_examples=300, deadline=None)
 # The patterns as first written, with "\b" or a look-behind up front. Each fast form opens
 # with a character class instead, which lets the regex engine skip ahead at C speed.
 PLAIN_FORMS = [
+    (segment.WORD, r"(?:[^\W\d_]\.){2,}(?![^\W_])|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\W_]+(?:['’\-][^\W_]+)*"),
     (segment._CANDIDATE, r"(?<![.!?…])([.!?…]++)([\"”’')\]»]*+)(\s+)"),
     (segment._MISSING_SPACE, r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"),
     (typo._NAME_PERIOD, r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b"),
@@ -29,7 +30,8 @@ PLAIN_FORMS = [
 ]
 # The same matches, told by span (the fast form adds a group).
 SAME_SPANS = [(typo._REPEATED, r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")]
-PIECES = (",", ";", ":", " ,", " .", "..", ",,", "/", "Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
+PIECES = (",", ";", ":", " ,", " .", "..", ",,", "/", "U.S.", "a.m.", "e.g", "A.B.C", "3.5", "2,225", "1.13bn",
+          "10:30", "²", "½", "٣", "it's", "don’t", "co-op", "-", "'", "Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
           "\"", "”", "’", ")", "»", " ", "  ", "\t", "\n", "Mr", "St")
 
 
