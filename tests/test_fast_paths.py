@@ -198,3 +198,29 @@ def test_the_one_letter_longer_in_lower_case_is_dotted_capital_i():
     import sys
 
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1] == ["\u0130"]
+
+
+def _fingerprint_splitting_every_word(rule: str, source: str, start: int, end: int) -> str:
+    import hashlib
+
+    from audit import engine
+
+    before, after = source[max(0, start - 80) : start], source[end : end + 80]
+    if "\n" in before:
+        before = engine._PARAGRAPH_BREAK.split(before)[-1]
+    if "\n" in after:
+        after = engine._PARAGRAPH_BREAK.split(after)[0]
+    key = "\0".join((rule, engine._norm(source[start:end]), " ".join(before.split()[-3:]).lower(),
+                     " ".join(after.split()[:3]).lower()))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+@EXAMPLES
+@given(text=st.lists(st.sampled_from(PIECES + ("\n\n", "\r\n \r\n", "word", "Two words")), max_size=60).map("".join),
+       data=st.data())
+def test_fingerprint_takes_the_words_either_side_as_a_full_split_does(text, data):
+    from audit import engine
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert engine.fingerprint("typo", text, start, end) == _fingerprint_splitting_every_word("typo", text, start, end)
