@@ -25,7 +25,8 @@ LEGIT_DOUBLES = frozenset(
 PHRASE_DOUBLES = frozenset("in for on up out off over down this it".split())
 NOT_NAMES = TITLES | BEFORE_NUMBER | frozenset("co corp inc ltd bros dept univ ave rd av est".split())
 _DOUBLED = re.compile(r"(?<![-'’\w])([^\W\d_]+)(\s+)(\1)(?![-'’\w])", re.IGNORECASE)
-_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) (?:([A-Z])\.? )?([A-Z][a-z]+)\b)")  # overlapping
+# Only the first name is taken, so the next match can start at the last one.
+_FULL_NAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?= (?:([A-Z])\.? )?([A-Z][a-z]+)\b)")
 # "(?<!\w[A-Z])" after the capital is "\b" before it: a pattern that opens with a
 # character class lets the regex engine skip to the next capital at C speed.
 _NAME_PERIOD = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b")

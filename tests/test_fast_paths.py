@@ -30,6 +30,9 @@ PLAIN_FORMS = [
 ]
 # The same matches, told by span (the fast form adds a group).
 SAME_SPANS = [(typo._REPEATED, r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])")]
+# The same groups, in the same order (the plain form matches an empty string, the fast
+# form the first name).
+SAME_GROUPS = [(typo._FULL_NAME, r"(?=\b([A-Z][a-z]+) (?:([A-Z])\.? )?([A-Z][a-z]+)\b)")]
 PIECES = (",", ";", ":", " ,", " .", "..", ",,", "/", "U.S.", "a.m.", "e.g", "A.B.C", "3.5", "2,225", "1.13bn",
           "10:30", "²", "½", "٣", "it's", "don’t", "co-op", "-", "'", "Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
           "\"", "”", "’", ")", "»", " ", "  ", "\t", "\n", "Mr", "St")
@@ -65,6 +68,14 @@ def test_fast_pattern_on_examples(fast, plain, text):
 @given(text=tricky_text())
 def test_fast_pattern_finds_the_spans_the_plain_one_finds(fast, plain, text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@pytest.mark.parametrize("fast, plain", SAME_GROUPS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
+@EXAMPLES
+@given(text=st.lists(st.sampled_from(PIECES + ("Harjit S. Sajjan", "James N Mattis", " ", "McDonald", "Ab Cd Ef")),
+                     max_size=30).map("".join))
+def test_fast_pattern_finds_the_groups_the_plain_one_finds(fast, plain, text):
+    assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in re.finditer(plain, text)]
 
 
 SPELLING_TEXTS = [
