@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from audit.findings import Severity
 from audit.rule import Option, Rule
@@ -57,6 +58,30 @@ def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 # alternatives start with half the alphabet, and are tried only where a word starts.
 TRIGGER = re.compile(rf"\b(?:{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
                      r"marked|highlighted|circled|underlined|shaded|hear|listen)\b)")
+# The word a TRIGGER match opens with: a whole word, or a part of one between hyphens
+# and apostrophes ("re-use the"). A test checks the list against the pattern.
+OPENING_WORDS = frozenset("""click clicking tap tapping press pressing select selecting choose choosing hit use
+    using see check look refer find open follow drag scroll shown seen pictured illustrated depicted marked
+    highlighted circled underlined shaded hear listen""".split())
+_JOINERS = re.compile(r"[-'’]")
+
+
+def trigger_sentences(doc) -> list:
+    """The sentences in which TRIGGER matches, as `doc.sentences_with(TRIGGER, lowercase=True)`
+    finds them, found faster: the pattern is tried only where one of OPENING_WORDS is a
+    word, not at every word of the text."""
+    words = doc.lower_words
+    inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in filter(_JOINERS.search, set(words)))
+    if inside or "\u0130" in doc.text:  # an opening word inside a word, or "İ" (longer in lower case)
+        return doc.sentences_with(TRIGGER, lowercase=True)
+    text, hits = doc.lower_text, []
+    for i in compress(count(), map(OPENING_WORDS.__contains__, words)):
+        start = doc.words[i].prose_start
+        if TRIGGER.match(text, start):
+            sentence = doc.sentence_at(start)
+            if sentence is not None and (not hits or hits[-1] is not sentence):
+                hits.append(sentence)
+    return hits
 
 
 class SensoryLanguage(Rule):
@@ -91,7 +116,7 @@ class SensoryLanguage(Rule):
 
     def check(self, doc, opts):
         chosen = None
-        for sentence in doc.sentences_with(TRIGGER, lowercase=True):
+        for sentence in trigger_sentences(doc):
             if chosen is None:
                 every = patterns()
                 chosen = every if opts["position-references"] else every[:3] + every[4:]

@@ -235,3 +235,37 @@ def test_fingerprint_takes_the_words_either_side_as_a_full_split_does(text, data
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert engine.fingerprint("typo", text, start, end) == _fingerprint_splitting_every_word("typo", text, start, end)
+
+
+SENSORY_WORDS = ("click", "clicking", "clicks", "tap", "tapping", "press", "pressed", "select", "choose", "choosing",
+                 "hit", "use", "using", "used", "see", "seeing", "check", "look", "refer", "find", "open", "follow",
+                 "drag", "scroll", "shown", "seen", "pictured", "illustrated", "depicted", "marked", "highlighted",
+                 "circled", "underlined", "shaded", "hear", "listen", "the", "a", "an", "that", "this", "your", "on",
+                 "at", "for", "to", "red", "button", "below", "re-", "-", "'", "’", "İ", "Use", "SEE", " ", "  ",
+                 "\n", "\n\n", ". ", "? ", "x")
+
+
+@EXAMPLES
+@given(text=st.lists(st.sampled_from(SENSORY_WORDS), max_size=40).map("".join))
+def test_sensory_language_tries_its_pattern_where_an_opening_word_is(text):
+    """Trying the trigger only at the words it can open with finds the sentences a
+    scan of the whole text finds."""
+    from audit.rules import sensory_language as sl
+
+    doc = parse("a.txt", text)
+    assert sl.trigger_sentences(doc) == doc.sentences_with(sl.TRIGGER, lowercase=True)
+
+
+def test_sensory_language_opening_words_are_those_of_the_pattern():
+    """Every listed word opens a match, and no other English word does."""
+    from audit.rules import sensory_language as sl
+
+    opening = {w for w in sl.OPENING_WORDS if sl.TRIGGER.match(w + " the") or sl.TRIGGER.match(w + " on the")
+               or sl.TRIGGER.match(w + " at the") or sl.TRIGGER.match(w + " to the") or sl.TRIGGER.match(w + ".")}
+    assert opening == sl.OPENING_WORDS
+    # Every English word in the word lists that opens a match is listed.
+    from audit import lexicon
+
+    tails = (" the", " on the", " at the", " for the", " to the", ".")
+    english = {w.lower() for w, _ in lexicon.levels() if w.isalpha()}
+    assert {w for w in english if any(sl.TRIGGER.match(w + tail) for tail in tails)} == sl.OPENING_WORDS
