@@ -66,12 +66,22 @@ OPENING_WORDS = frozenset("""click clicking tap tapping press pressing select se
 _JOINERS = re.compile(r"[-'’]")
 
 
+def _joined(words: list[str]) -> set[str]:
+    """The distinct words with a hyphen or an apostrophe, found by one scan of them all
+    (joined by line breaks, which no word holds)."""
+    text, found = "\n".join(set(words)), set()
+    for m in _JOINERS.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        found.add(text[start:] if end == -1 else text[start:end])
+    return found
+
+
 def trigger_sentences(doc) -> list:
     """The sentences in which TRIGGER matches, as `doc.sentences_with(TRIGGER, lowercase=True)`
     finds them, found faster: the pattern is tried only where one of OPENING_WORDS is a
     word, not at every word of the text."""
     words = doc.lower_words
-    inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in filter(_JOINERS.search, set(words)))
+    inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in _joined(words))
     if inside or "\u0130" in doc.text:  # an opening word inside a word, or "İ" (longer in lower case)
         return doc.sentences_with(TRIGGER, lowercase=True)
     text, hits = doc.lower_text, []

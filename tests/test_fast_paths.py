@@ -269,3 +269,11 @@ def test_sensory_language_opening_words_are_those_of_the_pattern():
     tails = (" the", " on the", " at the", " for the", " to the", ".")
     english = {w.lower() for w, _ in lexicon.levels() if w.isalpha()}
     assert {w for w in english if any(sl.TRIGGER.match(w + tail) for tail in tails)} == sl.OPENING_WORDS
+
+
+@EXAMPLES
+@given(words=st.lists(st.text(alphabet="ab-'’", max_size=5), max_size=12))
+def test_sensory_language_finds_the_words_with_a_hyphen_or_an_apostrophe(words):
+    from audit.rules import sensory_language as sl
+
+    assert sl._joined(words) == {w for w in words if sl._JOINERS.search(w)}
