@@ -211,6 +211,7 @@ class Document:
         self.blocks = self._build(blocks)
         self.sentences = tuple(chain.from_iterable(b.sentences for b in self.blocks))
         self.words = tuple(chain.from_iterable(s.words for s in self.sentences))
+        self.texts = tuple(map(TEXT, self.words))  # each word's text: most rules want them all
 
     def _build(self, prose_blocks: Iterable[ProseBlock]) -> tuple[Block, ...]:
         parts: list[str] = []
@@ -279,10 +280,8 @@ class Document:
 
     @cached_property
     def lower_words(self) -> list[str]:
-        """Each word's text in lower case, in order, from one `lower()` of them all: a
-        token never holds a line break, and the lower case of a character depends on
-        nothing past its token but line breaks and the ends of the text."""
-        return "\n".join(map(TEXT, self.words)).lower().split("\n") if self.words else []
+        """Each word's text in lower case, in order (shared by the rules that want them)."""
+        return list(map(str.lower, self.texts))
 
     @cached_property
     def lower_text(self) -> str:

@@ -77,7 +77,7 @@ TALLIES = WordMemo(_tally)  # the one memo of per-word counts
 def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
     """`_tally` of each of the document's words, in order, worked out once per document."""
     if "tallies" not in doc.memo:
-        doc.memo["tallies"] = list(map(TALLIES.__getitem__, map(TEXT, doc.words)))
+        doc.memo["tallies"] = list(map(TALLIES.__getitem__, doc.texts))
     return doc.memo["tallies"]
 
 

@@ -116,7 +116,7 @@ def occurrences(doc, skip: frozenset):
                         or before[-1:] == "-" and before[-2:-1] in _MODEL:
                     continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
                 if lower_words is None:  # the article's words not in capitals, made when first needed
-                    lower_words = set(map(str.casefold, filterfalse(str.isupper, map(TEXT, doc.words))))
+                    lower_words = set(map(str.casefold, filterfalse(str.isupper, doc.texts)))
                 if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
                     continue  # known, a numeral (XIV), or a word in capitals (AND)
                 s, e = offset + m.start(), offset + m.end()

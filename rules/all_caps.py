@@ -6,7 +6,6 @@ from itertools import islice
 from operator import and_
 
 from audit import lexicon
-from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Option, Rule
 
@@ -57,7 +56,7 @@ class AllCaps(Rule):
     )
 
     def check(self, doc, opts):
-        upper = list(map(str.isupper, map(TEXT, doc.words)))
+        upper = list(map(str.isupper, doc.texts))
         if not any(map(and_, upper, islice(upper, 1, None))):
             return  # no two words in capitals side by side: no run to flag
         for sentence in doc.sentences:

@@ -9,7 +9,6 @@ from operator import not_
 
 from audit import lexicon, wordfacts
 from audit.cache import WordMemo
-from audit.document import TEXT
 from audit.findings import Severity
 from audit.rule import Option, Rule
 
@@ -57,7 +56,7 @@ class Spelling(Rule):
         mask = lexicon.variant_mask(doc.language)
         accept = {w.casefold() for w in opts["accept"]}
         reject = {w.casefold() for w in opts["reject"]}
-        texts = list(map(TEXT, doc.words))
+        texts = doc.texts
         # Only the words that may be flagged are visited: most are fine wherever they
         # stand (memoised: listed, an acronym, a name in mixed case, or too long to judge).
         doubtful = list(compress(count(), map(not_, map(NEVER_FLAGGED.__getitem__, texts))))

@@ -9,7 +9,6 @@ from itertools import islice
 from operator import eq
 
 from audit import lexicon, names
-from audit.document import TEXT
 from audit.findings import Fix, Severity
 from audit.rule import Rule
 from audit.segment import BEFORE_NUMBER, TITLES
@@ -91,7 +90,7 @@ class Typo(Rule):
         yield from self._names_two_ways(doc)
 
     def _doubled_words(self, doc):
-        folded = list(map(str.casefold, map(TEXT, doc.words)))
+        folded = list(map(str.casefold, doc.texts))
         if not any(map(eq, folded, islice(folded, 1, None))):
             return  # no word follows itself: nothing for the pattern below to find
         for sentence in doc.sentences:
