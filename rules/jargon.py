@@ -176,9 +176,9 @@ def matches(trie: dict, toks: list):
                         yield i, j, key, node[key]
 
 
-def _parts(words) -> set[str]:
-    """The words as `tokens` spells them, hyphenated ones split."""
-    return set(" ".join(map(TEXT, words)).lower().replace("’", "'").replace("-", " ").split())
+def _parts(texts) -> set[str]:
+    """The words (their texts) as `tokens` spells them, hyphenated ones split."""
+    return set(" ".join(texts).lower().replace("’", "'").replace("-", " ").split())
 
 
 @lru_cache(maxsize=16)
@@ -235,7 +235,7 @@ class Jargon(Rule):
     def check(self, doc, opts):
         config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), tuple(opts["extra"])
         entries, trie = lexicon(*config)
-        parts, by_word = _parts(doc.words), _entry_words(*config)
+        parts, by_word = _parts(doc.texts), _entry_words(*config)
         phrases = [p for word in parts.intersection(by_word) for p in by_word[word] if p[0] <= parts]
         if not phrases:
             return
@@ -245,7 +245,7 @@ class Jargon(Rule):
             low = sentence.text.lower().replace("’", "'")
             if not any(all(map(low.__contains__, ascii_words)) for _, ascii_words in phrases):
                 continue
-            parts = _parts(sentence.words)
+            parts = _parts(map(TEXT, sentence.words))
             if not any(words <= parts for words, _ in phrases):
                 continue
             toks = list(tokens(sentence))
