@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count, filterfalse
+from operator import attrgetter, itemgetter
 
 from audit.document import TEXT
 from audit.findings import Severity
@@ -88,14 +90,23 @@ def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
 def expanded_before(words, letters: str) -> bool:
     """Capitalised words spelling the acronym appear earlier: "Hewlett Packard ... HP"."""
     first = letters[0].lower()
-    for p, word in enumerate(words):
-        if word[:1].isupper() and word[0].lower() == first:
+    # The words that open with a capital, found at C speed (a word is never empty).
+    for p in compress(count(), map(str.isupper, map(itemgetter(0), words))):
+        word = words[p]
+        if word[0].lower() == first:
             for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
                 run = words[p:q]
                 if run[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL for w in run) \
                         and initials_match(letters, run):
                     return True
     return False
+
+
+def _ends(doc) -> list[int]:
+    """Where each word ends in the prose, in order (words do not overlap)."""
+    if "word_ends" not in doc.memo:
+        doc.memo["word_ends"] = list(map(attrgetter("prose_end"), doc.words))
+    return doc.memo["word_ends"]
 
 
 def occurrences(doc, skip: frozenset):
@@ -191,7 +202,7 @@ class Abbreviation(Rule):
                 continue
             _, _, sentence, s, e = found[index]
             start = sentence.prose_start + s
-            if expanded_before([w.text for w in doc.words if w.prose_end <= start], key):
+            if expanded_before(doc.texts[:bisect_right(_ends(doc), start)], key):
                 continue
             later = any(spelled_out(*u[2:], key) for u in found[index + 1:])
             acronym = sentence.text[s:e]
