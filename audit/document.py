@@ -283,19 +283,29 @@ class Document:
         """Each word's text in lower case, in order (shared by the rules that want them)."""
         return list(map(str.lower, self.texts))
 
-    @cached_property
+    @property
     def lower_text(self) -> str:
         """The prose in lower case, offset for offset with `text`: a character whose
         lower case is longer ("İ" -> "i̇") stays as it is."""
+        return self._lowered[0]
+
+    @property
+    def lower_text_is_lower(self) -> bool:
+        """`lower_text` is the prose's plain `lower()`, so it agrees with `lower_words`
+        (false when the prose holds a letter longer in lower case, which it keeps)."""
+        return self._lowered[1]
+
+    @cached_property
+    def _lowered(self) -> tuple[str, bool]:
         lower = self.text.lower()
         if len(lower) == len(self.text):  # lower case never shortens: equal length, aligned
-            return lower
+            return lower, True
         parts, start = [], 0
         for i, c in enumerate(self.text):
             if len(c.lower()) != 1:  # lower the stretches between such characters as a whole
                 parts += [self.text[start:i].lower(), c]  # (a final sigma stays final)
                 start = i + 1
-        return "".join(parts) + self.text[start:].lower()
+        return "".join(parts) + self.text[start:].lower(), False
 
     def sentence_at(self, prose_offset: int) -> Sentence | None:
         """The sentence holding a prose offset; None between sentences."""

@@ -37,8 +37,7 @@ def _listed_runs(doc, table) -> set[str]:
     in its words (faster than searching the text): the words that are such a run, and
     the runs inside the few others ("well-known", "don't"). It may hold a word that is
     no whole run of the text, for which `_runs` finds no place."""
-    if "\u0130" in doc.text:  # "İ", the one letter longer in lower case ("i̇"), which
-        # `lower_text` keeps as it is: the words' runs may differ, so the text is searched
+    if not doc.lower_text_is_lower:  # the words' runs may differ from the text's: search the text
         return table.keys() & set(ASCII_RUNS.findall(doc.lower_text))
     words = set(doc.lower_words)
     return table.keys() & words.union(ASCII_RUNS.findall("\n".join(filterfalse(_ascii_letters, words))))

@@ -82,7 +82,7 @@ def trigger_sentences(doc) -> list:
     word, not at every word of the text."""
     words = doc.lower_words
     inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in _joined(words))
-    if inside or "\u0130" in doc.text:  # an opening word inside a word, or "İ" (longer in lower case)
+    if inside or not doc.lower_text_is_lower:  # an opening word inside a word, or offsets that may not agree
         return doc.sentences_with(TRIGGER, lowercase=True)
     text, hits = doc.lower_text, []
     for i in compress(count(), map(OPENING_WORDS.__contains__, words)):

@@ -198,12 +198,13 @@ def test_english_variant_finds_the_spellings_searching_the_text_finds(text):
     assert sorted(english_variant._runs(doc.lower_text, listed)) == sorted(english_variant._runs(doc.lower_text, searched))
 
 
-def test_the_one_letter_longer_in_lower_case_is_dotted_capital_i():
-    """english-variant searches the text instead of the words when it holds this letter;
-    a later Unicode with another such letter must be handled there too."""
-    import sys
-
-    assert [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1] == ["\u0130"]
+@pytest.mark.parametrize("text, plain", [("Plain text.", True), ("İstanbul is big.", False), ("ΟΔΟΣ σ", True)])
+def test_lower_text_says_when_it_is_the_plain_lower_case(text, plain):
+    """Rules that mix `lower_words` and `lower_text` search the text instead when a
+    letter longer in lower case keeps the two from agreeing."""
+    doc = parse("a.txt", text)
+    assert doc.lower_text_is_lower is plain
+    assert (doc.lower_text == doc.text.lower()) is plain and len(doc.lower_text) == len(doc.text)
 
 
 def _fingerprint_splitting_every_word(rule: str, source: str, start: int, end: int) -> str:
