@@ -27,6 +27,7 @@ VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU")
 _LETTER_BIT = {"U": 1, "G": 2, "C": 4, "A": 8}
 ALL_VARIANTS = 15
 SUGGEST_LEVEL = 70  # suggest only words this common or more
+COMMON_LEVEL = 35  # a common word: listed at this SCOWL size or below (some 41,000 words)
 MAX_WORD = 30  # longer strings are not words: no search around them
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from audit.cache import WORD_CACHE
-from audit.lexicon import known, level_of
+from audit.lexicon import COMMON_LEVEL, known, level_of
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -57,7 +57,7 @@ _TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secreta
 @lru_cache(maxsize=WORD_CACHE)
 def is_common(word: str) -> bool:
     """A capitalised common word ("The", "Life", "Spider"), not a name."""
-    return len(word) > 1 and (level_of(word.lower()) or 99) <= 35
+    return len(word) > 1 and (level_of(word.lower()) or 99) <= COMMON_LEVEL
 
 
 def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[int, int]]]]:

