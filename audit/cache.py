@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -89,7 +90,9 @@ def cached_table(name: str, identity: str, build: Callable[[], Any], kind: type)
     (what the table is built from: a data file's digest, size or date).
 
     Loading marshal is tens of times faster than parsing a word list; a missing or
-    corrupt entry is rebuilt, and a read-only cache folder only costs the build.
+    corrupt entry is rebuilt, and a read-only cache folder only costs the build. A new
+    build replaces the table's earlier ones (another version of the tool, or changed
+    data), so the folder holds one of each table.
     """
     key = hashlib.sha256(f"{identity}|{marshal.version}".encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.marshal"
@@ -102,6 +105,18 @@ def cached_table(name: str, identity: str, build: Callable[[], Any], kind: type)
     value = build()
     try:
         write_atomic(path, marshal.dumps(value))
+        _drop_superseded(path.parent, name, path.name)
     except (OSError, ValueError):
         pass
     return value
+
+
+def _drop_superseded(folder: Path, name: str, kept: str) -> None:
+    """Delete the other builds of table `name` ("lexicon-<key>", not "lexicon-spellings-<key>")."""
+    pattern = re.compile(re.escape(name) + r"-[0-9a-f]{16}\.marshal")
+    for entry in os.scandir(folder):
+        if entry.name != kept and pattern.fullmatch(entry.name):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass  # gone already, or not ours to delete: it only takes room

@@ -96,3 +96,21 @@ def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):
     old = next(iter(memo.previous))
     assert memo[old] == len(old) and len(calls) == before  # the previous generation: moved back
     assert old in memo
+
+
+def test_a_new_build_of_a_table_replaces_its_earlier_ones(tmp_path, monkeypatch):
+    """The cache folder keeps one build of each table: a changed identity (new data or a
+    new version) deletes the old file, and leaves other tables alone."""
+    from audit.cache import cached_table
+
+    monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path))
+    assert cached_table("lexicon", "one", lambda: {"a": 1}, dict) == {"a": 1}
+    assert cached_table("lexicon-spellings", "one", lambda: ("x",), tuple) == ("x",)
+    (tmp_path / "notes.txt").write_text("mine")
+    first = {p.name for p in tmp_path.iterdir()}
+    assert cached_table("lexicon", "one", lambda: {"rebuilt": 1}, dict) == {"a": 1}  # read, not built
+    assert cached_table("lexicon", "two", lambda: {"b": 2}, dict) == {"b": 2}
+    names = {p.name for p in tmp_path.iterdir()}
+    assert len([n for n in names if n.startswith("lexicon-") and not n.startswith("lexicon-spellings")]) == 1
+    assert {n for n in first if n.startswith("lexicon-spellings")} <= names and "notes.txt" in names
+    assert not (first - names) - {n for n in first if n.startswith("lexicon-") and "spellings" not in n}
