@@ -157,13 +157,13 @@ def test_50_mb_file_is_too_large_and_never_read(tmp_path, capsys, monkeypatch):
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:  # sparse: 50 MB without writing them
         handle.truncate(50 * 1024 * 1024)
-    real_open = open
+    real_read = engine._read_to_end
 
-    def guarded_open(file, *args, **kwargs):
-        assert Path(file) != huge, "the too-large file was opened"
-        return real_open(file, *args, **kwargs)
+    def guarded_read(fd, size, limit):
+        assert size != huge.stat().st_size, "the too-large file was read"
+        return real_read(fd, size, limit)
 
-    monkeypatch.setattr(engine, "open", guarded_open, raising=False)
+    monkeypatch.setattr(engine, "_read_to_end", guarded_read)
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     code, report = check(capsys, str(huge), str(good))
@@ -178,6 +178,34 @@ def test_a_file_larger_than_it_says_is_still_cut_at_the_limit():
         pytest.skip("needs Linux /proc")
     with pytest.raises(InputError, match="too large"):
         read_input("/proc/self/status", max_bytes=10)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 65536, 65537, 300_000])
+@pytest.mark.parametrize("max_bytes", [None, 65536])
+def test_a_file_is_read_whole_up_to_the_limit(tmp_path, size, max_bytes):
+    path = tmp_path / "a.txt"
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    path.write_bytes(data)
+    if max_bytes is not None and size > max_bytes:
+        with pytest.raises(InputError, match=f"too large to audit \\({size:,} bytes; the limit is {max_bytes:,}"):
+            read_input(str(path), max_bytes=max_bytes)
+    else:
+        assert read_input(str(path), max_bytes=max_bytes) == data
+
+
+def test_a_socket_named_like_an_article_is_refused(tmp_path):
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("needs Unix sockets")
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        try:
+            server.bind(str(path))
+        except OSError as exc:  # a path too long for a socket address
+            pytest.skip(f"cannot bind a Unix socket here: {exc}")
+        with pytest.raises(InputError, match="not a regular file"):
+            read_input(str(path))
 
 
 def test_max_bytes_is_configurable(tmp_path, capsys):
@@ -374,14 +402,14 @@ def test_unreadable_file_simulated(tmp_path, capsys, monkeypatch):
     locked = folder / "locked.txt"
     for path in (locked, folder / "good.txt"):
         path.write_text(GOOD, encoding="utf-8")
-    real_open = open
+    real_open = os.open
 
     def denied(file, *args, **kwargs):
         if Path(file) == locked:
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "open", denied, raising=False)
+    monkeypatch.setattr(engine.os, "open", denied)
     code, report = check(capsys, str(folder))
     assert_refused(code, by_path(report)[str(locked)], "permission denied")
     assert by_path(report)[str(folder / "good.txt")]["status"] == "passed"
