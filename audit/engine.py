@@ -128,7 +128,7 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     # to doc.memo["warnings"], and the result carries them (the rest of the audit goes on).
     doc.memo["languagetool"] = settings.languagetool
     # The rules measure English: on other languages the language-bound ones are skipped, and said so.
-    detected, share = language.detect(doc.texts)
+    detected, share = language.detect(doc.texts, doc.lower_words)
     metrics: dict[str, Any] = {"language_detected": detected}
     located: list[LocatedFinding] = []
     skipped = [rs.rule.id for rs in settings.rules if detected != language.ENGLISH and type(rs.rule).language_bound]

@@ -38,12 +38,15 @@ THRESHOLD = 0.06
 _LATIN_END = 0x250  # Basic Latin .. Latin Extended-B
 
 
-def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
+def profile(words: Iterable[str], lowered_words: Iterable[str] | None = None) -> tuple[float, int, int, int]:
     """(share of the alphabetic words that are English function words, how many
-    alphabetic words, how many letters, how many of them in the Latin alphabet)."""
+    alphabetic words, how many letters, how many of them in the Latin alphabet).
+    `lowered_words`: the words in lower case, if the caller has them."""
     words = list(words)
-    alphabetic = list(compress(words, map(str.isalpha, map(itemgetter(0), words))))  # a token is never empty
-    lowered = list(map(str.lower, alphabetic))
+    starts_alphabetic = list(map(str.isalpha, map(itemgetter(0), words)))  # a token is never empty
+    alphabetic = list(compress(words, starts_alphabetic))
+    lowered = list(compress(lowered_words, starts_alphabetic) if lowered_words is not None
+                   else map(str.lower, alphabetic))
     hits = sum(map(FUNCTION_WORDS.__contains__, lowered))
     other = list(filterfalse(str.isascii, alphabetic))  # few: "don’t", "café", or a text in Greek
     if other:
@@ -54,9 +57,9 @@ def profile(words: Iterable[str]) -> tuple[float, int, int, int]:
     return (hits / total if total else 0.0), total, letters, latin
 
 
-def detect(words: Iterable[str]) -> tuple[str, float]:
+def detect(words: Iterable[str], lowered_words: Iterable[str] | None = None) -> tuple[str, float]:
     """(ENGLISH or NOT_ENGLISH, the share of English function words among the words)."""
-    share, total, letters, latin = profile(words)
+    share, total, letters, latin = profile(words, lowered_words)
     if letters >= MIN_LETTERS and latin * 2 < letters:
         return NOT_ENGLISH, share
     if total >= MIN_WORDS and share < THRESHOLD:

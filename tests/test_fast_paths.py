@@ -297,3 +297,32 @@ def test_abbreviation_looks_for_the_full_name_where_capitals_open_words(words, l
     from audit.rules import abbreviation as ab
 
     assert ab.expanded_before(words, letters) == _expanded_before_plain(words, letters)
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("mankind", "Wheelchair-bound", "suffered", "man-made", "İman", "sex",
+                                                "_change", "chairman's", "3rd", "U.S.", "ΣΣman"))
+                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_inclusive_language_finds_in_the_words_the_required_words_of_the_text(text):
+    """Required words are looked for in the article's distinct words, not its text."""
+    from audit.rules import inclusive_language
+
+    doc = parse("a.txt", text)
+    words = inclusive_language.matcher(inclusive_language.CATEGORIES, ())[1] | {"an", "ade", "s", "kindman"}
+    assert inclusive_language.present_words(doc, words) == {w for w in words if w in doc.lower_text}
+
+
+def test_inclusive_language_never_finds_a_required_word_across_two_words():
+    from audit.rules import inclusive_language
+
+    doc = parse("a.txt", "man, kind")
+    assert inclusive_language.present_words(doc, frozenset({"mankind", "kindman", "man"})) == {"man"}
+
+
+@EXAMPLES
+@given(text=tricky_text())
+def test_language_detection_with_the_words_lowered_by_the_document(text):
+    from audit import language
+
+    doc = parse("a.txt", text)
+    assert language.profile(doc.texts, doc.lower_words) == language.profile(doc.texts)
