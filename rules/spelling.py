@@ -106,8 +106,10 @@ def _never_flagged(token: str) -> bool:
     checked part is."""
     if token.isalpha():
         return wordfacts.common(token) is not None or _fine_as_written(token)
+    # A part in letters is a token too, whose answer is likely in the memo ("well", "known").
     return not token[:1].isalpha() or all(
-        _fine_as_written(part) or any(c.isdigit() for c in part) for _, part in lexicon.word_parts(token))
+        NEVER_FLAGGED[part] if part.isalpha() else _fine_as_written(part) or any(c.isdigit() for c in part)
+        for _, part in lexicon.word_parts(token))
 
 
 def _fine_as_written(part: str) -> bool:
