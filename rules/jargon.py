@@ -181,6 +181,36 @@ def _parts(texts) -> set[str]:
     return set(" ".join(texts).lower().replace("’", "'").replace("-", " ").split())
 
 
+def candidate_sentences(doc, phrases: list[tuple[frozenset[str], tuple[str, ...]]]) -> list:
+    """The sentences, in order, whose lower-cased text holds every ASCII word of some
+    phrase: a word in ASCII is a substring of it wherever it is one of the sentence's
+    words, so this cheap test never rules out a sentence wrongly. Only the sentences
+    holding a phrase's longest ASCII word are tested, found by one search of the prose
+    per phrase instead of a test of every sentence."""
+    longest = {ascii_words[0] for _, ascii_words in phrases if ascii_words}
+    if any(not ascii_words for _, ascii_words in phrases) or not doc.lower_text_is_lower \
+            or any("'" in word for word in longest):
+        tried = doc.sentences  # a phrase with no ASCII word, or texts that may not line up
+    else:
+        text, found = doc.lower_text, set()
+        for word in longest:
+            at = text.find(word)
+            while at != -1:
+                sentence = doc.sentence_at(at)
+                if sentence is not None:
+                    found.add(sentence.prose_start)
+                    at = text.find(word, sentence.prose_end)  # the next sentence on
+                else:
+                    at = text.find(word, at + 1)
+        tried = [s for s in doc.sentences if s.prose_start in found]
+    result = []
+    for sentence in tried:
+        low = sentence.text.lower().replace("’", "'")
+        if any(all(map(low.__contains__, ascii_words)) for _, ascii_words in phrases):
+            result.append(sentence)
+    return result
+
+
 @lru_cache(maxsize=16)
 def _entry_words(sources: tuple, kinds: tuple, allow: tuple, extra: tuple) -> dict[str, tuple]:
     """The words of each entry in `lexicon`'s trie (each form of it), indexed by its
@@ -239,12 +269,7 @@ class Jargon(Rule):
         phrases = [p for word in parts.intersection(by_word) for p in by_word[word] if p[0] <= parts]
         if not phrases:
             return
-        for sentence in doc.sentences:
-            # A word in ASCII is a substring of the lower-cased sentence wherever it is
-            # one of its words: a cheap test that never rules out a sentence wrongly.
-            low = sentence.text.lower().replace("’", "'")
-            if not any(all(map(low.__contains__, ascii_words)) for _, ascii_words in phrases):
-                continue
+        for sentence in candidate_sentences(doc, phrases):
             parts = _parts(map(TEXT, sentence.words))
             if not any(words <= parts for words, _ in phrases):
                 continue

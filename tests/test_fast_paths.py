@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from audit import names, segment
@@ -326,3 +326,22 @@ def test_language_detection_with_the_words_lowered_by_the_document(text):
 
     doc = parse("a.txt", text)
     assert language.profile(doc.texts, doc.lower_words) == language.profile(doc.texts)
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("In order to", "in order", "to", "win-win", "Win", "prior", "prior to", ". ", ". In",
+                                                "İn", "as to whether", "’", "whether.", "Time.", "period of time"))
+                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=40).map("".join))
+@example(text="We must win. In order to win, prior to the vote. They win in order to win.\n\nWin-win. To win.")
+@example(text="İn order to. In order to win.")
+def test_jargon_tries_the_sentences_a_test_of_each_sentence_would(text):
+    """Sentences are found by searching the prose for each phrase's longest word."""
+    from audit.rules import jargon
+
+    doc = parse("a.txt", text)
+    by_word = jargon._entry_words(tuple(jargon.SOURCES), tuple(jargon.KINDS), (), ())
+    phrases = [p for entries in by_word.values() for p in entries]
+    phrases = [p for p in phrases if p[1] and p[1][0] in doc.lower_text][:40] + [(frozenset({"to"}), ("to",))]
+    plain = [s for s in doc.sentences
+             if any(all(map(s.text.lower().replace("’", "'").__contains__, words)) for _, words in phrases)]
+    assert jargon.candidate_sentences(doc, phrases) == plain
