@@ -46,8 +46,12 @@ _TERMINAL = re.compile(r"[.!?…:;,\-–—][\"”’')\]»]*\s*$")
 # One letter or digit opens every token, and the regex engine skips to the next at C
 # speed; a look-behind then tells which it was. The possessive quantifiers give nothing
 # back, which changes no match here (what follows each never needs what it took).
+# The first branch takes most tokens, plain words in ASCII letters, testing each letter
+# against a table instead of its Unicode category; where such a word goes on (a digit,
+# "é", "well-known", "don't"), the full pattern takes the token from the same start.
 WORD = re.compile(
-    r"[^\W_](?:"
+    r"[A-Za-z][a-z]++(?![^\W_]|['’\-][^\W_])"
+    r"|[^\W_](?:"
     r"(?<=[^\W\d_])(?:"
     r"(?:\.[^\W\d_])+\.(?![^\W_])"  # dotted acronyms: U.S., e.g., a.m.
     r"|[^\W_]*+(?:['’\-][^\W_]++)*+)"  # words, with inner apostrophes and hyphens
