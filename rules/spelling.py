@@ -83,7 +83,7 @@ class Spelling(Rule):
             before_name = index + 1 < len(words) and words[index + 1].text[:1].isupper()
             for offset, part in lexicon.word_parts(word.text):
                 key = part.casefold()
-                if key in accept or any(c.isdigit() for c in part):
+                if key in accept or any(map(str.isdigit, part)):
                     continue
                 start = word.prose_start + offset
                 if key in reject:
@@ -108,13 +108,13 @@ def _never_flagged(token: str) -> bool:
         return wordfacts.common(token) is not None or _fine_as_written(token)
     # A part in letters is a token too, whose answer is likely in the memo ("well", "known").
     return not token[:1].isalpha() or all(
-        NEVER_FLAGGED[part] if part.isalpha() else _fine_as_written(part) or any(c.isdigit() for c in part)
+        NEVER_FLAGGED[part] if part.isalpha() else _fine_as_written(part) or any(map(str.isdigit, part))
         for _, part in lexicon.word_parts(token))
 
 
 def _fine_as_written(part: str) -> bool:
     """A letter, an acronym, a mixed-case brand or name (iPod, LeClair), or a listed word."""
-    return (not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(c.isupper() for c in part[1:])
+    return (not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(map(str.isupper, part[1:]))
             or lexicon.known(part))
 
 
