@@ -45,24 +45,86 @@ def _entry_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-’'])(?:{_regex(pattern)})(?![\w\-])", re.I)
 
 
-def _scan(text: str, regexes: list[re.Pattern[str]]):
-    """(k, match) for what one alternation of the regexes, in order, would find:
-    at the leftmost place any matches, the first that matches there. Searching each
+# The look-behind that opens each entry's regex makes the regex engine try it at every
+# character of a block, and re.I rules out its fast scan for a first letter. Where it
+# changes nothing, the entries are searched in the lower-cased block, case-sensitively,
+# and the word boundary before a match is checked apart: the same matches, found faster.
+_MATCHES_ASCII_LETTER = re.compile(r"[a-z]", re.I)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _plain_case(char: str) -> bool:
+    """A character that no ASCII letter matches with re.I and whose lower case holds no
+    ASCII letter (’, “, é; not the Kelvin sign, long s or dotted capital I)."""
+    return not _MATCHES_ASCII_LETTER.match(char) and not any(map(str.isascii, char.lower()))
+
+
+def _plainly_lowered(text: str, patterns: list[str]) -> str | None:
+    """The text in lower case if matching the patterns in it case-sensitively finds what
+    re.I finds in the text (patterns in lower case, and no letter that folds oddly)."""
+    if not text.isascii() and not all(map(_plain_case, set(_NON_ASCII.findall(text)))):
+        return None
+    if any(p != p.lower() for p in patterns):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+@lru_cache(maxsize=None)
+def _lower_case_regex(pattern: str) -> re.Pattern[str]:
+    """`_entry_regex` for lower-cased text, without re.I and the look-behind."""
+    return re.compile(rf"(?:{_regex(pattern)})(?![\w\-])")
+
+
+def _after_boundary(text: str, start: int) -> bool:
+    """What `_entry_regex`'s look-behind asks: no word character, hyphen or apostrophe before."""
+    if not start:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "_-’'")
+
+
+def _searches(text: str, patterns: list[str]):
+    """For each pattern, search(pos) -> the (start, end) of its next match at or after pos."""
+    low = _plainly_lowered(text, patterns)
+    if low is None:
+        def plain(regex):
+            def search(pos):
+                m = regex.search(text, pos)
+                return None if m is None else m.span()
+            return search
+        return [plain(_entry_regex(p)) for p in patterns]
+
+    def fast(regex):
+        def search(pos):
+            m = regex.search(low, pos)
+            while m is not None and not _after_boundary(low, m.start()):
+                m = regex.search(low, m.start() + 1)
+            return None if m is None else m.span()
+        return search
+    return [fast(_lower_case_regex(p)) for p in patterns]
+
+
+def _scan(text: str, patterns: list[str]):
+    """(k, start, end) for what one alternation of the entries' regexes, in order, would
+    find: at the leftmost place any matches, the first that matches there. Searching each
     on its own spares compiling an alternation for every set of entries a block needs."""
-    found = [r.search(text) for r in regexes]
+    searches = _searches(text, patterns)
+    found = [search(0) for search in searches]
     pos = 0
     while True:
         best = None
-        for k, m in enumerate(found):
-            if m is not None and m.start() < pos:
-                m = found[k] = regexes[k].search(text, pos)
-            if m is not None and (best is None or m.start() < found[best].start()):
+        for k, span in enumerate(found):
+            if span is not None and span[0] < pos:
+                span = found[k] = searches[k](pos)
+            if span is not None and (best is None or span[0] < found[best][0]):
                 best = k
         if best is None:
             return
-        m = found[best]
-        yield best, m
-        pos = max(m.end(), m.start() + 1)
+        start, end = found[best]
+        yield best, start, end
+        pos = max(end, start + 1)
 
 
 def _required_words(pattern: str) -> tuple[str, ...]:
@@ -185,19 +247,18 @@ class InclusiveLanguage(Rule):
             chosen = tuple(i for i in candidates if any(w in low for w in required[i]))
             if not chosen:
                 continue
-            regexes = [_entry_regex(patterns[i]) for i in chosen]
             quoted = [m.span() for m in _QUOTED.finditer(text)] if opts["skip-quotes"] else []
             quote_starts = [a for a, _ in quoted]  # quotes do not overlap: bisect finds the one before
-            for k, m in _scan(text, regexes):
-                i = bisect_right(quote_starts, m.start()) - 1
-                if i >= 0 and m.start() < quoted[i][1]:
+            for k, at, to in _scan(text, [patterns[i] for i in chosen]):
+                i = bisect_right(quote_starts, at) - 1
+                if i >= 0 and at < quoted[i][1]:
                     continue
                 row = rows[chosen[k]]
-                start, end = doc.span(block.prose_start + m.start(), block.prose_start + m.end())
-                found = " ".join(m.group(0).split())
+                start, end = doc.span(block.prose_start + at, block.prose_start + to)
+                found = " ".join(text[at:to].split())
                 options = [_match_case(found, a) for a in row["alternatives"].split("|")]
                 fix = None
-                if row["fix"] == "yes" and doc.source[start:end] == m.group(0):
+                if row["fix"] == "yes" and doc.source[start:end] == text[at:to]:
                     fix = Fix(start, end, options[0], safe=False)
                 yield self.finding(start, end, f"\"{found}\" can exclude or stereotype ({row['category']}); "
                                    "consider " + " or ".join(f'"{o}"' for o in options) + ".",

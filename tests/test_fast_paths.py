@@ -345,3 +345,24 @@ def test_jargon_tries_the_sentences_a_test_of_each_sentence_would(text):
     plain = [s for s in doc.sentences
              if any(all(map(s.text.lower().replace("’", "'").__contains__, words)) for _, words in phrases)]
     assert jargon.candidate_sentences(doc, phrases) == plain
+
+
+INCLUSIVE_PIECES = ("mankind", "Mankind", "MAN-MADE", "man made", "wheelchair-bound", "suffers from polio",
+                    "the disabled", "The Elderly,", "committed suicide", "sex change", "Sex-change operation",
+                    "\u212aind", "\u017fuicide", "committed \u017fuicide", "\u0130", "\u0131", "woman", "-man", "’man", "_man", "é", "café")
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(INCLUSIVE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)),
+                     max_size=30).map("".join))
+@example(text="Mankind and the disabled. A man-made lake; woman-made; committed suicide, the elderly.")
+@example(text="man\u212aind: committed ſuicide was mankind’s; mankind, commİtted suicide")
+def test_inclusive_language_finds_in_lower_case_what_re_i_finds(text):
+    """Entries are searched in the lower-cased text where that finds the same matches."""
+    from audit.rules import inclusive_language as il
+
+    patterns = [r["pattern"] for r in il.matcher(il.CATEGORIES, ())[2]]
+    fast = list(il._scan(text, patterns))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(il, "_plainly_lowered", lambda text, patterns: None)
+        assert fast == list(il._scan(text, patterns))
