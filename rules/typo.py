@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import islice
-from operator import eq
+from itertools import accumulate, compress, count, islice
+from operator import eq, not_
 
 from audit import lexicon, names
 from audit.findings import Fix, Severity
@@ -90,10 +90,7 @@ class Typo(Rule):
         yield from self._names_two_ways(doc)
 
     def _doubled_words(self, doc):
-        folded = list(map(str.casefold, doc.texts))
-        if not any(map(eq, folded, islice(folded, 1, None))):
-            return  # no word follows itself: nothing for the pattern below to find
-        for sentence in doc.sentences:
+        for sentence in _sentences_with_doubles(doc):
             at = sentence.prose_start
             for m in _DOUBLED.finditer(sentence.text):
                 first, second = m.group(1), m.group(3)
@@ -175,6 +172,29 @@ class Typo(Rule):
                 yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
                                    "article; use one spelling.", severity=Severity.WARNING,
                                    suggestion=major, fix=Fix(*span, major, safe=False))
+
+
+def _sentences_with_doubles(doc) -> list:
+    """The sentences where `_DOUBLED` may find a double that is flagged. Each of its
+    matches is two neighbouring words, equal but for case: a sentence with no such pair,
+    or with only good doubles ("had had") and names ("Bora Bora"), is not searched."""
+    texts, lower = doc.texts, doc.lower_words
+    folded = lower  # a word in ASCII is case folded by lowering it (each pass over the words counts)
+    if not doc.text.isascii():
+        folded = list(lower)
+        for i in compress(count(), map(not_, map(str.isascii, texts))):
+            folded[i] = texts[i].casefold()
+    flagged = [i for i in compress(count(), map(eq, folded, islice(folded, 1, None)))
+               if lower[i] not in LEGIT_DOUBLES and not texts[i + 1][:1].isupper()]
+    if not flagged:
+        return []
+    ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
+    found = set()
+    for i in flagged:
+        k = bisect_right(ends, i)
+        if i + 1 < ends[k]:  # both words in one sentence: the pattern searches sentence by sentence
+            found.add(k)
+    return [doc.sentences[k] for k in sorted(found)]
 
 
 def _token_around(text: str, pos: int) -> tuple[int, int]:

@@ -366,3 +366,20 @@ def test_inclusive_language_finds_in_lower_case_what_re_i_finds(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(il, "_plainly_lowered", lambda text, patterns: None)
         assert fast == list(il._scan(text, patterns))
+
+
+DOUBLE_PIECES = ("the the", "The the", "the The", "had had", "Bora Bora", "in in", "ſo ſo", "so so", "STRASSE straße",
+                 "that. That", "word-word", "it's it's", "the\nthe", "the  the", "1 1", "é é", "Dr. Dr.")
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(DOUBLE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)),
+                     max_size=30).map("".join))
+@example(text="We met the the minister. He had had enough. Bora Bora is far; in in the end, ſo ſo.")
+def test_typo_searches_for_doubled_words_only_in_the_sentences_that_may_hold_one(text):
+    """Only sentences with two neighbouring words equal but for case are searched."""
+    doc = parse("a.txt", text)
+    fast = list(typo.Typo()._doubled_words(doc))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typo, "_sentences_with_doubles", lambda doc: doc.sentences)
+        assert fast == list(typo.Typo()._doubled_words(doc))
