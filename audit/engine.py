@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -78,7 +78,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+    """The text in lower case, each run of white space one space, none at either end."""
+    low = text.lower()
+    # Printable text holds no white space but " " (tabs, line breaks and the other
+    # spaces are not printable): with no double space and none at the ends, nothing to do.
+    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
+        return low
+    return " ".join(low.split())
 
 
 def fingerprint(rule: str, source: str, start: int, end: int) -> str:
@@ -107,11 +113,9 @@ def excerpt(source: str, start: int, end: int) -> str:
 def locate(doc: Document, finding) -> LocatedFinding:
     start = max(0, min(finding.start, len(doc.source)))
     end = max(start, min(finding.end, len(doc.source)))
-    line, col = doc.position(start)
-    end_line, end_col = doc.position(end)
     if (start, end) != (finding.start, finding.end):
-        finding = replace(finding, start=start, end=end)
-    return LocatedFinding(finding, Location(line, col, end_line, end_col),
+        finding = finding._replace(start=start, end=end)
+    return LocatedFinding(finding, Location(*doc.lines.span(start, end)),
                           excerpt(doc.source, start, end), fingerprint(finding.rule, doc.source, start, end))
 
 
@@ -143,7 +147,7 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
         default = type(rs.rule).severity
         for finding in rs.rule.check(doc, rs.options):
             if finding.severity == default and rs.severity != default:
-                finding = replace(finding, severity=rs.severity)
+                finding = finding._replace(severity=rs.severity)
             located.append(locate(doc, finding))
     located = _apply_suppressions(doc, located, settings)
     located.sort(key=LocatedFinding.sort_key)
@@ -174,7 +178,7 @@ def _number_repeats(located: list[LocatedFinding]) -> None:
         n = seen.get(item.fingerprint, 0)
         seen[item.fingerprint] = n + 1
         if n:
-            located[i] = replace(item, fingerprint=f"{item.fingerprint}-{n}")
+            located[i] = item._replace(fingerprint=f"{item.fingerprint}-{n}")
 
 
 # Not blocking: opening a named pipe must not wait for a writer (it is refused below).

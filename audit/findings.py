@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -42,8 +43,11 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """What a rule reports. Findings, their locations and located findings are named
+    tuples, not frozen dataclasses: an article has dozens, and a frozen dataclass sets
+    each field through object.__setattr__, which made them several times slower to build."""
+
     rule: str
     severity: Severity
     message: str
@@ -56,16 +60,14 @@ class Finding:
     metric: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     line: int
     column: int
     end_line: int
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class LocatedFinding:
+class LocatedFinding(NamedTuple):
     """A finding with its 1-based line/column span (end exclusive) and excerpt."""
 
     finding: Finding

@@ -25,6 +25,14 @@ def test_line_index_positions(source, offset, expected):
     assert LineIndex(source).position(offset) == expected
 
 
+def test_line_index_span_is_the_position_of_both_ends():
+    source = "one\r\ntwo 😀\n\tthree\rfour\n"
+    index = LineIndex(source)
+    for start in range(len(source) + 1):
+        for end in range(start, len(source) + 1):
+            assert index.span(start, end) == (*index.position(start), *index.position(end))
+
+
 def test_line_index_round_trip():
     source = "one\r\ntwo 😀\n\tthree\rfour\n"
     index = LineIndex(source)

@@ -383,3 +383,15 @@ def test_typo_searches_for_doubled_words_only_in_the_sentences_that_may_hold_one
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(typo, "_sentences_with_doubles", lambda doc: doc.sentences)
         assert fast == list(typo.Typo()._doubled_words(doc))
+
+
+SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(tuple(SPACES)), st.sampled_from(PIECES), st.text(max_size=3)),
+                     max_size=30).map("".join))
+def test_fingerprint_normalises_white_space_as_a_split_and_join_does(text):
+    from audit import engine
+
+    assert engine._norm(text) == " ".join(text.lower().split())
