@@ -395,3 +395,22 @@ def test_fingerprint_normalises_white_space_as_a_split_and_join_does(text):
     from audit import engine
 
     assert engine._norm(text) == " ".join(text.lower().split())
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("NATO", "Nato", "nato", "STRASSE", "straße", "Straße", "ǅ", "İ", "ß")),
+                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_abbreviation_folds_the_words_not_in_capitals_as_casefold_does(text):
+    from audit.rules import abbreviation
+
+    doc = parse("a.txt", text)
+    assert abbreviation.folded_words_not_in_capitals(doc) == {w.casefold() for w in doc.texts if not w.isupper()}
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("NATO", "THE END", "Nato", "the", "É", "é", "ÀB", "x", "  ", "1")),
+                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_abbreviation_tells_a_shout_as_counting_every_letter_does(text):
+    from audit.rules import abbreviation
+
+    assert abbreviation._shouted(text) == (sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text)))
