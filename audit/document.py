@@ -294,6 +294,17 @@ class Document:
         """Each word's text in lower case, in order (shared by the rules that want them)."""
         return list(map(str.lower, self.texts))
 
+    @cached_property
+    def distinct_lower_words(self) -> frozenset[str]:
+        """The distinct words in lower case, shared by the rules that look words up."""
+        return frozenset(self.lower_words)
+
+    @cached_property
+    def distinct_lower_lines(self) -> str:
+        """The distinct words in lower case, one per line: one string to search, for the
+        rules that look for what words hold ("well-known", "don't")."""
+        return "\n".join(self.distinct_lower_words)
+
     @property
     def lower_text(self) -> str:
         """The prose in lower case, offset for offset with `text`: a character whose

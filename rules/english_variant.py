@@ -39,7 +39,7 @@ def _listed_runs(doc, table) -> set[str]:
     no whole run of the text, for which `_runs` finds no place."""
     if not doc.lower_text_is_lower:  # the words' runs may differ from the text's: search the text
         return table.keys() & set(ASCII_RUNS.findall(doc.lower_text))
-    words = set(doc.lower_words)
+    words = doc.distinct_lower_words
     return table.keys() & words.union(ASCII_RUNS.findall("\n".join(filterfalse(_ascii_letters, words))))
 
 

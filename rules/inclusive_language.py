@@ -191,7 +191,7 @@ def present_words(doc, words: frozenset[str]) -> set[str]:
     """The runs of letters among `words` that the lower-cased prose holds. A run of
     letters never spans two words: the distinct words, joined, hold the same ones, in
     a fraction of the prose's length."""
-    haystack = "\n".join(set(doc.lower_words)) if doc.lower_text_is_lower else doc.lower_text
+    haystack = doc.distinct_lower_lines if doc.lower_text_is_lower else doc.lower_text
     return {w for w in words if w in haystack}
 
 

@@ -66,10 +66,10 @@ OPENING_WORDS = frozenset("""click clicking tap tapping press pressing select se
 _JOINERS = re.compile(r"[-'’]")
 
 
-def _joined(words: list[str]) -> set[str]:
-    """The distinct words with a hyphen or an apostrophe, found by one scan of them all
-    (joined by line breaks, which no word holds)."""
-    text, found = "\n".join(set(words)), set()
+def _joined(text: str) -> set[str]:
+    """The distinct words with a hyphen or an apostrophe, found by one scan of them all,
+    given as lines (`Document.distinct_lower_lines`: no word holds a line break)."""
+    found = set()
     for m in _JOINERS.finditer(text):
         start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         found.add(text[start:] if end == -1 else text[start:end])
@@ -81,7 +81,7 @@ def trigger_sentences(doc) -> list:
     finds them, found faster: the pattern is tried only where one of OPENING_WORDS is a
     word, not at every word of the text."""
     words = doc.lower_words
-    inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in _joined(words))
+    inside = any(OPENING_WORDS.intersection(_JOINERS.split(w)) for w in _joined(doc.distinct_lower_lines))
     if inside or not doc.lower_text_is_lower:  # an opening word inside a word, or offsets that may not agree
         return doc.sentences_with(TRIGGER, lowercase=True)
     text, hits = doc.lower_text, []
