@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, count
+from operator import attrgetter, itemgetter, not_
 from typing import Any, Iterable, NamedTuple
 
 from audit.segment import split_sentences, tokenize
@@ -296,6 +296,17 @@ class Document:
     def lower_words(self) -> list[str]:
         """Each word's text in lower case, in order (shared by the rules that want them)."""
         return list(map(str.lower, self.texts))
+
+    @cached_property
+    def folded_words(self) -> list[str]:
+        """Each word's case fold (`str.casefold`), in order. casefold has no fast path
+        for ASCII: a word in ASCII is folded by lowering it, which is the same and far faster."""
+        if self.text.isascii():
+            return self.lower_words
+        folded = list(self.lower_words)
+        for i in compress(count(), map(not_, map(str.isascii, self.texts))):
+            folded[i] = self.texts[i].casefold()
+        return folded
 
     @cached_property
     def distinct_lower_words(self) -> frozenset[str]:

@@ -153,10 +153,7 @@ def _shouted(text: str) -> bool:
 
 def folded_words_not_in_capitals(doc) -> set[str]:
     """The case folds of the article's words that are not in capitals."""
-    not_in_capitals = list(map(not_, map(str.isupper, doc.texts)))
-    if doc.text.isascii():  # a word in ASCII is case folded by lowering it, far faster
-        return set(compress(doc.lower_words, not_in_capitals))
-    return set(map(str.casefold, compress(doc.texts, not_in_capitals)))
+    return set(compress(doc.folded_words, map(not_, map(str.isupper, doc.texts))))
 
 
 def _in_name(words, n: int) -> bool:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, compress, count, islice
-from operator import eq, not_
+from operator import eq
 
 from audit import lexicon, names
 from audit.findings import Fix, Severity
@@ -178,12 +178,7 @@ def _sentences_with_doubles(doc) -> list:
     """The sentences where `_DOUBLED` may find a double that is flagged. Each of its
     matches is two neighbouring words, equal but for case: a sentence with no such pair,
     or with only good doubles ("had had") and names ("Bora Bora"), is not searched."""
-    texts, lower = doc.texts, doc.lower_words
-    folded = lower  # a word in ASCII is case folded by lowering it (each pass over the words counts)
-    if not doc.text.isascii():
-        folded = list(lower)
-        for i in compress(count(), map(not_, map(str.isascii, texts))):
-            folded[i] = texts[i].casefold()
+    texts, lower, folded = doc.texts, doc.lower_words, doc.folded_words
     flagged = [i for i in compress(count(), map(eq, folded, islice(folded, 1, None)))
                if lower[i] not in LEGIT_DOUBLES and not texts[i + 1][:1].isupper()]
     if not flagged:

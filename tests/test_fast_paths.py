@@ -414,3 +414,11 @@ def test_abbreviation_tells_a_shout_as_counting_every_letter_does(text):
     from audit.rules import abbreviation
 
     assert abbreviation._shouted(text) == (sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text)))
+
+
+@EXAMPLES
+@given(text=st.lists(st.one_of(st.sampled_from(("STRASSE", "straße", "ſo", "İ", "ǅ", "Kelvin", "\u212a")),
+                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+def test_folded_words_are_each_words_casefold(text):
+    doc = parse("a.txt", text)
+    assert doc.folded_words == [w.casefold() for w in doc.texts]
