@@ -1,3 +1,3 @@
-from audit.cli import main
+from audit.cli.main import main
 
 raise SystemExit(main())

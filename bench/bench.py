@@ -151,7 +151,7 @@ def audit_env(cache: Path) -> dict[str, str]:
 # Compiles, into the folder PYTHONPYCACHEPREFIX names, every module a check imports.
 _COMPILE_IMPORTED = """
 import contextlib, importlib.util, io, py_compile, sys
-from audit.cli import main
+from audit.cli.main import main
 for args in (["check", *sys.argv[1:], "--no-cache", "--jobs", "1"],
              ["check", *sys.argv[1:], "--no-cache", "--jobs", "1", "--format", "json"]):
     with contextlib.redirect_stdout(io.StringIO()):

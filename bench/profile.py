@@ -25,10 +25,10 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from audit import engine
-from audit.config import Config
+from audit.engine import auditor as engine
+from audit.config.loader import Config
 from audit.rules import registry
-from audit.runner import load_shared_tables
+from audit.batch.tasks import load_shared_tables
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
 spent: dict[str, float] = defaultdict(float)

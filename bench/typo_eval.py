@@ -29,8 +29,8 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from audit import lexicon
-from audit.names import is_common
+from audit.language import lexicon
+from audit.rules.typo.names import is_common
 from audit.frontends import parse
 from audit.rules import spelling, typo
 

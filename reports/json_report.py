@@ -11,12 +11,7 @@ import io
 import json
 from typing import Iterable, TextIO
 
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-
-
-def encode_file(result: dict) -> str:
-    """One article's result as its line in the report."""
-    return _compact(result)
+from audit.results.model import encode_file
 
 
 def write(report: dict, out: TextIO, files: Iterable[dict | str] | None = None) -> None:
@@ -30,7 +25,7 @@ def write(report: dict, out: TextIO, files: Iterable[dict | str] | None = None) 
             out.write('  "files": [')
             first = True
             for item in report["files"] if files is None else files:
-                out.write(("\n    " if first else ",\n    ") + (item if isinstance(item, str) else _compact(item)))
+                out.write(("\n    " if first else ",\n    ") + (item if isinstance(item, str) else encode_file(item)))
                 first = False
             out.write(f"\n  ]{comma}\n" if not first else f"]{comma}\n")
         else:

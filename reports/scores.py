@@ -1,11 +1,11 @@
 """Scores in plain words, for the per-article pages.
 
-The grade bands come from audit.readability, as do the reading-level rule's messages.
+The grade bands come from audit.results.grades, as do the reading-level rule's messages.
 """
 
 from __future__ import annotations
 
-from audit.readability import describe_grade
+from audit.results.grades import describe_grade
 from audit.reports.summary import number
 
 # The figures shown first on an article page, in this order, with their names.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from audit.rule import Rule
+from audit.engine.rule import Rule
 
 # The word lists: a folder inside the installed package (a path, not importlib.resources,
 # whose first use costs a one-article run some 40 ms).

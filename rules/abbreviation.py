@@ -9,9 +9,9 @@ from string import ascii_lowercase
 from itertools import compress, count
 from operator import attrgetter, itemgetter, not_
 
-from audit.document import TEXT
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.document.model import TEXT
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 from audit.rules import DATA
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")

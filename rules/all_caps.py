@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import islice
 from operator import and_
 
-from audit import lexicon
-from audit.findings import Fix, Severity
-from audit.rule import Option, Rule
+from audit.language import lexicon
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Option, Rule
 
 COMMON_LEVEL = 50  # SCOWL level up to which a word counts as an everyday word
 # Everyday words that are also well-known acronyms when written in capitals.

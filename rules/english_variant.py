@@ -9,9 +9,9 @@ from functools import lru_cache
 from itertools import filterfalse
 from typing import Iterator, NamedTuple
 
-from audit.cache import cached_table
-from audit.findings import Fix, Severity
-from audit.rule import Option, Rule
+from audit.storage.cache import cached_table
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Option, Rule
 from audit.rules import DATA
 
 # SCOWL's tags (see rules/data/english_variants.md): usual spelling, accepted variant.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from audit import languagetool
-from audit.config import LanguageToolSettings
-from audit.findings import Fix, Severity
-from audit.rule import Rule
+from audit.language import languagetool
+from audit.language.languagetool import LanguageToolSettings
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Rule
 
 # LanguageTool category -> severity; "off" for what our own rules already check, so one
 # mistake gives one finding: spelling (TYPOS) and English variants (english-variant).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 _LAST_WORD = re.compile(r"(\S+?)[\"”’')\]]*$")
 _ABBREVIATIONS = frozenset("etc inc ltd co corp jr sr st no vs plc".split())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.findings import Severity
-from audit.rule import Rule
+from audit.results.findings import Severity
+from audit.engine.rule import Rule
 
 # A BCP 47 language tag, loosely: a 2-3 letter language, then subtags ("en", "en-GB", "zh-Hant-TW").
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")

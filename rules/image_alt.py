@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.findings import Fix, Severity
-from audit.rule import Option, Rule
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Option, Rule
 
 _FILE_NAME = re.compile(r"[\w\-. %()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic|ico)", re.I)
 _PLACEHOLDER = frozenset(

@@ -7,8 +7,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from audit.findings import Fix, Severity
-from audit.rule import Option, Rule
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Option, Rule
 from audit.rules import DATA
 
 CATEGORIES = ("gendered", "disability", "age", "suicide", "race", "lgbtq")

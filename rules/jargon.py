@@ -6,9 +6,9 @@ import csv
 import re
 from functools import lru_cache
 
-from audit.document import TEXT
-from audit.findings import Fix, Severity
-from audit.rule import Option, Rule
+from audit.document.model import TEXT
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Option, Rule
 from audit.rules import DATA
 
 SOURCES = ("plainlanguage", "govuk", "vale-microsoft", "vale-google", "vale-write-good",

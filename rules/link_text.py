@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 VAGUE = frozenset(v.strip() for v in """click here|here|click|tap here|press here|read more|more|
     learn more|find out more|see more|show more|view more|more info|more information|info|information|

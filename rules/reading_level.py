@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from audit import readability
-from audit.readability import describe_grade
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.language import readability
+from audit.results.grades import describe_grade
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 GRADES = (
     "consensus_grade",

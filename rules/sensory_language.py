@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from itertools import compress, count
 
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 COLOUR = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown|violet|gold|silver|turquoise)"
 SHAPE = r"(?:round|rounded|square|circular|rectangular|triangular|oval|star-shaped|diamond-shaped)"

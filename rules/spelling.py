@@ -7,10 +7,10 @@ from collections import Counter
 from itertools import accumulate, compress, count
 from operator import not_
 
-from audit import lexicon, wordfacts
-from audit.cache import WordMemo
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.language import lexicon, wordfacts
+from audit.storage.cache import WordMemo
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 # A token touching one of these is part of a URL, an e-mail address, a path, a
 # handle or an HTML entity, not prose.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from audit import suppressions
-from audit.findings import Severity
-from audit.rule import Option, Rule
+from audit.document import suppressions
+from audit.results.findings import Severity
+from audit.engine.rule import Option, Rule
 
 
 class Suppression(Rule):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.findings import Severity
-from audit.rule import Rule
+from audit.results.findings import Severity
+from audit.engine.rule import Rule
 
 
 def is_layout(attrs) -> bool:

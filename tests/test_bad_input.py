@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from audit import engine
-from audit.cli import DEFAULT_MAX_BYTES, main
-from audit.engine import read_input
+from audit.batch import inputs
+from audit.cli.main import DEFAULT_MAX_BYTES, main
+from audit.batch.inputs import read_input
 from audit.frontends import InputError, decode
-from audit.language import ENGLISH, NOT_ENGLISH, detect
+from audit.language.detection import ENGLISH, NOT_ENGLISH, detect
 
 GOOD = "A short note\n\nWe meet at noon. Bring a pen. The room is on the first floor.\n"
 ENGLISH_PARAGRAPH = (
@@ -157,13 +157,13 @@ def test_50_mb_file_is_too_large_and_never_read(tmp_path, capsys, monkeypatch):
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:  # sparse: 50 MB without writing them
         handle.truncate(50 * 1024 * 1024)
-    real_read = engine._read_to_end
+    real_read = inputs._read_to_end
 
     def guarded_read(fd, size, limit):
         assert size != huge.stat().st_size, "the too-large file was read"
         return real_read(fd, size, limit)
 
-    monkeypatch.setattr(engine, "_read_to_end", guarded_read)
+    monkeypatch.setattr(inputs, "_read_to_end", guarded_read)
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
     code, report = check(capsys, str(huge), str(good))
@@ -251,7 +251,7 @@ def test_pathological_200000_character_lines_finish():
     # splitting is linear; a quadratic regular expression takes many minutes on one.
     code = (
         "import sys\n"
-        "from audit.config import Config\nfrom audit.engine import audit_bytes\nfrom audit.rules import registry\n"
+        "from audit.config.loader import Config\nfrom audit.engine.auditor import audit_bytes\nfrom audit.rules import registry\n"
         "settings = Config().settings_for('x.txt', registry())\n"
         f"for unit, times in {PATHOLOGICAL_LINES!r}:\n"
         "    audit_bytes('x.txt', (unit * times + 'x').encode(), settings)\n"
@@ -309,14 +309,14 @@ def test_pathological_nesting_is_audited_or_refused_plainly(tmp_path):
 
 @pytest.mark.parametrize("language", sorted(NOT_ENGLISH_SAMPLES))
 def test_non_english_text_is_detected(language):
-    from audit.segment import tokenize
+    from audit.document.segment import tokenize
 
     text = NOT_ENGLISH_SAMPLES[language]
     assert detect(text[a:b] for a, b in tokenize(text))[0] == NOT_ENGLISH
 
 
 def test_english_news_and_short_texts_are_english(sample_text):
-    from audit.segment import tokenize
+    from audit.document.segment import tokenize
 
     for text in (sample_text, ENGLISH_PARAGRAPH, GOOD, "Bonjour tout le monde."):
         assert detect(text[a:b] for a, b in tokenize(text))[0] == ENGLISH
@@ -409,7 +409,7 @@ def test_unreadable_file_simulated(tmp_path, capsys, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(engine.os, "open", denied)
+    monkeypatch.setattr(inputs.os, "open", denied)
     code, report = check(capsys, str(folder))
     assert_refused(code, by_path(report)[str(locked)], "permission denied")
     assert by_path(report)[str(folder / "good.txt")]["status"] == "passed"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from audit import __version__
-from audit.cli import main
+from audit.cli.main import main
 
 PLAIN = "A short note\n\nWe meet at noon. Bring a pen. The room is on the first floor.\n"
 

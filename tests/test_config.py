@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.cli import main
-from audit.config import ConfigError, glob_to_regex, load
+from audit.cli.main import main
+from audit.config.loader import ConfigError, glob_to_regex, load
 from audit.rules import registry
 
 

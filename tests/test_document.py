@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.document import Document, LineIndex, Piece, ProseBlock
+from audit.document.model import Document, LineIndex, Piece, ProseBlock
 from audit.frontends import InputError, decode, parse
 
 

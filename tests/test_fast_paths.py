@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from audit import names, segment
+from audit.rules.typo import names
+from audit.document import segment
 from audit.frontends import parse
 from audit.rules import spelling, typo
 
@@ -159,7 +160,7 @@ def test_english_variant_searches_for_names_only_when_a_spelling_could_be_in_one
 def test_hyphenation_points_match_pyphen(word):
     """The syllable fallback applies Pyphen's patterns itself, stopping early where no
     pattern can start: it must count the points Pyphen finds."""
-    from audit import syllables
+    from audit.language import syllables
 
     assert syllables._hyphenation() is not None  # the fast path is the one under test
     assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
@@ -168,7 +169,7 @@ def test_hyphenation_points_match_pyphen(word):
 @pytest.mark.parametrize("word", ["sajjan", "petawawa", "leclair", "daesh", "hyphenation", "supercalifragilistic",
                                   "antidisestablishmentarianism", "strengths", "a", "ab", "rhythm"])
 def test_hyphenation_points_match_pyphen_on_names(word):
-    from audit import syllables
+    from audit.language import syllables
 
     assert syllables.hyphen_points(word) == len(syllables._pyphen().positions(word))
 
@@ -210,7 +211,7 @@ def test_lower_text_says_when_it_is_the_plain_lower_case(text, plain):
 def _fingerprint_splitting_every_word(rule: str, source: str, start: int, end: int) -> str:
     import hashlib
 
-    from audit import engine
+    from audit.engine import fingerprints as engine
 
     before, after = source[max(0, start - 80) : start], source[end : end + 80]
     if "\n" in before:
@@ -226,7 +227,7 @@ def _fingerprint_splitting_every_word(rule: str, source: str, start: int, end: i
 @given(text=st.lists(st.sampled_from(PIECES + ("\n\n", "\r\n \r\n", "word", "Two words")), max_size=60).map("".join),
        data=st.data())
 def test_fingerprint_takes_the_words_either_side_as_a_full_split_does(text, data):
-    from audit import engine
+    from audit.engine import fingerprints as engine
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
@@ -260,7 +261,7 @@ def test_sensory_language_opening_words_are_those_of_the_pattern():
                or sl.TRIGGER.match(w + " at the") or sl.TRIGGER.match(w + " to the") or sl.TRIGGER.match(w + ".")}
     assert opening == sl.OPENING_WORDS
     # Every English word in the word lists that opens a match is listed.
-    from audit import lexicon
+    from audit.language import lexicon
 
     tails = (" the", " on the", " at the", " for the", " to the", ".")
     english = {w.lower() for w, _ in lexicon.levels() if w.isalpha()}
@@ -322,7 +323,7 @@ def test_inclusive_language_never_finds_a_required_word_across_two_words():
 @EXAMPLES
 @given(text=tricky_text())
 def test_language_detection_with_the_words_lowered_by_the_document(text):
-    from audit import language
+    from audit.language import detection as language
 
     doc = parse("a.txt", text)
     assert language.profile(doc.texts, doc.lower_words) == language.profile(doc.texts)
@@ -392,7 +393,7 @@ SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200a\u2028\
 @given(text=st.lists(st.one_of(st.sampled_from(tuple(SPACES)), st.sampled_from(PIECES), st.text(max_size=3)),
                      max_size=30).map("".join))
 def test_fingerprint_normalises_white_space_as_a_split_and_join_does(text):
-    from audit import engine
+    from audit.engine import fingerprints as engine
 
     assert engine._norm(text) == " ".join(text.lower().split())
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from audit import cli
-from audit.cli import main
+from audit.cli import main as cli
+from audit.cli.main import main
 
 WAIT = 120  # seconds: the longest any step may take before the test gives up
 
@@ -171,7 +171,7 @@ def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, 
 
 
 def test_a_failed_write_keeps_the_old_report(tmp_path, monkeypatch, capsys):
-    from audit import cache as cache_module
+    from audit.storage import cache as cache_module
 
     article = tmp_path / "a.txt"
     article.write_text("Note\n\nWe meet at noon. Bring a pen.\n", encoding="utf-8")

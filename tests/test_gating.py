@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.cli import main
+from audit.cli.main import main
 from audit.rules import registry
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,10 +19,11 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from audit import languagetool
-from audit.cli import main
-from audit.config import Config, ConfigError, LanguageToolSettings, parse as parse_config
-from audit.engine import audit_document
+from audit.language import languagetool
+from audit.cli.main import main
+from audit.config.loader import Config, ConfigError, parse as parse_config
+from audit.language.languagetool import LanguageToolSettings
+from audit.engine.auditor import audit_document
 from audit.frontends import parse
 from audit.rules import registry
 

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from audit.config import Config, LanguageToolSettings
-from audit.document import Document
-from audit.engine import audit_document, excerpt
+from audit.config.loader import Config
+from audit.language.languagetool import LanguageToolSettings
+from audit.document.model import Document
+from audit.engine.auditor import audit_document
+from audit.engine.fingerprints import excerpt
 from audit.frontends import parse
 from audit.rules import registry
 
@@ -141,7 +143,7 @@ def test_decoding_round_trips(text, codec):
 # The fixer ------------------------------------------------------------------------------
 
 try:
-    from audit import fixes
+    from audit.workflow import fixes
 except ImportError:  # the fixer comes with its own issue
     fixes = None
 
@@ -283,8 +285,8 @@ def test_blank_line_finder_finds_what_the_pattern_finds(text):
 def test_words_of_a_block_are_each_sentences_own(text):
     """A block is tokenized once and its words dealt out to its sentences: each
     sentence gets exactly the words it would have if it were tokenized alone."""
-    from audit.document import _tokens_by_sentence
-    from audit.segment import split_sentences, tokenize
+    from audit.document.model import _tokens_by_sentence
+    from audit.document.segment import split_sentences, tokenize
 
     cuts = split_sentences(text)
     alone = [[(a + x, a + y) for x, y in tokenize(text[a:b])] for a, b in cuts]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from audit import readability, syllables
+from audit.language import readability, syllables
 from audit.frontends import parse
 
 # Clean prose on which textstat and the document model count alike: every sentence ends
@@ -95,7 +95,7 @@ def refuse(*a, **k):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
-from audit import readability
+from audit.language import readability
 from audit.frontends import parse
 print(json.dumps(readability.measure(parse("a.txt", sys.stdin.read()))))
 """

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.findings import Severity
+from audit.results.findings import Severity
 from audit.frontends import parse
-from audit.rule import Rule
+from audit.engine.rule import Rule
 from audit.rules import RULE_MODULES, registry
 
 RULES = registry()

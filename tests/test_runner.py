@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from audit import cli
-from audit.cli import main
-from audit.result_cache import ResultCache
+from audit.cli import main as cli
+from audit.cli.main import main
+from audit.batch.result_cache import ResultCache
 
 NOTE = "Short note {n}\n\nWe meet at noon on day {n}. Bring a pen and a notebook. The room is on floor {n}.\n"
 
@@ -52,7 +52,7 @@ def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, caps
                                                                      cached_first):
     """A re-run reads cached results in the parent and sends only the rest to workers;
     however much is cached, the report is the one a fresh serial run writes."""
-    from audit import runner
+    from audit.batch import runner
 
     fresh = report(capsys, str(corpus), "--jobs", "1", "--no-cache")
     monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
@@ -69,8 +69,8 @@ def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, caps
 
 
 def test_summary_of_a_cached_result_counts_as_the_whole_does(tmp_path):
-    from audit.engine import Tally
-    from audit.result_cache import CachedResult
+    from audit.results.model import Tally
+    from audit.batch.result_cache import CachedResult
 
     cache = ResultCache(tmp_path)
     findings = [{"rule": "typo", "severity": s, "message": 'says "severity": "error" in a quote', "line": 1}
@@ -87,11 +87,11 @@ def test_summary_of_a_cached_result_counts_as_the_whole_does(tmp_path):
 
 
 def test_cache_key_changes_with_content_and_settings(tmp_path):
-    from audit.config import Config
+    from audit.config.loader import Config
     from audit.rules import registry
 
     cache = ResultCache(tmp_path)
-    from audit.result_cache import settings_fingerprint
+    from audit.batch.result_cache import settings_fingerprint
 
     default = settings_fingerprint(Config().settings_for("a.txt", registry()))
     strict = settings_fingerprint(Config().settings_for("a.txt", registry(), fail_on="warning"))
@@ -155,7 +155,7 @@ def test_a_serial_batch_sets_the_cycle_collector_back(corpus, capsys, monkeypatc
     their lives), and a serial batch sets the collector back as it was."""
     import gc
 
-    from audit import runner
+    from audit.batch import runner
 
     seen = []
     real_audit_task = runner.audit_task

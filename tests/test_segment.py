@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.segment import split_sentences, tokenize
+from audit.document.segment import split_sentences, tokenize
 
 
 def sentences(text: str) -> list[str]:

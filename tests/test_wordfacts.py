@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from audit import lexicon, readability, wordfacts
+from audit.language import lexicon, readability, wordfacts
 from audit.rules import spelling
 
 
@@ -78,7 +78,7 @@ def test_one_edit_candidates_are_those_edits_yields(alphabet):
 
 
 def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):
-    from audit import cache
+    from audit.storage import cache
 
     monkeypatch.setattr(cache, "WORD_CACHE", 50)
     calls = []
@@ -101,7 +101,7 @@ def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):
 def test_a_new_build_of_a_table_replaces_its_earlier_ones(tmp_path, monkeypatch):
     """The cache folder keeps one build of each table: a changed identity (new data or a
     new version) deletes the old file, and leaves other tables alone."""
-    from audit.cache import cached_table
+    from audit.storage.cache import cached_table
 
     monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path))
     assert cached_table("lexicon", "one", lambda: {"a": 1}, dict) == {"a": 1}

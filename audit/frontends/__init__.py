@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import PurePath
 
-from audit.document import Document
+from audit.document.model import Document
 from audit.frontends.errors import InputError
 
 # extension -> front-end module (in this package) with `parse(path, source) -> Document`;

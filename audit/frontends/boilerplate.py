@@ -17,12 +17,8 @@ libraries do not):
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from audit.document import ProseBlock
-
-if TYPE_CHECKING:
-    from audit.frontends.html import Node
+from audit.document.model import ProseBlock
+from audit.frontends.html_tree import Node
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "form", "dialog", "menu"})
 PAGE_TAGS = frozenset({"header", "footer"})  # furniture outside an article
@@ -56,14 +52,14 @@ MIN_ARTICLE_SHARE = 0.25  # an <article> with less of the page's text is a tease
 MAJORITY = 0.5
 
 
-def _ancestors(node: "Node"):
+def _ancestors(node: Node):
     node = node.parent
     while node is not None:
         yield node
         node = node.parent
 
 
-def main_content(root: "Node", source: str) -> "Node":
+def main_content(root: Node, source: str) -> Node:
     """The node holding the article: the largest top-level article, main, or body."""
     body = next((n for n in root.iter() if n.tag == "body"), root)
     total = body.text_size(source)
@@ -79,7 +75,7 @@ def main_content(root: "Node", source: str) -> "Node":
     return body
 
 
-def _with_headline(article: "Node", body: "Node", source: str) -> "Node":
+def _with_headline(article: Node, body: Node, source: str) -> Node:
     """The article, or its nearest ancestor that also holds the page's single h1."""
     if any(n.tag == "h1" for n in article.iter()):
         return article
@@ -97,14 +93,14 @@ def _with_headline(article: "Node", body: "Node", source: str) -> "Node":
 class Furniture:
     """Decides which parts of the main content are page furniture."""
 
-    def __init__(self, content: "Node", source: str) -> None:
+    def __init__(self, content: Node, source: str) -> None:
         self.source = source
         self.size = content.text_size(source)
         self.content = content
         # Inside a marked-up article a short all-link paragraph is content; in a guessed one, a menu.
         self.drop_link_blocks = not (content.tag in ("article", "main") or content.get("role").lower() == "main")
 
-    def __call__(self, node: "Node", in_article: bool) -> bool:
+    def __call__(self, node: Node, in_article: bool) -> bool:
         if node is self.content:
             return False
         tag = node.tag

@@ -21,16 +21,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from audit.document import Document, Element, Piece, ProseBlock
+from audit.document.model import Document, Element, Piece, ProseBlock
 from audit.frontends.boilerplate import Furniture, is_boilerplate_block, main_content
+from audit.frontends.html_tree import SKIPPED, Node
 from audit.frontends.pieces import decoded
 
 MAX_DEPTH = 200
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-SKIPPED = frozenset(
-    "script style code pre template noscript textarea select button svg math iframe object "
-    "canvas audio video head title kbd samp".split()
-)
 BLOCKS = frozenset(
     """address article aside blockquote body caption center dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend
@@ -58,43 +55,6 @@ _KIND = {"p": "paragraph", "li": "list-item", "dd": "list-item", "dt": "list-ite
          "blockquote": "quote"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-
-
-class Node:
-    __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size")
-
-    def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: "Node | None") -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.start = start
-        self.end = start
-        self.children: list[Node | tuple[int, int]] = []  # elements and raw text spans
-        self.parent = parent
-        self._size = -1
-
-    def get(self, name: str) -> str:
-        return self.attrs.get(name) or ""
-
-    def iter(self):
-        """This node and every element below it, in document order."""
-        stack = [self]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
-
-    def text_size(self, source: str) -> int:
-        """Non-space characters of prose below this node (cached)."""
-        if self._size < 0:
-            size = 0
-            for child in self.children:
-                if isinstance(child, Node):
-                    if child.tag not in SKIPPED:
-                        size += child.text_size(source)
-                else:
-                    size += len("".join(source[child[0]:child[1]].split()))
-            self._size = size
-        return self._size
 
 
 class _TreeBuilder(HTMLParser):

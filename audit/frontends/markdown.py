@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from audit.document import Document, Element, LineIndex, Piece, ProseBlock
+from audit.document.model import Document, Element, LineIndex, Piece, ProseBlock
 from audit.frontends.errors import InputError
 from audit.frontends.pieces import without_urls
 

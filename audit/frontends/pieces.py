@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from audit.document import Piece
+from audit.document.model import Piece
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 URL = re.compile(

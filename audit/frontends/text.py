@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from audit import suppressions
-from audit.document import Document, Piece, ProseBlock
+from audit.document import suppressions
+from audit.document.model import Document, Piece, ProseBlock
 
 # The look-behind starts a match only at the start of a run of blanks: linear on long runs
 # of spaces (a match tried from every space of a run is quadratic).

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.config import Config
-from audit.document import LineIndex
-from audit.engine import audit_document
+from audit.config.loader import Config
+from audit.document.model import LineIndex
+from audit.engine.auditor import audit_document
 from audit.frontends import front_end_for, markdown, parse
 from audit.rules import registry
 

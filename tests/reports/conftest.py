@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.cli import main
+from audit.cli.main import main
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.cli import main
+from audit.cli.main import main
 from audit.reports import FORMATS
 
 

@@ -138,7 +138,7 @@ def test_overlapping_and_empty_spans_nest_properly():
     ("a\nb", [0, 2]), ("a\r\nb", [0, 3]), ("a\rb\r", [0, 2, 4]), ("", [0]), ("\n\n", [0, 1, 2]),
 ])
 def test_line_starts_match_the_engine(source, starts):
-    from audit.document import LineIndex
+    from audit.document.model import LineIndex
 
     assert line_starts(source) == starts == LineIndex(source).starts
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audit.cli import main
+from audit.cli.main import main
 from audit.reports import render
 from audit.reports.summary import figures, rule_ids, table
 

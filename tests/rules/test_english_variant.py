@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_document
-from audit.findings import Severity
+from audit.config.loader import Config
+from audit.engine.auditor import audit_document
+from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.rules import registry
 from audit.rules.english_variant import RULE

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from audit import languagetool
-from audit.config import LanguageToolSettings
-from audit.findings import Severity
+from audit.language import languagetool
+from audit.language.languagetool import LanguageToolSettings
+from audit.results.findings import Severity
 from audit.frontends import parse
-from audit.languagetool import Backend, LanguageToolFailed, Match
+from audit.language.languagetool import Backend, LanguageToolFailed, Match
 from audit.rules.grammar import RULE
 
 TEXT = "The coalition have agreed to there plan. It is very unique. See teh the notes."

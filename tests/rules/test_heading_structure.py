@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.findings import Severity
+from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.rules.heading_structure import RULE, ends_a_sentence
 
@@ -66,7 +66,7 @@ def test_ends_a_sentence(text, expected):
 
 
 def test_explain_names_the_wcag_criterion(capsys):
-    from audit.cli import main
+    from audit.cli.main import main
 
     assert main(["explain", RULE.id]) == 0
     assert "success criterion 1.3.1" in capsys.readouterr().out

@@ -44,7 +44,7 @@ def test_does_not_flag(source, path):
 
 
 def test_explain_names_the_wcag_criterion(capsys):
-    from audit.cli import main
+    from audit.cli.main import main
 
     assert main(["explain", RULE.id]) == 0
     assert "success criterion 3.1.1" in capsys.readouterr().out

@@ -71,7 +71,7 @@ def test_long_alt_limit_is_an_option():
 
 
 def test_explain_names_the_wcag_criterion(capsys):
-    from audit.cli import main
+    from audit.cli.main import main
 
     assert main(["explain", RULE.id]) == 0
     assert "success criterion 1.1.1" in capsys.readouterr().out

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.engine import locate
+from audit.engine.auditor import locate
 from audit.frontends import parse
 from audit.rules.jargon import RULE
 

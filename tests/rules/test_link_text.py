@@ -65,7 +65,7 @@ def test_options_extend_and_allow():
 
 
 def test_explain_names_the_wcag_criterion(capsys):
-    from audit.cli import main
+    from audit.cli.main import main
 
     assert main(["explain", RULE.id]) == 0
     assert "success criterion 2.4.4" in capsys.readouterr().out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.findings import Severity
+from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.rules.passive_voice import RULE, clauses
 

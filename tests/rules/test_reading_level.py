@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.findings import Severity
+from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.rules.reading_level import RULE, describe_grade
 

@@ -65,7 +65,7 @@ def test_works_on_markup_at_source_positions():
 
 
 def test_explain_names_the_wcag_criterion(capsys):
-    from audit.cli import main
+    from audit.cli.main import main
 
     assert main(["explain", RULE.id]) == 0
     assert "success criterion 1.3.3" in capsys.readouterr().out

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.findings import Severity
+from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.rules.sentence_length import RULE
 

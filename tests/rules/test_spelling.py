@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from audit import lexicon
+from audit.language import lexicon
 from audit.frontends import parse
 from audit.rules.spelling import RULE
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_document
+from audit.config.loader import Config
+from audit.engine.auditor import audit_document
 from audit.frontends import parse
 from audit.rules import registry
 

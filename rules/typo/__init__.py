@@ -8,10 +8,11 @@ from collections import Counter
 from itertools import accumulate, compress, count, islice
 from operator import eq
 
-from audit import lexicon, names
-from audit.findings import Fix, Severity
-from audit.rule import Rule
-from audit.segment import BEFORE_NUMBER, TITLES
+from audit.language import lexicon
+from audit.rules.typo import names
+from audit.results.findings import Fix, Severity
+from audit.engine.rule import Rule
+from audit.document.segment import BEFORE_NUMBER, TITLES
 
 # Doubles that are good English ("had had", "that that") or set phrases ("bye bye").
 LEGIT_DOUBLES = frozenset(

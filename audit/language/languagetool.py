@@ -26,13 +26,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from audit.config import LanguageToolSettings
 
 ENV_URL = "ARTICLE_AUDIT_LANGUAGETOOL_URL"
 CHUNK_CHARS = 20_000  # the public server's limit per request; local servers accept more
 STARTUP_SECONDS = 60
 FIX_HINT = ("start a LanguageTool server and set [tool.article-audit.languagetool] server = "
             "\"http://localhost:8081\" (or ARTICLE_AUDIT_LANGUAGETOOL_URL), or set mode = \"off\"")
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """`[languagetool]`: where the `grammar` rule finds LanguageTool (see below)."""
+
+    mode: str = "auto"  # auto: a server if one is set, else a local installation if found, else off
+    server: str | None = None
+    timeout: float = 30.0  # seconds per request (language-tool-python tries a request twice)
+    categories: tuple[tuple[str, str], ...] = ()  # LanguageTool category id -> severity or "off"
+    disabled_rules: tuple[str, ...] = ()
+
 
 
 class LanguageToolFailed(Exception):

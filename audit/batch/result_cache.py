@@ -8,6 +8,7 @@ entry; an entry that cannot be read or parsed is ignored and rebuilt.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from functools import lru_cache
@@ -16,22 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
-from audit.cache import cache_dir, write_atomic
-from audit.config import Settings
-from audit.findings import SEVERITY_NAMES
-from audit.reports.json_report import encode_file
+from audit.storage.cache import cache_dir, write_atomic
+from audit.engine.settings import Settings
+from audit.results.findings import SEVERITY_NAMES
+from audit.results.model import encode_file
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes whenever the installed code or word lists change (size and mtime of each file)."""
-    import audit
-    import audit.reports
-    import audit.rules
-
     digest = hashlib.sha256(__version__.encode())
-    for package in (audit, audit.rules, audit.reports):
-        for root in package.__path__:
+    # The folders of the packages, found without importing the rules and reports here.
+    for name in ("audit", "audit.rules", "audit.reports"):
+        for root in importlib.util.find_spec(name).submodule_search_locations:
             for folder, dirs, files in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if d != "__pycache__")
                 for name in sorted(files):
@@ -69,7 +67,7 @@ def _settings_digest(settings: Settings) -> str:
 
 
 def _languagetool_found(settings: Settings) -> bool:
-    from audit import languagetool
+    from audit.language import languagetool
 
     try:
         return languagetool.resolve(settings.languagetool).url is not None

@@ -13,8 +13,8 @@ import inspect
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Mapping
 
-from audit.document import Document
-from audit.findings import Finding, Severity
+from audit.document.model import Document
+from audit.results.findings import Finding, Severity
 
 
 @dataclass(frozen=True)

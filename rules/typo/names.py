@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from audit.cache import WORD_CACHE
-from audit.lexicon import COMMON_LEVEL, known, level_of
+from audit.storage.cache import WORD_CACHE
+from audit.language.lexicon import COMMON_LEVEL, known, level_of
 
 
 def one_edit_apart(a: str, b: str) -> bool:

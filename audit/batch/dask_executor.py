@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from audit.runner import ExecutorError, Task, audit_task, batch_gc, load_shared_tables
+from audit.batch.tasks import ExecutorError, Task, audit_task, batch_gc, load_shared_tables
 
 BATCH = 64
 RETRIES = 3

@@ -1,0 +1,125 @@
+"""A task: one input of a batch with its settings, and how a process audits it.
+
+Shared by the executors (local processes in `runner`, Dask in `dask_executor`), so
+that neither imports the other.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit.batch.inputs import read_input
+from audit.batch.result_cache import ResultCache, settings_fingerprint, summarize
+from audit.engine.auditor import STDIN, audit_bytes
+from audit.engine.settings import Settings
+from audit.frontends import InputError
+from audit.language import lexicon, wordfacts
+from audit.results.model import FileResult
+
+
+class ExecutorError(Exception):
+    """The executor itself failed (e.g. Dask not installed or the scheduler unreachable)."""
+
+
+@dataclass(frozen=True, slots=True)  # slots: a batch of 20,000 files holds 20,000 of these
+class Task:
+    path: str
+    settings: Settings | None  # None: `problem` says why the input is not audited
+    problem: str | None = None
+    data: bytes | None = None  # standard input, read by the parent
+    keep_source: bool = False
+    use_cache: bool = True
+    max_bytes: int | None = None
+    extract: bool = True  # web pages: audit the main content only (--no-extract: all the text)
+    # The settings' digest for the cache key, taken here in the parent, where files that
+    # share settings share one Settings object; a worker gets an unpickled copy per task.
+    settings_digest: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        if self.settings is not None and self.use_cache:
+            object.__setattr__(self, "settings_digest", settings_fingerprint(self.settings))
+
+
+def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
+    """Audit one input; never raises, so one article can never end the batch.
+
+    An unexpected exception (a bug in a rule or a front end) becomes an error result that
+    names it, and counts toward exit code 2 like any input that could not be audited.
+    `summary_only`: see `run`."""
+    try:
+        result = _audit_task(task)
+        return summarize(result) if summary_only and "source" not in result else result
+    except Exception as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
+        return FileResult(task.path, "error", f"internal error while auditing ({type(exc).__name__}: {exc}{at}); "
+                          "please report it").to_dict()
+
+
+def _cache_key(task: Task, data: bytes) -> str:
+    flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
+    return ResultCache.shared().key(task.path, data, task.settings_digest, flags)
+
+
+def _uses_cache(task: Task) -> bool:
+    return task.use_cache and task.path != STDIN and task.problem is None and task.settings is not None
+
+
+def cached_result(task: Task, summary_only: bool = False) -> dict[str, Any] | None:
+    """The task's result if the cache holds it; None otherwise (or if the input cannot be read).
+    `summary_only`: see ResultCache.get."""
+    if not _uses_cache(task):
+        return None
+    try:
+        data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
+    except InputError:
+        return None
+    return ResultCache.shared().get(_cache_key(task, data), task.path, summary_only=summary_only)
+
+
+def _audit_task(task: Task) -> dict[str, Any]:
+    if task.problem is not None or task.settings is None:
+        return FileResult(task.path, "error", task.problem).to_dict()
+    try:
+        data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
+    except InputError as exc:
+        return FileResult(task.path, "error", str(exc)).to_dict()
+    cache = ResultCache.shared() if _uses_cache(task) else None
+    key = _cache_key(task, data) if cache else ""
+    if cache:
+        hit = cache.get(key, task.path)
+        if hit is not None:
+            return hit
+    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source,
+                         extract=task.extract).to_dict()
+    if cache and result["status"] != "error" and not result.get("warnings"):
+        cache.put(key, result)  # a result with warnings (e.g. LanguageTool down) is not final
+    return result
+
+
+def load_shared_tables() -> None:
+    """Tables a batch uses on every article, worth loading up front, once per process."""
+    wordfacts.preload()
+    lexicon.spellings()
+
+
+# An audit allocates many objects per word and frees nearly all of them by reference
+# counting: looking for reference cycles every 700 allocations (Python's default) costs
+# a batch some 2% of its time for nothing. Rarer looks keep that time; memory stays flat.
+BATCH_GC_THRESHOLD = (10_000, 20, 20)
+
+
+@contextmanager
+def batch_gc():
+    """Python's cycle collector set for a batch, and set back after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -1,0 +1,49 @@
+"""The element tree the HTML front end builds: each element with its source span.
+
+Its own module so that the tree builder (`html`) and the main-content extraction
+(`boilerplate`) both read it without importing each other.
+"""
+
+from __future__ import annotations
+
+# Elements whose text is not prose: never audited, never counted as text.
+SKIPPED = frozenset(
+    "script style code pre template noscript textarea select button svg math iframe object "
+    "canvas audio video head title kbd samp".split()
+)
+
+class Node:
+    __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size")
+
+    def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: "Node | None") -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.start = start
+        self.end = start
+        self.children: list[Node | tuple[int, int]] = []  # elements and raw text spans
+        self.parent = parent
+        self._size = -1
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name) or ""
+
+    def iter(self):
+        """This node and every element below it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+
+    def text_size(self, source: str) -> int:
+        """Non-space characters of prose below this node (cached)."""
+        if self._size < 0:
+            size = 0
+            for child in self.children:
+                if isinstance(child, Node):
+                    if child.tag not in SKIPPED:
+                        size += child.text_size(source)
+                else:
+                    size += len("".join(source[child[0]:child[1]].split()))
+            self._size = size
+        return self._size
