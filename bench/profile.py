@@ -27,7 +27,7 @@ from tabulate import tabulate
 
 from audit.engine import auditor as engine
 from audit.config.loader import Config
-from audit.rules import registry
+from audit.engine.registry import registry
 from audit.batch.tasks import load_shared_tables
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")

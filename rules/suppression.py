@@ -33,7 +33,7 @@ class Suppression(Rule):
         directives = suppressions.of(doc)
         if not directives:
             return
-        from audit.rules import registry
+        from audit.engine.registry import registry
 
         known = registry()
         for d in directives:

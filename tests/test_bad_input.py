@@ -251,7 +251,7 @@ def test_pathological_200000_character_lines_finish():
     # splitting is linear; a quadratic regular expression takes many minutes on one.
     code = (
         "import sys\n"
-        "from audit.config.loader import Config\nfrom audit.engine.auditor import audit_bytes\nfrom audit.rules import registry\n"
+        "from audit.config.loader import Config\nfrom audit.engine.auditor import audit_bytes\nfrom audit.engine.registry import registry\n"
         "settings = Config().settings_for('x.txt', registry())\n"
         f"for unit, times in {PATHOLOGICAL_LINES!r}:\n"
         "    audit_bytes('x.txt', (unit * times + 'x').encode(), settings)\n"
@@ -323,7 +323,7 @@ def test_english_news_and_short_texts_are_english(sample_text):
 
 
 def test_non_english_article_skips_language_bound_rules_and_says_so(tmp_path, capsys):
-    from audit.rules import registry
+    from audit.engine.registry import registry
 
     article = "Nouveau plan\n\n" + NOT_ENGLISH_SAMPLES["fr"] + " Teh recieve the the.\n"
     code, result = audit_one(tmp_path, capsys, "fr.txt", article)

@@ -6,7 +6,7 @@ import pytest
 
 from audit.cli.main import main
 from audit.config.loader import ConfigError, glob_to_regex, load
-from audit.rules import registry
+from audit.engine.registry import registry
 
 
 def write(path, text):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from audit.cli.main import main
-from audit.rules import registry
+from audit.engine.registry import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 HAS_PASSIVE = "passive-voice" in registry()

@@ -21,7 +21,7 @@ import pytest
 
 from audit.cli.main import main
 from audit.reports import FORMATS
-from audit.rules import registry
+from audit.engine.registry import registry
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'

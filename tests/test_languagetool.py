@@ -25,7 +25,7 @@ from audit.config.loader import Config, ConfigError, parse as parse_config
 from audit.language.languagetool import LanguageToolSettings
 from audit.engine.auditor import audit_document
 from audit.frontends import parse
-from audit.rules import registry
+from audit.engine.registry import registry
 
 LANGUAGES = [{"name": "English", "code": "en", "longCode": "en"},
              {"name": "English (US)", "code": "en", "longCode": "en-US"},

@@ -19,7 +19,7 @@ from audit.document.model import Document
 from audit.engine.auditor import audit_document
 from audit.engine.fingerprints import excerpt
 from audit.frontends import parse
-from audit.rules import registry
+from audit.engine.registry import registry
 
 EXAMPLES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

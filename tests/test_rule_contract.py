@@ -10,9 +10,10 @@ import pytest
 from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.engine.rule import Rule
-from audit.rules import RULE_MODULES, registry
+from audit.engine.registry import registry
 
 RULES = registry()
+RULE_MODULES = sorted({cls.__module__.rsplit('.', 1)[-1] for cls in RULES.values()})
 TESTS = Path(__file__).parent
 
 

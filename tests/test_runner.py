@@ -88,7 +88,7 @@ def test_summary_of_a_cached_result_counts_as_the_whole_does(tmp_path):
 
 def test_cache_key_changes_with_content_and_settings(tmp_path):
     from audit.config.loader import Config
-    from audit.rules import registry
+    from audit.engine.registry import registry
 
     cache = ResultCache(tmp_path)
     from audit.batch.result_cache import settings_fingerprint

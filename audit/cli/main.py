@@ -24,6 +24,7 @@ from audit.frontends import FRONT_ENDS, parse
 from audit.batch.progress import Progress
 from audit.batch.tasks import ExecutorError, Task
 from audit.batch.runner import default_jobs, run
+from audit.engine.registry import RegistryError
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_MAX_BYTES = 20_000_000
@@ -34,7 +35,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the starter config and the s
 
 
 def _registry():
-    from audit.rules import registry
+    from audit.engine.registry import registry
 
     return registry()
 
@@ -571,9 +572,12 @@ def cmd_init(args) -> int:
 def cmd_rules(args) -> int:
     from tabulate import tabulate
 
-    rows = [(rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary)
+    from audit.engine.registry import origins
+
+    where = origins()
+    rows = [(rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary, where[rid])
             for rid, cls in _registry().items()]
-    print(tabulate(rows, headers=("rule", "severity", "WCAG", "summary"), tablefmt="simple"))
+    print(tabulate(rows, headers=("rule", "severity", "WCAG", "summary", "from"), tablefmt="simple"))
     return EXIT_OK
 
 
@@ -627,6 +631,9 @@ def main(argv: list[str] | None = None) -> int:
                "explain": cmd_explain, "demo": cmd_demo}[args.command]
     try:
         return handler(args)
+    except RegistryError as exc:  # a rule plug-in that cannot be loaded: no rule set to audit with
+        print(f"article-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("article-audit: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -10,6 +10,7 @@ files or knows about reports.
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Mapping
 
@@ -66,8 +67,21 @@ def _type_name(t: type) -> str:
     )
 
 
+class RuleDefinitionError(TypeError):
+    """A rule class does not declare what every rule must: raised when the class is defined."""
+
+
+_ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_SECTIONS = ("what", "why", "bad", "good")
+
+
 class Rule:
-    """Base class of every rule; subclasses set the class attributes and `check`."""
+    """Base class of every rule; subclasses set the class attributes and `check`.
+
+    A class that sets `id` is a rule, and is checked as it is defined (`_check_definition`):
+    a kebab-case id, a summary, a Severity, a docstring with its what/why/bad/good
+    sections, valid options. A class without `id` is a base for other rules.
+    """
 
     id: ClassVar[str]
     summary: ClassVar[str]
@@ -83,6 +97,11 @@ class Rule:
     def measure(self, doc: Document, opts: Mapping[str, Any]) -> dict[str, float | int]:
         """Article-level metrics this rule contributes to the report."""
         return {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "id" in cls.__dict__:
+            _check_definition(cls)
 
     # Helpers for subclasses -------------------------------------------------
 
@@ -117,3 +136,27 @@ class Rule:
                 continue
             sections[current].append(line)
         return {k: "\n".join(v).strip() for k, v in sections.items()}
+
+
+def _check_definition(cls: type[Rule]) -> None:
+    def fail(problem: str) -> None:
+        raise RuleDefinitionError(f"rule class {cls.__module__}.{cls.__qualname__}: {problem}")
+
+    if not isinstance(cls.id, str) or not _ID.fullmatch(cls.id):
+        fail(f"id {cls.id!r} is not kebab-case (lower-case words joined by '-')")
+    if not isinstance(getattr(cls, "summary", None), str) or not cls.summary.strip():
+        fail("no summary")
+    if not isinstance(getattr(cls, "severity", None), Severity):
+        fail("severity is not a Severity")
+    docs = cls.docs()
+    missing = [s for s in _SECTIONS if not docs[s]]
+    if missing:
+        fail("the docstring lacks " + ", ".join(missing) + " (a first paragraph, then 'Why:', 'Bad:', 'Good:')")
+    for option in cls.options:
+        if not isinstance(option, Option) or not _ID.fullmatch(option.name) or not option.help:
+            fail(f"option {option!r} needs a kebab-case name and a help text")
+        default = list(option.default) if isinstance(option.default, tuple) else option.default
+        try:
+            option.validate(default)
+        except ValueError as exc:
+            fail(f"option {option.name!r}: its default is invalid ({exc})")

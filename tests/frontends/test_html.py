@@ -14,7 +14,7 @@ from audit.document.model import LineIndex
 from audit.engine.auditor import audit_document
 from audit.frontends import front_end_for, parse
 from audit.frontends import html as html_front_end
-from audit.rules import registry
+from audit.engine.registry import registry
 
 MARKUP_RULES = {"image-alt", "link-text", "heading-structure", "table-header", "html-lang"}
 

@@ -10,7 +10,7 @@ from audit.config.loader import Config
 from audit.document.model import LineIndex
 from audit.engine.auditor import audit_document
 from audit.frontends import front_end_for, markdown, parse
-from audit.rules import registry
+from audit.engine.registry import registry
 
 ARTICLE = """---
 title: "Councl approves the new bridge"

@@ -9,7 +9,7 @@ from audit.config.loader import Config
 from audit.engine.auditor import audit_document
 from audit.results.findings import Severity
 from audit.frontends import parse
-from audit.rules import registry
+from audit.engine.registry import registry
 from audit.rules.english_variant import RULE
 
 

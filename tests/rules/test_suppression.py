@@ -7,7 +7,7 @@ import pytest
 from audit.config.loader import Config
 from audit.engine.auditor import audit_document
 from audit.frontends import parse
-from audit.rules import registry
+from audit.engine.registry import registry
 
 LONG = "This sentence is written to be far longer than the limit allows, so that the rule " \
        "sentence length has something to say about it here and now, today."
