@@ -199,7 +199,10 @@ def test_pre_commit_runs_the_hook_from_this_repository(repo, tmp_path):
     if not (ROOT / ".git").exists():
         pytest.skip("the checkout is not a git repository")
     hook_repo = tmp_path / "hook-repo"
-    shutil.copytree(ROOT, hook_repo, ignore=shutil.ignore_patterns(".venv", "node_modules", "*.egg-info"))
+    # A repository of its own: in a git worktree `.git` is a file naming the checkout's git
+    # folder, and a copy of it would commit the snapshot onto the checkout's branch.
+    shutil.copytree(ROOT, hook_repo, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "*.egg-info"))
+    git(hook_repo, "init", "-q")
     git(hook_repo, "add", "-A")
     git(hook_repo, "commit", "-qm", "hook snapshot", "--allow-empty")
     bad = repo / "news" / "story-10.txt"
