@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from audit.config import load
+from audit.config.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

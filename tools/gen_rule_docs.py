@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from audit.rules import registry  # the one place the rule registry is imported
+from audit.engine.registry import registry  # the one place the rule registry is imported
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_DOCS = ROOT / "docs" / "rules"
