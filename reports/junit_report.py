@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from audit.reports.summary import severity_counts
+from audit.results.findings import SEVERITY_NAMES
 
 # XML 1.0 allows tab, LF, CR and U+0020 upward, less surrogates and U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -29,7 +30,7 @@ def finding_line(path: str, f: dict) -> str:
 
 def _counts_text(findings) -> str:
     counts = severity_counts(findings)
-    return ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info"))
+    return ", ".join(f"{counts[s]} {s}" for s in SEVERITY_NAMES)
 
 
 def render(report: dict, *, color: bool = False, **options) -> str:

@@ -13,6 +13,7 @@ import html
 import re
 
 from audit.reports.summary import Figures, number, outcome, table, totals
+from audit.results.findings import SEVERITY_NAMES, Severity
 
 BUDGET = 60_000  # characters; GitHub refuses comments over 65,536
 FINDINGS_PER_ARTICLE = 25
@@ -91,9 +92,8 @@ def details(result: dict) -> list[str]:
     findings = result.get("findings") or []
     if result["status"] == "error":
         return [f"- ⚠️ {md_text(result['path'])}: could not audit: {md_text(result.get('error') or '')}"]
-    order = {"error": 0, "warning": 1, "info": 2}
-    shown = sorted(findings, key=lambda f: (order.get(f["severity"], 3), f["line"], f["column"]))
-    counts = ", ".join(f"{sum(f['severity'] == s for f in findings)} {s}" for s in ("error", "warning", "info"))
+    shown = sorted(findings, key=lambda f: (-Severity.parse(f["severity"]), f["line"], f["column"]))
+    counts = ", ".join(f"{sum(f['severity'] == s for f in findings)} {s}" for s in SEVERITY_NAMES)
     out = ["<details>", f"<summary>{html_text(result['path'])} — {counts}</summary>", ""]
     out += [finding_line(f) for f in shown[:FINDINGS_PER_ARTICLE]]
     if len(shown) > FINDINGS_PER_ARTICLE:

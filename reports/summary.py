@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-SEVERITIES = ("error", "warning", "info")
+from audit.results.findings import SEVERITY_NAMES
+
 STATUS_LABEL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
 _STATUS_RANK = {"error": 0, "failed": 1, "passed": 2}
 
@@ -71,7 +72,7 @@ def _passive(metrics: dict) -> float | None:
 
 def severity_counts(findings) -> dict[str, int]:
     counts = Counter(f["severity"] for f in findings)
-    return {s: counts.get(s, 0) for s in SEVERITIES}
+    return {s: counts.get(s, 0) for s in SEVERITY_NAMES}
 
 
 def figures(result: dict, ids: set[str]) -> Figures:

@@ -10,6 +10,7 @@ import re
 
 
 from audit.reports.summary import Figures, number, table, totals
+from audit.results.findings import SEVERITY_NAMES
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m",
            "passed": "\033[32m", "failed": "\033[31m", "PASS": "\033[32m", "FAIL": "\033[31m",
@@ -77,7 +78,7 @@ def render(report: dict, *, color: bool = False, **options) -> str:
         parts = [f"{m.get('words', 0)} words", f"{m.get('sentences', 0)} sentences"]
         if "consensus_grade" in m:
             parts.append(f"grade {m['consensus_grade']:g}")
-        parts.append(", ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info")))
+        parts.append(", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITY_NAMES))
         status = _paint(result["status"].upper(), result["status"], color)
         lines.append(f"{path}: {status} ({'; '.join(parts)})")
     if len(report["files"]) > 1:

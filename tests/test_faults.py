@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.cli import main as cli
+from audit.cli import output  # where the reports are written
 from audit.cli.main import main
 
 WAIT = 120  # seconds: the longest any step may take before the test gives up
@@ -153,13 +153,13 @@ def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, 
     pytest.importorskip("audit.reports.report_dir", reason="--report-dir is not there yet")
 
     written: list[Path] = []
-    real = cli.write_atomic
+    real = output.write_atomic
 
     def recording(path, data):
         written.append(Path(path))
         real(path, data)
 
-    monkeypatch.setattr(cli, "write_atomic", recording)
+    monkeypatch.setattr(output, "write_atomic", recording)
     article = tmp_path / "a.md"
     article.write_text("# Note\n\nWe meet at noon. Bring a pen.\n", encoding="utf-8")
     out, pages = tmp_path / "report.json", tmp_path / "pages"

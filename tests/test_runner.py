@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from audit.cli import main as cli
+from audit.cli import check, streaming  # check --format json runs its batch in streaming
 from audit.cli.main import main
 from audit.batch.result_cache import ResultCache
 
@@ -106,7 +106,7 @@ def test_no_cache_writes_nothing(corpus, capsys, tmp_path, monkeypatch):
 
 
 def test_interrupt_reports_what_finished_and_exits_130(corpus, capsys, monkeypatch):
-    real_run = cli.run
+    real_run = streaming.run
 
     def interrupted(tasks, **kwargs):
         for n, result in enumerate(real_run(tasks, **kwargs)):
@@ -114,12 +114,29 @@ def test_interrupt_reports_what_finished_and_exits_130(corpus, capsys, monkeypat
                 raise KeyboardInterrupt
             yield result
 
-    monkeypatch.setattr(cli, "run", interrupted)
+    monkeypatch.setattr(streaming, "run", interrupted)
     code = main(["check", "--format", "json", "--jobs", "2", str(corpus)])
     captured = capsys.readouterr()
     assert code == 130
     assert len(json.loads(captured.out)["files"]) == 3
     assert "3 of 12" in captured.err
+
+
+def test_interrupt_of_a_report_held_whole_reports_what_finished_and_exits_130(corpus, capsys, monkeypatch):
+    real_run = check.run
+
+    def interrupted(tasks, **kwargs):
+        for n, result in enumerate(real_run(tasks, **kwargs)):
+            if n == 5:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(check, "run", interrupted)
+    code = main(["check", "--format", "markdown", "--jobs", "2", str(corpus)])
+    captured = capsys.readouterr()
+    assert code == 130
+    assert "5 of 12 article(s) were audited" in captured.err
+    assert "5 articles, 3 passed, 2 failed." in captured.out
 
 
 def test_too_large_input_is_reported(corpus, capsys):

@@ -11,9 +11,9 @@ import os
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
-from audit.batch.inputs import read_input
+from audit.batch.inputs import discover, read_input
 from audit.batch.result_cache import ResultCache, settings_fingerprint, summarize
 from audit.engine.auditor import STDIN, audit_bytes
 from audit.engine.settings import Settings
@@ -43,6 +43,35 @@ class Task:
     def __post_init__(self) -> None:
         if self.settings is not None and self.use_cache:
             object.__setattr__(self, "settings_digest", settings_fingerprint(self.settings))
+
+
+def tasks_for(
+    paths: Iterable[str],
+    settings_for: Callable[[str], Settings],
+    *,
+    read_stdin: Callable[[int], bytes],
+    max_bytes: int,
+    use_cache: bool = True,
+    keep_source: bool = False,
+    extract: bool = True,
+) -> Iterator[Task]:
+    """A task per input found at `paths` (see `inputs.discover`), in order; an input that
+    cannot be audited gets a task that says why. Standard input ("-") is read once, with
+    `read_stdin(limit)`, and only when it is among the inputs."""
+    stdin_data = None
+    for path, problem in discover(paths):
+        if problem:
+            yield Task(path, None, problem)
+            continue
+        if path == STDIN:
+            if stdin_data is None:
+                stdin_data = read_stdin(max_bytes + 1)
+            if len(stdin_data) > max_bytes:
+                yield Task(path, None, f"too large to audit (over {max_bytes:,} bytes on standard input; "
+                           "set the limit with --max-bytes)")
+                continue
+        yield Task(path, settings_for(path), data=stdin_data if path == STDIN else None,
+                   use_cache=use_cache, max_bytes=max_bytes, keep_source=keep_source, extract=extract)
 
 
 def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:

@@ -18,17 +18,17 @@ from typing import Any, Mapping
 from audit.engine.rule import Rule
 from audit.engine.settings import RuleSettings, Settings
 from audit.language.languagetool import LanguageToolSettings
-from audit.results.findings import Severity
+from audit.results.findings import SEVERITY_NAMES, Severity
 
 CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "info", "never")
-MIN_SEVERITY = ("error", "warning", "info")
+FAIL_ON = (*SEVERITY_NAMES, "never")
+MIN_SEVERITY = SEVERITY_NAMES
 LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
 TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "min-severity", "language", "rules", "overrides",
                   "profiles", "require-suppression-reason", "languagetool")
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
-CATEGORY_SEVERITIES = ("error", "warning", "info", "off")
+CATEGORY_SEVERITIES = (*SEVERITY_NAMES, "off")
 OVERRIDE_KEYS = ("paths", "select", "ignore", "fail-on", "min-severity", "rules")
 PROFILE_KEYS = ("select", "ignore", "fail-on", "min-severity", "rules", "overrides")
 

@@ -26,11 +26,11 @@ class Severity(IntEnum):
         try:
             return cls[value.upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {value!r}; allowed: error, warning, info") from None
+            raise ValueError(f"unknown severity {value!r}; allowed: {', '.join(SEVERITY_NAMES)}") from None
 
 
-SEVERITY_NAMES = ("error", "warning", "info")
 _LABELS = {severity: severity.name.lower() for severity in Severity}
+SEVERITY_NAMES = tuple(_LABELS[s] for s in sorted(Severity, reverse=True))  # error, warning, info
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterable
+
+from audit.frontends import FRONT_ENDS
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -48,6 +51,21 @@ def changed_files(ref: str, cwd: Path) -> list[Path]:
     names = set(_git(["diff", "--name-only", "--diff-filter=AMR", "-z", ref, "--"], root).split("\0"))
     names |= set(_git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"))
     return sorted(root / n for n in names if n)
+
+
+def changed_articles(ref: str, paths: Iterable[str], cwd: Path) -> list[str]:
+    """The articles (files a front end reads) changed since `ref` at or under `paths`,
+    relative to `cwd` where they are inside it."""
+    wanted = [Path(p).resolve() for p in paths]
+    picked = []
+    for path in changed_files(ref, cwd):
+        if path.suffix.lower() in FRONT_ENDS and path.exists() and any(
+                path == w or w in path.parents for w in wanted):
+            try:
+                picked.append(str(path.relative_to(cwd)))
+            except ValueError:
+                picked.append(str(path))
+    return picked
 
 
 def changed_lines(ref: str, path: Path) -> set[int]:

@@ -2,13 +2,26 @@
 
 Fix offsets are character offsets in the decoded source that was audited. Fixes are
 applied from the end of the file backwards; a fix that overlaps one already taken is
-left for the next run (it is reported, not applied).
+left for the next run (it is reported, not applied). `file_fixes` turns a batch's
+results into the edits of each file, which can be shown as a diff or written back in
+the file's own encoding.
 """
 
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from audit.engine.auditor import STDIN
+from audit.frontends import InputError, decode
+from audit.storage.cache import write_atomic
+
+# `--fix` audits a fixed file again and fixes what is left, at most this many times: one
+# fix can uncover another (a tripled word), or overlap one just applied.
+MAX_PASSES = 10
+_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
 
 def select(findings: Iterable[dict[str, Any]], *, unsafe: bool = False) -> tuple[list[dict], list[dict]]:
@@ -42,3 +55,49 @@ def apply(source: str, fixes: list[dict[str, Any]]) -> str:
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                         fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+def encode_like(raw: bytes, text: str) -> bytes:
+    """Encode fixed text as the original file was: UTF-16 with its BOM, or UTF-8 with or without one."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """The fixes chosen for one file: its bytes as read, its text before and after them."""
+
+    path: str
+    raw: bytes
+    before: str
+    after: str
+    count: int  # how many fixes are applied
+
+    def diff(self) -> str:
+        return unified_diff(self.path, self.before, self.after)
+
+    def write(self) -> None:
+        """Replace the file (atomically), in the encoding it had."""
+        write_atomic(Path(self.path), encode_like(self.raw, self.after))
+
+
+def file_fixes(results: Iterable[dict[str, Any]], *, unsafe: bool = False) -> Iterator[FileFix]:
+    """The files that their findings' fixes change, in result order. Inputs that could not
+    be audited, standard input, and files that no longer decode are left alone. Each file
+    is read when its turn comes, so a caller may write one before the next is read."""
+    for result in results:
+        if result["status"] == "error" or result["path"] == STDIN:
+            continue
+        chosen, _ = select(result["findings"], unsafe=unsafe)
+        if not chosen:
+            continue
+        raw = Path(result["path"]).read_bytes()
+        try:
+            before = decode(raw)
+        except InputError:
+            continue
+        after = apply(before, chosen)
+        if after != before:
+            yield FileFix(result["path"], raw, before, after, len(chosen))

@@ -1,0 +1,39 @@
+"""`article-audit baseline`: record the current findings, so only new ones gate a merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.batch.inputs import discover
+from audit.batch.runner import run
+from audit.batch.tasks import Task
+from audit.cli.output import Stop, say
+from audit.cli.settings import registry, settings_per_file
+from audit.config.loader import ConfigError
+from audit.results.exit_codes import ExitCode
+from audit.workflow import baseline as baselines
+
+
+def cmd_baseline(args) -> ExitCode:
+    target = Path(args.output)
+    try:
+        previous = baselines.load(target) if args.update else None
+        tasks = _tasks(args)
+    except (ConfigError, baselines.BaselineError) as exc:
+        raise Stop(ExitCode.ERROR, str(exc)) from None
+    results = list(run(tasks, jobs=args.jobs))
+    data = baselines.record(results, target.resolve().parent, previous)
+    baselines.save(data, target)
+    known = sum(len(entry["findings"]) for entry in data["files"].values())
+    print(f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
+          + (" (updated: fixed findings dropped)" if args.update else ""))
+    failed = [r for r in results if r["status"] == "error"]
+    for r in failed:
+        say(f"could not audit {r['path']}: {r['error']}")
+    return ExitCode.ERROR if failed else ExitCode.OK
+
+
+def _tasks(args) -> list[Task]:
+    settings_for = settings_per_file(args, registry())
+    return [Task(path, None, problem) if problem else Task(path, settings_for(path))
+            for path, problem in discover(args.paths)]

@@ -1,0 +1,133 @@
+"""`article-audit check`: audit the inputs, narrow and fix as asked, report, exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from audit.batch.progress import Progress
+from audit.batch.runner import run
+from audit.batch.tasks import ExecutorError, Task, tasks_for
+from audit.cli import streaming
+from audit.cli.output import Stop, emit, say, warnings_outcome
+from audit.cli.settings import registry, rules_of_run, settings_per_file
+from audit.config.loader import ConfigError
+from audit.results.exit_codes import ExitCode
+from audit.results.model import RunResult
+from audit.workflow import baseline as baselines
+from audit.workflow import changes, fixes
+from audit.workflow.narrowing import Narrowing, shown
+
+
+def cmd_check(args) -> ExitCode:
+    narrowing, tasks = _prepare(args)
+    notes = _grammar_preflight(tasks, args)
+    if streaming.streams(args):
+        return streaming.check(tasks, args, narrowing, notes)
+    results, interrupted = _audit(tasks, args)
+    if interrupted:
+        say(f"interrupted; {len(results)} of {len(tasks)} article(s) were audited and are reported")
+        emit(RunResult(results, rules=rules_of_run(tasks)), args)
+        return ExitCode.INTERRUPTED
+    results = narrowing.narrow_all(results, tasks)
+    if args.diff:
+        return ExitCode.FAILED if _show_diffs(results, args.unsafe) else ExitCode.OK
+    if args.fix:
+        results = _fix_in_place(results, tasks, args, narrowing)
+    return _report(results, tasks, args, notes)
+
+
+def _prepare(args) -> tuple[Narrowing, list[Task]]:
+    """What the run gates on and its tasks; a usage or configuration problem raises Stop."""
+    if args.changed_lines and not args.changed_since:
+        raise Stop(ExitCode.ERROR, "--changed-lines needs --changed-since REF")
+    try:
+        narrowing = _narrowing(args)
+        paths = changes.changed_articles(args.changed_since, args.paths, Path.cwd()) \
+            if args.changed_since else args.paths
+        settings_for = settings_per_file(args, registry())
+        tasks = list(tasks_for(paths, settings_for, read_stdin=lambda limit: sys.stdin.buffer.read(limit),
+                               max_bytes=args.max_bytes, use_cache=not args.no_cache,
+                               keep_source=bool(args.report_dir), extract=not args.no_extract))
+    except ConfigError as exc:
+        raise Stop(ExitCode.ERROR, f"configuration error: {exc}") from None
+    except (baselines.BaselineError, changes.ChangesError) as exc:
+        raise Stop(ExitCode.ERROR, str(exc)) from None
+    if args.changed_since and not tasks:
+        raise Stop(ExitCode.OK, f"no articles changed since {args.changed_since}")
+    if not tasks:
+        raise Stop(ExitCode.ERROR, "no articles found in " + ", ".join(args.paths))
+    return narrowing, tasks
+
+
+def _narrowing(args) -> Narrowing:
+    changed_since = args.changed_since if args.changed_lines else None
+    if not args.baseline:
+        return Narrowing(changed_since=changed_since)
+    baseline = Path(args.baseline)
+    return Narrowing(baselines.load(baseline), baseline.resolve().parent, changed_since)
+
+
+def _audit(tasks: list[Task], args) -> tuple[list[dict], bool]:
+    """Every task's result, in order, with a progress bar; (the results so far, True) on Ctrl-C."""
+    results: list[dict] = []
+    progress = Progress(len(tasks), sys.stderr)
+    try:
+        for result in run(tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler):
+            results.append(result)
+            progress.step()
+    except KeyboardInterrupt:
+        return results, True
+    except ExecutorError as exc:
+        raise Stop(ExitCode.ERROR, str(exc)) from None
+    finally:
+        progress.done()
+    return results, False
+
+
+def _show_diffs(results: list[dict], unsafe: bool) -> int:
+    """Print the fixes as a unified diff; how many files they would change."""
+    changed = 0
+    for fix in fixes.file_fixes(results, unsafe=unsafe):
+        sys.stdout.write(fix.diff())
+        changed += 1
+    return changed
+
+
+def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narrowing) -> list[dict]:
+    """Write the fixes, and audit the fixed files again, until nothing changes (or
+    fixes.MAX_PASSES times); the results of the last audit."""
+    for _ in range(fixes.MAX_PASSES):
+        changed = 0
+        for fix in fixes.file_fixes(results, unsafe=args.unsafe):
+            fix.write()
+            say(f"fixed {fix.count} finding(s) in {fix.path}")
+            changed += 1
+        if not changed:
+            break
+        results = narrowing.narrow_all(list(run(tasks, jobs=args.jobs)), tasks)
+    return results
+
+
+def _report(results: list[dict], tasks: list[Task], args, notes: list[str]) -> ExitCode:
+    run_result = RunResult([shown(r, task.settings) for r, task in zip(results, tasks)],
+                           rules=rules_of_run(tasks), warnings=notes)
+    file_warnings = [(r["path"], w) for r in run_result.files for w in r.get("warnings") or ()]
+    code = emit(run_result, args) or run_result.exit_code
+    return warnings_outcome(notes, file_warnings, args.require_grammar, code)
+
+
+def _grammar_preflight(tasks: list[Task], args) -> list[str]:
+    """Find LanguageTool once, before the batch (workers reuse what was found); say here,
+    once, when it is configured but cannot be used."""
+    from audit.language import languagetool
+
+    wanted = [t.settings.languagetool for t in tasks
+              if t.settings and any(rs.rule.id == "grammar" for rs in t.settings.rules)]
+    if args.require_grammar and not wanted:
+        notes = ["grammar: --require-grammar is set but the grammar rule is not enabled"]
+    else:
+        notes = languagetool.preflight(wanted, required=args.require_grammar)
+    for note in notes:
+        say(f"warning: {note}")
+    return notes

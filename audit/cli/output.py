@@ -1,0 +1,139 @@
+"""What the commands show: messages on standard error, and the report where it was asked for."""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from audit.results.exit_codes import ExitCode
+from audit.results.model import RunResult
+from audit.storage.cache import atomic_writer, write_atomic
+
+
+class Stop(Exception):
+    """Ends a command early: `main` prints `message` (if any) on standard error and
+    returns `code`."""
+
+    def __init__(self, code: ExitCode, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def say(message: str) -> None:
+    print(f"article-audit: {message}", file=sys.stderr)
+
+
+def plain(text) -> str:
+    """A file name or message on one line, with no control characters that could restyle the
+    terminal or, in CI, start a workflow command on a new line."""
+    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(text))
+
+
+def use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def warnings_outcome(notes: list[str], file_warnings: list[tuple[str, str]], require_grammar: bool,
+                     code: ExitCode) -> ExitCode:
+    """Print what a rule could not do on an article; with --require-grammar, an article
+    LanguageTool did not check makes the exit code ERROR."""
+    unchecked = len(notes)
+    for path, warning in file_warnings:
+        say(f"warning: {plain(path)}: {plain(warning)}")
+        unchecked += warning.startswith("grammar:")
+    if require_grammar and unchecked:
+        say("--require-grammar: LanguageTool did not check every article")
+        return max(code, ExitCode.ERROR)
+    return code
+
+
+def emit(run: RunResult, args) -> ExitCode:
+    """Write the report (and the report folder, and the GitHub job summary); ERROR if one
+    of them could not be written."""
+    from audit.reports import render
+
+    report = run.to_dict()
+    report_dir = getattr(args, "report_dir", None)
+    status = _write_report_dir(report, Path(report_dir)) if report_dir else ExitCode.OK
+    # The article text is kept for the HTML pages only; the other formats never carry it.
+    shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    color = False if args.output else use_color(args.color, sys.stdout)
+    text = render(args.format, shown, color=color, full_report=_full_report(report_dir, summary_file))
+    status = max(status, _write_report(text, args.output))
+    if summary_file:
+        status = max(status, _append_job_summary(render("markdown", shown), summary_file))
+    if args.format != "text" or args.output:  # the text report itself names each input it could not audit
+        name_unaudited(run.files)
+    return status
+
+
+def _full_report(report_dir: str | None, summary_file: str | None) -> str | None:
+    """Where a short report says the full one is."""
+    if report_dir:
+        return str(Path(report_dir) / "index.html")
+    return "the job summary" if summary_file else None
+
+
+def name_unaudited(results: Iterable[dict]) -> None:
+    for r in results:
+        if r["status"] == "error":
+            say(f"could not audit {plain(r['path'])}: {plain(r['error'])}")
+
+
+def _write_report(text: str, output: str | None) -> ExitCode:
+    if not output:
+        sys.stdout.write(text)
+        return ExitCode.OK
+    try:
+        write_atomic(Path(output), text.encode("utf-8"))
+    except OSError as exc:  # the old report, if any, is left whole
+        say(f"could not write the report {plain(output)}: {exc.strerror or exc}")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def write_streamed(head: dict, lines: Iterable[str], output: str | None) -> ExitCode:
+    """Write a JSON report whose file entries are already encoded, one per line."""
+    from audit.reports import json_report
+
+    if not output:
+        json_report.write(head, sys.stdout, lines)
+        return ExitCode.OK
+    try:
+        with atomic_writer(Path(output), "w", encoding="utf-8") as out:
+            json_report.write(head, out, lines)
+    except OSError as exc:  # the old report, if any, is left whole
+        say(f"could not write the report {plain(output)}: {exc.strerror or exc}")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def _append_job_summary(text: str, summary_file: str) -> ExitCode:
+    try:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        say(f"could not write the job summary {summary_file}: {exc}")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def _write_report_dir(report: dict, folder: Path) -> ExitCode:
+    from audit.reports import report_dir
+
+    try:
+        for name, content in report_dir.build(report).items():
+            write_atomic(folder / name, content.encode("utf-8"))
+    except OSError as exc:
+        say(f"could not write the report folder {folder}: {exc}")
+        return ExitCode.ERROR
+    return ExitCode.OK

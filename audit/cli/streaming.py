@@ -1,0 +1,79 @@
+"""`check --format json`, written as results arrive, so memory stays flat however large
+the batch: each file's entry is encoded when it arrives and spooled to a temporary file;
+the report's head (the summary) is written before them, when every result is in."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from typing import IO
+
+from audit import __version__
+from audit.batch.progress import Progress
+from audit.batch.runner import run
+from audit.batch.tasks import ExecutorError, Task
+from audit.cli.output import Stop, plain, say, warnings_outcome, write_streamed
+from audit.cli.settings import rules_of_run
+from audit.results.exit_codes import ExitCode
+from audit.results.model import Tally
+from audit.workflow.narrowing import Narrowing, shown
+
+
+def streams(args) -> bool:
+    """Whether the report is a JSON report with nothing that needs every result at once."""
+    return args.format == "json" and not (args.fix or args.diff or args.report_dir)
+
+
+class _Spool:
+    """The batch's report entries, one per line in a temporary file, and what the report's
+    head and the messages after it need: the totals, the problems, the warnings."""
+
+    def __init__(self, lines: IO[str]) -> None:
+        from audit.reports import json_report
+
+        self.encode = json_report.encode_file
+        self.lines = lines
+        self.tally = Tally()
+        self.problems: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def add(self, result: dict, entry: dict) -> None:
+        entry.pop("source", None)
+        self.tally.add(entry)
+        if entry["status"] == "error":
+            self.problems.append((entry["path"], entry["error"]))
+        self.warnings += [(entry["path"], w) for w in entry.get("warnings") or ()]
+        # A cached result shown as it is: its stored report line, not encoded again.
+        line = getattr(result, "line", None) if entry is result else None
+        self.lines.write((line or self.encode(entry)) + "\n")
+
+
+def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> ExitCode:
+    """Audit the tasks and write the JSON report; on Ctrl-C, report what finished."""
+    progress = Progress(len(tasks), sys.stderr)
+    interrupted = False
+    # Cached results that are shown as they are need not be decoded, only counted.
+    as_stored = narrowing.shows_as_audited(tasks)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
+        spool = _Spool(lines)
+        try:
+            for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
+                                        scheduler=args.scheduler, summary_only=as_stored), tasks):
+                spool.add(result, shown(narrowing.narrow(result, task), task.settings))
+                progress.step()
+        except KeyboardInterrupt:
+            interrupted = True
+        except ExecutorError as exc:
+            progress.done()
+            raise Stop(ExitCode.ERROR, str(exc)) from None
+        progress.done()
+        head = {"tool": {"name": "article-audit", "version": __version__}, "summary": spool.tally.summary(),
+                "rules": rules_of_run(tasks), "files": None, **({"warnings": notes} if notes else {})}
+        lines.seek(0)
+        status = write_streamed(head, (line.rstrip("\n") for line in lines), args.output)
+    for path, error in spool.problems:
+        say(f"could not audit {plain(path)}: {plain(error)}")
+    if interrupted:
+        say(f"interrupted; {spool.tally.files} of {len(tasks)} article(s) were audited and are reported")
+        return ExitCode.INTERRUPTED
+    return warnings_outcome(notes, spool.warnings, args.require_grammar, status or spool.tally.exit_code)

@@ -1,0 +1,28 @@
+"""What report writers show about the rules of a run (SARIF rule metadata, legends).
+
+Writers never import rules: a run hands them this, built from the rule classes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from audit.engine.rule import Rule
+
+
+def rule_metadata(rules: Iterable[type[Rule]]) -> dict[str, dict[str, Any]]:
+    """Rule id -> {"summary", "severity", "wcag", "description", "help"}, in id order;
+    `help` is the rule's documentation (what, why, bad, good) and how to configure it."""
+    classes = {cls.id: cls for cls in rules}
+    return {rid: _metadata(cls) for rid, cls in sorted(classes.items())}
+
+
+def _metadata(cls: type[Rule]) -> dict[str, Any]:
+    docs = cls.docs()
+    help_text = [docs["what"]]
+    for head in ("why", "bad", "good"):
+        if docs[head]:
+            help_text.append(f"{head.capitalize()}:\n{docs[head]}")
+    help_text.append(f"Configure: [tool.article-audit.rules.{cls.id}]; details: article-audit explain {cls.id}")
+    return {"summary": cls.summary, "severity": cls.severity.label, "wcag": list(cls.wcag),
+            "description": docs["what"], "help": "\n\n".join(help_text)}
