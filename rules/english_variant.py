@@ -140,10 +140,10 @@ class EnglishVariant(Rule):
     a mix of "colour" and "color" in one article looks careless.
 
     Bad:
-    The Secretary of Defence met the defense minister. (language = "en-US")
+    The defence budget rose, and the minister said the defense of the realm came first.
 
     Good:
-    The Secretary of Defense met the defense minister.
+    The defence budget rose, and the minister said the defence of the realm came first.
     """
 
     id = "english-variant"

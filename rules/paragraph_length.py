@@ -22,11 +22,18 @@ class ParagraphLength(Rule):
     paragraphs over 150 words.
 
     Bad:
-    A single paragraph of eight sentences and 200 words that covers the vote, the
-    reaction, the history of the bill and what happens next.
+    The bill passed by 310 votes to 250 on Tuesday. Labour voted against it. Three
+    Conservatives rebelled. The minister called it a good day for families. Unions
+    said they would fight on. The bill was first proposed in 2019. It now goes to the
+    House of Lords.
 
     Good:
-    Four short paragraphs: the vote; the reaction; the history; what happens next.
+    The bill passed by 310 votes to 250 on Tuesday. Labour voted against it. Three
+    Conservatives rebelled.
+
+    The minister called it a good day for families. Unions said they would fight on.
+
+    The bill was first proposed in 2019. It now goes to the House of Lords.
     """
 
     id = "paragraph-length"

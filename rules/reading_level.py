@@ -33,10 +33,30 @@ class ReadingLevel(Rule):
 
     Bad:
     The deployment of considerable organisational capabilities necessitates
-    comprehensive interdepartmental coordination mechanisms.
+    comprehensive interdepartmental coordination mechanisms. Institutional
+    accountability frameworks must be strengthened to facilitate the systematic
+    evaluation of programme effectiveness. Notwithstanding substantial budgetary
+    constraints, the administration anticipates implementing transformational
+    operational improvements throughout the forthcoming financial year. Consultation
+    processes will additionally incorporate comprehensive consideration of
+    environmental sustainability requirements. Consequently, departmental leadership
+    responsibilities encompass the prioritisation of strategic investment
+    opportunities, the rationalisation of duplicative administrative functions and
+    the identification of measurable performance indicators. Independent assessments
+    will subsequently determine whether organisational modernisation objectives have
+    been satisfactorily accomplished within the anticipated implementation
+    timescales. Comprehensive documentation of institutional decision-making
+    procedures remains essential.
 
     Good:
-    To use our strengths, teams across the department must work together.
+    To use our strengths, teams across the department must work together. Each
+    team will say who is in charge of what, so that we can check how well our plans
+    work. Money is tight this year. Even so, we plan to make real changes in how we
+    work. We will ask people what they think, and we will look at what our plans do
+    to the places where they live. Our leaders will choose where to spend money
+    first. They will cut work that two teams do twice. They will also set clear
+    goals that we can measure. Each year, people from outside will check that we did
+    what we said, and on time.
     """
 
     id = "reading-level"

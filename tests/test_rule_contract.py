@@ -1,4 +1,4 @@
-"""Every rule follows the contract: id, docs in the fixed shape, valid options, tests."""
+"""Every rule follows the contract: id, docs in the fixed shape, valid options, cases."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import pytest
 from audit.results.findings import Severity
 from audit.frontends import parse
 from audit.engine.rule import Rule
+from audit.engine import rule_cases
 from audit.engine.registry import registry
 
 RULES = registry()
-RULE_MODULES = sorted({cls.__module__.rsplit('.', 1)[-1] for cls in RULES.values()})
 TESTS = Path(__file__).parent
+CASES = TESTS / "rules" / "cases"
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -32,13 +33,14 @@ def test_rule_declares_itself(rule_id):
                                else list(option.default)) is not None
 
 
-@pytest.mark.parametrize("module", RULE_MODULES)
-def test_every_rule_module_has_table_driven_tests(module):
-    candidates = [TESTS / "rules" / f"test_{module}.py", TESTS / f"test_{module}.py"]
-    found = [p for p in candidates if p.exists()]
-    assert found, f"no tests for rule module {module!r}"
-    text = found[0].read_text(encoding="utf-8")
-    assert "parametrize" in text, f"{found[0].name}: cases should be a table"
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_rule_has_pass_and_fail_cases(rule_id):
+    path = CASES / f"{rule_id}.yml"
+    assert path.exists(), f"{rule_id}: no case file {path.relative_to(TESTS)}"
+    cases = rule_cases.load(path)
+    assert cases.rule == rule_id
+    assert any(c.passes for c in cases.cases), f"{path.name}: no case where the rule must find nothing"
+    assert any(not c.passes for c in cases.cases), f"{path.name}: no case where the rule must flag"
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

@@ -2,7 +2,9 @@
 
 A rule is a small class in its own module under `rules/`. Its docstring is its
 documentation, in a fixed shape (the first paragraph says what it flags, then
-sections headed "Why:", "Bad:" and "Good:"); `article-audit explain RULE` prints it.
+sections headed "Why:", "Bad:" and "Good:"); `article-audit explain RULE` prints it,
+and the tests check that the rule flags its Bad example and not its Good one
+(`audit.engine.rule_cases`, which also runs the rule's case file).
 A rule takes a document and its options and yields findings. It never prints, reads
 files or knows about reports.
 """

@@ -1,64 +1,11 @@
+"""inclusive-language: what its cases (cases/inclusive-language.yml) cannot say: the
+word list's form and the required words found from its patterns."""
+
 from __future__ import annotations
 
 import pytest
 
-from audit.frontends import parse
-from audit.rules.inclusive_language import RULE, entries
-
-
-def found(text, path="a.txt", **opts):
-    doc = parse(path, text)
-    return [(doc.source[f.start:f.end], f.suggestion, f.fix.replacement if f.fix else None)
-            for f in RULE().check(doc, {**RULE.defaults(), **opts})]
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("It was a giant leap for mankind.", [("mankind", "humankind", "humankind")]),
-        ("Mankind has always explored.", [("Mankind", "Humankind", "Humankind")]),
-        ("The wheelchair-bound pensioner spoke.", [("wheelchair-bound", "wheelchair user", None)]),
-        ("He has been confined to a wheelchair since 2010.", [("confined to a wheelchair", "uses a wheelchair", None)]),
-        ("The scheme failed the disabled, she said.", [("the disabled", "disabled people", "disabled people")]),
-        ("Care for the elderly is under strain.", [("the elderly", "older people", "older people")]),
-        ("The singer committed suicide in 1994.", [("committed suicide", "died by suicide", "died by suicide")]),
-        ("She suffers from multiple sclerosis.", [("suffers from multiple sclerosis", "has …", None)]),
-        ("The man-made disaster hit the coast.", [("man-made", "human-made", None)]),
-        ("Firms keep a blacklist of suppliers.", [("blacklist", "blocklist", "blocklist")]),
-        ("The sex-change operation took place abroad.", [("sex-change operation", "gender-affirming surgery", None)]),
-        ("It was the ship's maiden voyage.", [("maiden voyage", "first voyage", "first voyage")]),
-    ],
-)
-def test_flags(text, expected):
-    assert found(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The company chairman, John Smith, said profits rose.",  # a title naming a particular man
-        "A police spokesman said two men were arrested.",
-        "Asylum seekers arrived on Tuesday.",
-        "The disabled toilet was closed.",
-        "Elderly residents were moved.",  # an adjective before a noun, not "the elderly"
-        "Adrenaline junkies queued for the ride.",
-        "The bank's chief executive called it a crazy week.",
-        "The Gypsy and Traveller community welcomed the plan.",
-        "The School of Oriental and African Studies is in London.",
-        "She said: “My brother committed suicide in 2010.”",  # a quote is left as said
-        "Shares in Manpowergroup rose.",
-        "The unmannered guests left early.",
-    ],
-)
-def test_does_not_flag(text):
-    assert found(text) == []
-
-
-def test_quotes_can_be_checked_and_categories_chosen():
-    quote = "She said: “My brother committed suicide in 2010.”"
-    assert len(found(quote, **{"skip-quotes": False})) == 1
-    assert found("Mankind and the elderly.", categories=["age"]) == [("the elderly", "older people", "older people")]
-    assert found("Mankind went on.", allow=["mankind"]) == []
+from audit.rules.inclusive_language import entries
 
 
 def test_every_entry_is_well_formed():
@@ -67,13 +14,6 @@ def test_every_entry_is_well_formed():
     for row in entries():
         assert row["category"] and row["alternatives"] and row["fix"] in ("yes", "no")
         re.compile(row["pattern"])
-
-
-def test_markdown_positions():
-    source = "Help for *the disabled* and [mankind](http://x.org)."
-    doc = parse("a.md", source)
-    spans = [doc.source[f.start:f.end] for f in RULE().check(doc, RULE.defaults())]
-    assert spans == ["the disabled", "mankind"]
 
 
 @pytest.mark.parametrize(
