@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from audit.language import languagetool
 from audit.language.languagetool import LanguageToolSettings
 from audit.results.findings import Fix, Severity
@@ -88,6 +90,15 @@ class Grammar(Rule):
                 suggestion=" / ".join(suggestions) or None,
                 fix=Fix(start, end, suggestions[0], safe=False) if suggestions else None,
             )
+
+    def environment(self, settings):
+        # Whether LanguageTool is on, and how it is set up (not a local server's random port).
+        try:
+            found = languagetool.resolve(settings.languagetool).url is not None
+        except Exception:  # resolving is best effort here; check() reports real failures
+            found = False
+        return (f"languagetool={settings.languagetool!r}\n"
+                f"languagetool-url={os.environ.get(languagetool.ENV_URL, '')}\nlanguagetool-found={found}")
 
 
 RULE = Grammar

@@ -27,6 +27,7 @@ class Suppression(Rule):
     summary = "Suppression comment names an unknown rule or gives no reason"
     severity = Severity.WARNING
     language_bound = False
+    suppressible = False  # a suppression that silences everything must not silence these
     options = (Option("require-reason", bool, False, "a suppression without a reason is a finding"),)
 
     def check(self, doc, opts):
@@ -45,6 +46,10 @@ class Suppression(Rule):
                 yield self.finding(d.start, d.end, "Suppression gives no reason; add one after ' -- '.",
                                    suggestion=f"article-audit-{d.kind} {','.join(d.rules)} -- <reason>".replace(
                                        f"{d.kind}  --", f"{d.kind} --"))
+
+    def unused_suppressions(self, doc, unused, opts):
+        for d in unused:
+            yield self.finding(d.start, d.end, "Suppression silences nothing; remove it.", severity=Severity.INFO)
 
 
 RULE = Suppression

@@ -58,21 +58,8 @@ def _settings_digest(settings: Settings) -> str:
     for rs in settings.rules:
         options = sorted((k, repr(v)) for k, v in rs.options.items())
         parts.append(f"{rs.rule.id}|{rs.severity.label}|{options}")
-    if any(rs.rule.id == "grammar" for rs in settings.rules):
-        # Whether LanguageTool is on, and how it is set up (not a local server's random port).
-        parts.append(f"languagetool={settings.languagetool!r}")
-        parts.append(f"languagetool-url={os.environ.get('ARTICLE_AUDIT_LANGUAGETOOL_URL', '')}")
-        parts.append(f"languagetool-found={_languagetool_found(settings)}")
+    parts += filter(None, (rs.rule.environment(settings) for rs in settings.rules))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _languagetool_found(settings: Settings) -> bool:
-    from audit.language import languagetool
-
-    try:
-        return languagetool.resolve(settings.languagetool).url is not None
-    except Exception:  # resolving is best effort here; the rule reports real failures
-        return False
 
 
 class CachedResult(dict):

@@ -70,14 +70,14 @@ def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: 
     directives = suppressions.of(doc)
     if not directives:
         return located
+    unsuppressible = {rs.rule.id for rs in settings.rules if not type(rs.rule).suppressible}
     scopes = suppressions.scopes(directives, doc.position, doc.source)
-    kept = [f for f in located if f.rule == "suppression"
+    kept = [f for f in located if f.rule in unsuppressible
             or not suppressions.silenced(f.rule, f.location.line, f.location.end_line, scopes)]
     if settings.report_unused_suppressions:
-        for d in directives:
-            if d.kind != "enable" and not d.used:
-                kept.append(locate(doc, Finding("suppression", Severity.INFO,
-                                                "Suppression silences nothing; remove it.", d.start, d.end)))
+        unused = [d for d in directives if d.kind != "enable" and not d.used]
+        for rs in settings.rules:
+            kept += [locate(doc, f) for f in rs.rule.unused_suppressions(doc, unused, rs.options)]
     return kept
 
 

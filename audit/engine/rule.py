@@ -14,9 +14,10 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Mapping
+from typing import Any, ClassVar, Iterable, Mapping, Sequence
 
 from audit.document.model import Document
+from audit.document.suppressions import Directive
 from audit.results.findings import Finding, Severity
 
 
@@ -92,6 +93,7 @@ class Rule:
     wcag: ClassVar[tuple[str, ...]] = ()  # WCAG 2.2 success criteria, e.g. ("3.1.5",)
     enabled_by_default: ClassVar[bool] = True
     language_bound: ClassVar[bool] = True  # only meaningful for English prose
+    suppressible: ClassVar[bool] = True  # False: in-file suppressions never silence its findings
 
     def check(self, doc: Document, opts: Mapping[str, Any]) -> Iterable[Finding]:
         raise NotImplementedError
@@ -99,6 +101,18 @@ class Rule:
     def measure(self, doc: Document, opts: Mapping[str, Any]) -> dict[str, float | int]:
         """Article-level metrics this rule contributes to the report."""
         return {}
+
+    def unused_suppressions(self, doc: Document, unused: Sequence[Directive],
+                            opts: Mapping[str, Any]) -> Iterable[Finding]:
+        """Findings about in-file suppressions that silenced nothing, asked for after the
+        other rules' findings were silenced (with --report-unused-suppressions)."""
+        return ()
+
+    def environment(self, settings) -> str:
+        """What besides the text, the options and the code changes this rule's findings
+        under these run settings (a backend's address, say): part of the result cache's
+        key. Most rules: nothing."""
+        return ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
