@@ -1,7 +1,8 @@
 """The per-article figures every batch view shows (console table, Markdown, HTML index).
 
-Columns read metrics and finding counts by rule id, generically: a column whose rule
-is not part of the run stays blank rather than showing a misleading zero.
+Columns read metrics, and finding counts by the category each rule of the run declares
+(the report's `rules` section): a column whose rules are not part of the run stays
+blank rather than showing a misleading zero.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from audit.results.findings import SEVERITY_NAMES
 STATUS_LABEL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
 _STATUS_RANK = {"error": 0, "failed": 1, "passed": 2}
 
-# Rule families by id: the rules that report typos and jargon may be named either way.
-TYPO_MARKERS = ("typo", "spell")
-JARGON_MARKERS = ("jargon",)
 PASSIVE_METRICS = ("passive_pct", "passive_voice_pct", "passive_sentence_pct", "passive_share")
 
 
@@ -48,16 +46,9 @@ class Figures:
         return self.grade is not None and self.target is not None and self.grade > self.target
 
 
-def rule_ids(report: dict) -> set[str]:
-    """Rules that took part in the run: the report's rule metadata, else those with findings."""
-    ids = set(report.get("rules") or ())
-    for result in report.get("files", ()):
-        ids.update(f["rule"] for f in result.get("findings", ()))
-    return ids
-
-
-def _family(ids: set[str], markers: tuple[str, ...]) -> set[str]:
-    return {rid for rid in ids if any(m in rid for m in markers)}
+def families(report: dict) -> dict[str, str]:
+    """Rule id -> its category (typo, jargon, ...), as the run's rule metadata declares it."""
+    return {rid: meta.get("category", "") for rid, meta in (report.get("rules") or {}).items()}
 
 
 def _passive(metrics: dict) -> float | None:
@@ -75,11 +66,14 @@ def severity_counts(findings) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in SEVERITY_NAMES}
 
 
-def figures(result: dict, ids: set[str]) -> Figures:
+def figures(result: dict, categories: dict[str, str]) -> Figures:
+    """One article's row; `categories` (from `families`) tells which rules count as typos
+    and which as jargon: a column whose rules did not run stays blank."""
     m = result.get("metrics") or {}
     findings = result.get("findings") or []
     by_rule = Counter(f["rule"] for f in findings)
-    typo_rules, jargon_rules = _family(ids, TYPO_MARKERS), _family(ids, JARGON_MARKERS)
+    typo_rules = {rid for rid, kind in categories.items() if kind == "typo"}
+    jargon_rules = {rid for rid, kind in categories.items() if kind == "jargon"}
     audited = result["status"] != "error"
     counts = severity_counts(findings)
 
@@ -106,8 +100,8 @@ def worst_first(rows: list[Figures]) -> list[Figures]:
 
 
 def table(report: dict) -> list[Figures]:
-    ids = rule_ids(report)
-    return worst_first([figures(result, ids) for result in report.get("files", ())])
+    categories = families(report)
+    return worst_first([figures(result, categories) for result in report.get("files", ())])
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,7 @@ class Abbreviation(Rule):
     """
 
     id = "abbreviation"
+    category = "accessibility"
     summary = "Acronym not spelled out at its first use (WCAG 3.1.4)"
     severity = Severity.INFO
     wcag = ("3.1.4",)

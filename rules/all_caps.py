@@ -47,6 +47,7 @@ class AllCaps(Rule):
     """
 
     id = "all-caps"
+    category = "style"
     summary = "Words in capitals that are not acronyms"
     severity = Severity.WARNING
     options = (

@@ -147,6 +147,7 @@ class EnglishVariant(Rule):
     """
 
     id = "english-variant"
+    category = "consistency"
     summary = "Spelling of another English variant, or variants mixed"
     severity = Severity.ERROR
     options = (

@@ -58,6 +58,7 @@ class Grammar(Rule):
     """
 
     id = "grammar"
+    category = "grammar"
     summary = "Grammar, usage and style issues found by LanguageTool (optional)"
     severity = Severity.WARNING
 

@@ -48,6 +48,7 @@ class HeadingStructure(Rule):
     """
 
     id = "heading-structure"
+    category = "accessibility"
     summary = "Headings skip levels, repeat the top level, are empty or are sentences (WCAG 1.3.1, 2.4.6)"
     severity = Severity.WARNING
     wcag = ("1.3.1", "2.4.6")

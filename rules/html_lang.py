@@ -32,6 +32,7 @@ class HtmlLang(Rule):
     """
 
     id = "html-lang"
+    category = "accessibility"
     summary = "Page does not declare its language (WCAG 3.1.1)"
     severity = Severity.ERROR
     wcag = ("3.1.1",)

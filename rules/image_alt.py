@@ -41,6 +41,7 @@ class ImageAlt(Rule):
     """
 
     id = "image-alt"
+    category = "accessibility"
     summary = "Image has no useful text alternative (WCAG 1.1.1)"
     severity = Severity.ERROR
     wcag = ("1.1.1",)

@@ -224,6 +224,7 @@ class InclusiveLanguage(Rule):
     """
 
     id = "inclusive-language"
+    category = "inclusive-language"
     summary = "Wording that excludes or stereotypes; a neutral alternative exists"
     severity = Severity.WARNING
     options = (

@@ -252,6 +252,7 @@ class Jargon(Rule):
     """
 
     id = "jargon"
+    category = "jargon"
     summary = "Jargon, buzzword or wordy phrase with a plainer alternative"
     severity = Severity.WARNING
     options = (

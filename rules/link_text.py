@@ -47,6 +47,7 @@ class LinkText(Rule):
     """
 
     id = "link-text"
+    category = "accessibility"
     summary = "Link text does not say where the link goes (WCAG 2.4.4)"
     severity = Severity.WARNING
     wcag = ("2.4.4",)

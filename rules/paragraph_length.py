@@ -37,6 +37,7 @@ class ParagraphLength(Rule):
     """
 
     id = "paragraph-length"
+    category = "readability"
     summary = "Paragraph has too many sentences or words"
     severity = Severity.WARNING
     options = (

@@ -60,6 +60,7 @@ class ReadingLevel(Rule):
     """
 
     id = "reading-level"
+    category = "readability"
     summary = "Article reads above the target grade (WCAG 3.1.5)"
     severity = Severity.ERROR
     wcag = ("3.1.5",)

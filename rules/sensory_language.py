@@ -117,6 +117,7 @@ class SensoryLanguage(Rule):
     """
 
     id = "sensory-language"
+    category = "accessibility"
     summary = "Instruction relies on colour, shape, size, position or sound (WCAG 1.3.3)"
     severity = Severity.WARNING
     wcag = ("1.3.3",)

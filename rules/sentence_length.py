@@ -26,6 +26,7 @@ class SentenceLength(Rule):
     """
 
     id = "sentence-length"
+    category = "readability"
     summary = "Sentence has too many words"
     severity = Severity.WARNING
     options = (

@@ -44,6 +44,7 @@ class Spelling(Rule):
     """
 
     id = "spelling"
+    category = "typo"
     summary = "Misspelt word"
     severity = Severity.WARNING
     options = (

@@ -24,6 +24,7 @@ class Suppression(Rule):
     """
 
     id = "suppression"
+    category = "suppression"
     summary = "Suppression comment names an unknown rule or gives no reason"
     severity = Severity.WARNING
     language_bound = False

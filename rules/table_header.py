@@ -35,6 +35,7 @@ class TableHeader(Rule):
     """
 
     id = "table-header"
+    category = "accessibility"
     summary = "Data table has no header cells (WCAG 1.3.1)"
     severity = Severity.ERROR
     wcag = ("1.3.1",)

@@ -76,6 +76,8 @@ class RuleDefinitionError(TypeError):
 
 _ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SECTIONS = ("what", "why", "bad", "good")
+CATEGORIES = ("readability", "typo", "jargon", "grammar", "consistency", "style", "accessibility",
+              "inclusive-language", "suppression")
 
 
 class Rule:
@@ -94,6 +96,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     language_bound: ClassVar[bool] = True  # only meaningful for English prose
     suppressible: ClassVar[bool] = True  # False: in-file suppressions never silence its findings
+    # What kind of problem it finds, for reports that count by kind (a batch table's
+    # "typos" and "jargon" columns): one of CATEGORIES.
+    category: ClassVar[str] = "style"
 
     def check(self, doc: Document, opts: Mapping[str, Any]) -> Iterable[Finding]:
         raise NotImplementedError
@@ -164,6 +169,8 @@ def _check_definition(cls: type[Rule]) -> None:
         fail("no summary")
     if not isinstance(getattr(cls, "severity", None), Severity):
         fail("severity is not a Severity")
+    if cls.category not in CATEGORIES:
+        fail(f"category {cls.category!r} is not one of " + ", ".join(CATEGORIES))
     docs = cls.docs()
     missing = [s for s in _SECTIONS if not docs[s]]
     if missing:

@@ -11,7 +11,7 @@ from audit.engine.rule import Rule
 
 
 def rule_metadata(rules: Iterable[type[Rule]]) -> dict[str, dict[str, Any]]:
-    """Rule id -> {"summary", "severity", "wcag", "description", "help"}, in id order;
+    """Rule id -> {"summary", "severity", "category", "wcag", "description", "help"}, in id order;
     `help` is the rule's documentation (what, why, bad, good) and how to configure it."""
     classes = {cls.id: cls for cls in rules}
     return {rid: _metadata(cls) for rid, cls in sorted(classes.items())}
@@ -24,5 +24,5 @@ def _metadata(cls: type[Rule]) -> dict[str, Any]:
         if docs[head]:
             help_text.append(f"{head.capitalize()}:\n{docs[head]}")
     help_text.append(f"Configure: [tool.article-audit.rules.{cls.id}]; details: article-audit explain {cls.id}")
-    return {"summary": cls.summary, "severity": cls.severity.label, "wcag": list(cls.wcag),
+    return {"summary": cls.summary, "severity": cls.severity.label, "category": cls.category, "wcag": list(cls.wcag),
             "description": docs["what"], "help": "\n\n".join(help_text)}

@@ -32,6 +32,7 @@ class PassiveVoice(Rule):
     """
 
     id = "passive-voice"
+    category = "readability"
     summary = "Clause in the passive voice"
     severity = Severity.INFO
     options = (

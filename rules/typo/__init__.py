@@ -81,6 +81,7 @@ class Typo(Rule):
     """
 
     id = "typo"
+    category = "typo"
     summary = "Typing slip: doubled word, stray period, spacing or punctuation"
     severity = Severity.ERROR
 

@@ -46,7 +46,8 @@ def synthetic() -> dict:
                                 "description": "Flags long sentences.", "help": "Flags long sentences.\n\nWhy:\nx"},
             "reading-level": {"summary": "Article reads above the target grade (WCAG 3.1.5)", "severity": "error",
                               "wcag": ["3.1.5"], "description": "Flags hard articles.", "help": "Flags hard."},
-            "typo": {"summary": "Likely typo", "severity": "warning", "wcag": [], "description": "d", "help": "h"},
+            "typo": {"summary": "Likely typo", "severity": "warning", "category": "typo", "wcag": [],
+                     "description": "d", "help": "h"},
         },
         "files": [
             {"path": "docs/a file, with: odd %chars.md", "status": "failed", "error": None, "title": "Title line",
