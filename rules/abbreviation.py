@@ -12,6 +12,7 @@ from operator import attrgetter, itemgetter, not_
 from audit.document.model import TEXT
 from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.engine.word_lists import load
 from audit.rules import DATA
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
@@ -27,8 +28,8 @@ HEADINGS = ("title", "heading")
 
 @lru_cache(maxsize=1)
 def known_default() -> tuple[str, ...]:
-    text = (DATA / "known-acronyms.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The acronyms of rules/data/known_acronyms.yml."""
+    return tuple(entry.match.strip() for entry in load(DATA / "known_acronyms.yml").entries)
 
 
 def key_of(token: str) -> str:

@@ -12,6 +12,7 @@ from typing import Iterator, NamedTuple
 from audit.storage.cache import cached_table
 from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
+from audit.engine.word_lists import load
 from audit.rules import DATA
 
 # SCOWL's tags (see rules/data/english_variants.md): usual spelling, accepted variant.
@@ -64,13 +65,11 @@ def _parse(raw: bytes) -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(language tag, or "" for all, the names that keep their spelling there)."""
-    text = (DATA / "english_variant_names.txt").read_text(encoding="utf-8")
+    """(language tag, or "" for all, the names that keep their spelling there), from
+    rules/data/english_variant_names.yml."""
     names = defaultdict(list)
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, _, name = line.rpartition("\t")
-            names[lang].append(name.strip())
+    for entry in load(DATA / "english_variant_names.yml").entries:
+        names[entry.get("language", "")].append(entry.match.strip())
     return tuple((lang, tuple(n)) for lang, n in names.items())
 
 

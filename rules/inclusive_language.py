@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from functools import lru_cache
 
 from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
+from audit.engine.word_lists import load
 from audit.rules import DATA
 
 CATEGORIES = ("gendered", "disability", "age", "suicide", "race", "lgbtq")
@@ -19,9 +19,22 @@ _QUOTED = re.compile(r"“[^”“]*(?:”|(?=“)|$)|\"[^\"\n]*\"|‘[^’‘]*
 
 @lru_cache(maxsize=1)
 def entries() -> tuple[dict[str, str], ...]:
-    text = (DATA / "inclusive_language.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """The entries of rules/data/inclusive_language.yml as rows of strings; `fix` is
+    "yes" when the first alternative can replace the match as it stands."""
+    words = load(DATA / "inclusive_language.yml")
+    fixes = words.get("fix", "none") != "none"
+    return tuple({"pattern": e.match, "alternatives": e.replacement, "category": e.get("category"),
+                  "source": ",".join(_listed(e.get("source"))),
+                  "fix": "yes" if fixes and e.get("fix", True) else "no"} for e in words.entries)
+
+
+def _listed(value) -> list[str]:
+    return [value] if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=1)
+def _safe_fixes() -> bool:
+    return load(DATA / "inclusive_language.yml").get("fix") == "safe"
 
 
 def _regex(pattern: str) -> str:
@@ -260,7 +273,7 @@ class InclusiveLanguage(Rule):
                 options = [_match_case(found, a) for a in row["alternatives"].split("|")]
                 fix = None
                 if row["fix"] == "yes" and doc.source[start:end] == text[at:to]:
-                    fix = Fix(start, end, options[0], safe=False)
+                    fix = Fix(start, end, options[0], safe=_safe_fixes())
                 yield self.finding(start, end, f"\"{found}\" can exclude or stereotype ({row['category']}); "
                                    "consider " + " or ".join(f'"{o}"' for o in options) + ".",
                                    suggestion=options[0], fix=fix)

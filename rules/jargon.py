@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
 from audit.document.model import TEXT
 from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
+from audit.engine.word_lists import load
 from audit.rules import DATA
 
 SOURCES = ("plainlanguage", "govuk", "vale-microsoft", "vale-google", "vale-write-good",
@@ -102,9 +102,12 @@ def inflect_replacement(text: str, inflect: str, tag: str, prev: str) -> str:
 
 @lru_cache(maxsize=1)
 def builtin() -> tuple[dict, ...]:
-    text = (DATA / "jargon.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """The entries of rules/data/jargon.yml as rows of strings (the form house-style
+    entries from `extra` take too): lists joined by "," (source) and ";" (unless)."""
+    return tuple({"phrase": e.match, "replacement": e.replacement, "kind": e.get("kind"),
+                  "inflect": e.get("inflect", ""), "source": ",".join(e.get("source")),
+                  "unless": ";".join(e.get("unless", ())), "context": e.get("context", "")}
+                 for e in load(DATA / "jargon.yml").entries)
 
 
 @lru_cache(maxsize=16)

@@ -8,36 +8,47 @@ from itertools import compress, count
 
 from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.engine.word_lists import load
+from audit.rules import DATA
 
-COLOUR = r"(?:red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|brown|violet|gold|silver|turquoise)"
-SHAPE = r"(?:round|rounded|square|circular|rectangular|triangular|oval|star-shaped|diamond-shaped)"
-SIZE = r"(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest|tiny|huge)"
-PLACE = r"(?:left|right|left-hand|right-hand|top|bottom|upper|lower|top-right|top-left|bottom-right|bottom-left)"
-# Before a noun, a bare "left" or "right" often means something else ("the right key").
-PLACE_BEFORE = r"(?:left-hand|right-hand|top|bottom|upper|lower|top-right|top-left|bottom-right|bottom-left)"
-THING = (r"(?:button|link|icon|box|tab|arrow|key|bar|panel|menu|sidebar|column|banner|circle|square|"
-         r"triangle|star|checkbox|check box|field|text|image|symbol|logo|label|section|area|"
-         r"corner|dot|marker|pin|toggle|switch|slider|window|frame|table|chart|map|diagram|graphic|figure)s?")
+# The instructions and determiners the patterns open with: the prefilter (TRIGGER,
+# OPENING_WORDS) is built from them, so they are code. The words of colour, shape, size,
+# place, things and sounds are the list rules/data/sensory_language.yml.
 INSTRUCTION = (r"(?:click(?:ing)?(?:\s+on)?|tap(?:ping)?(?:\s+on)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|"
                r"hit|us(?:e|ing)|see|check|look\s+(?:at|for)|refer\s+to|find|open|follow|drag|scroll\s+to)")
 DETERMINER = r"(?:the|a|an|that|this|these|those|its|your)"
 
 
+def classes() -> dict[str, str]:
+    """Each class of the list's tokens as one regex alternation, "(?:red|green|...)";
+    "place-before": the places taken before a noun (a bare "left" or "right" often means
+    something else there: "the right key")."""
+    found: dict[str, list[str]] = {}
+    for entry in load(DATA / "sensory_language.yml").entries:
+        found.setdefault(entry.get("class"), []).append(entry.match)
+        if entry.get("class") == "place" and entry.get("before-noun", True):
+            found.setdefault("place-before", []).append(entry.match)
+    return {name: "(?:" + "|".join(words) + ")" for name, words in found.items()}
+
+
 @lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Compiled on first need: few articles hold a trigger, and compiling costs every run."""
+    words = classes()
+    colour, place, thing = words["colour"], words["place"], words["thing"] + "s?"
+    looks = f"(?:{colour}|{words['shape']}|{words['size']}|{words['place-before']})"
     return (
         # "click the green button", "press the big round icon", "use the left-hand menu"
-        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?(?:{COLOUR}|{SHAPE}|{SIZE}|{PLACE_BEFORE})"
-                    rf"(?:\s+[\w-]+)?\s+{THING}\b(?<!black box)(?<!black boxes)", re.I),
+        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{looks}"
+                    rf"(?:\s+[\w-]+)?\s+{thing}\b(?<!black box)(?<!black boxes)", re.I),
          "relies on how something looks or where it is"),
         # "see the box on the right", "click the link at the top of the page"
-        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{THING}\s+(?:on|to|at|in)\s+the\s+"
-                    rf"(?:{PLACE}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
+        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{thing}\s+(?:on|to|at|in)\s+the\s+"
+                    rf"(?:{place}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
          "relies on where something sits on the screen"),
         # "items shown in red", "fields marked in red", "the areas shaded green"
         (re.compile(rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
-                    rf"{COLOUR}\b", re.I),
+                    rf"{colour}\b", re.I),
          "relies on colour"),
         # "as shown below", "pictured above", "see the chart below"
         (re.compile(r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
@@ -45,8 +56,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                     r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])", re.I),
          "points at something by its position on the page"),
         # "when you hear the beep", "listen for the tone"
-        (re.compile(r"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+(?:beep|tone|chime|bleep|buzzer|"
-                    r"signal\s+tone)\b", re.I),
+        (re.compile(rf"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+{words['sound']}\b", re.I),
          "relies on hearing a sound"),
     )
 

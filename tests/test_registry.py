@@ -100,6 +100,42 @@ def test_a_python_rule_from_another_distribution_is_listed_and_run(tmp_path):
     assert "One is emphasis; three read as shouting." in explained.stdout
 
 
+WORD_LIST_RULE = """
+extends: substitution
+message: "Use '%s' instead of '%s'."
+description: Words the house style replaces
+level: warning
+ignorecase: true
+fix: safe
+why: Readers know the plain word.
+bad: We will utilise the car park.
+good: We will use the car park.
+swap:
+  utili[sz]e: use
+"""
+
+
+def test_a_word_list_rule_from_another_distribution_needs_no_python(tmp_path):
+    # The package is one YAML file: a namespace package, no __init__.py, no module.
+    site = plugin(tmp_path / "site", """
+        [article_audit.rules]
+        house-words = house_words_pkg
+        """, {"house_words_pkg/house-words.yml": WORD_LIST_RULE})
+    assert not list((site / "house_words_pkg").glob("*.py"))
+    article = tmp_path / "draft.txt"
+    article.write_text("We will utilize the hall in May.\n", encoding="utf-8")
+
+    listed = run_cli(site, "rules", cwd=tmp_path)
+    row = next(line for line in listed.stdout.splitlines() if line.startswith("house-words"))
+    assert "warning" in row and "Words the house style replaces" in row and "house-rules 1.0" in row
+
+    checked = run_cli(site, "check", "--no-cache", "--select", "house-words", str(article), cwd=tmp_path)
+    assert "draft.txt:1:9: warning house-words Use 'use' instead of 'utilize'." in checked.stdout, checked.stderr
+    fixed = run_cli(site, "check", "--no-cache", "--select", "house-words", "--fix", str(article), cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert article.read_text(encoding="utf-8") == "We will use the hall in May.\n"
+
+
 def test_a_broken_plugin_is_a_clear_error_not_a_traceback(tmp_path):
     site = plugin(tmp_path / "site", """
         [article_audit.rules]
