@@ -7,7 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from string import ascii_lowercase
 from itertools import compress, count
-from operator import attrgetter, itemgetter, not_
+from operator import itemgetter, not_
 
 from audit.document.model import TEXT
 from audit.results.findings import Severity
@@ -104,11 +104,18 @@ def expanded_before(words, letters: str) -> bool:
     return False
 
 
-def _ends(doc) -> list[int]:
-    """Where each word ends in the prose, in order (words do not overlap)."""
-    if "word_ends" not in doc.memo:
-        doc.memo["word_ends"] = list(map(attrgetter("prose_end"), doc.words))
-    return doc.memo["word_ends"]
+def expanded_before_plain(words, letters: str) -> bool:
+    """The plain form of `expanded_before` (the reference of tests/test_fast_paths.py):
+    every word tested for a capital in Python."""
+    first = letters[0].lower()
+    for p, word in enumerate(words):
+        if word[:1].isupper() and word[0].lower() == first:
+            for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
+                run = words[p:q]
+                if run[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL for w in run) \
+                        and initials_match(letters, run):
+                    return True
+    return False
 
 
 def occurrences(doc, skip: frozenset):
@@ -152,9 +159,22 @@ def _shouted(text: str) -> bool:
     return sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text))
 
 
+def _shouted_plain(text: str) -> bool:
+    """The plain form of `_shouted` (the reference of tests/test_fast_paths.py): every
+    letter counted, where the fast form first counts a-z at C speed."""
+    return sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text))
+
+
 def folded_words_not_in_capitals(doc) -> set[str]:
-    """The case folds of the article's words that are not in capitals."""
+    """The case folds of the article's words that are not in capitals (the document's
+    `folded_words`, which lowers a word in ASCII instead of folding it)."""
     return set(compress(doc.folded_words, map(not_, map(str.isupper, doc.texts))))
+
+
+def folded_words_not_in_capitals_plain(doc) -> set[str]:
+    """The plain form of `folded_words_not_in_capitals` (the reference of
+    tests/test_fast_paths.py): each word folded and tested in Python."""
+    return {word.casefold() for word in doc.texts if not word.isupper()}
 
 
 def _in_name(words, n: int) -> bool:
@@ -219,7 +239,7 @@ class Abbreviation(Rule):
                 continue
             _, _, sentence, s, e = found[index]
             start = sentence.prose_start + s
-            if expanded_before(doc.texts[:bisect_right(_ends(doc), start)], key):
+            if expanded_before(doc.texts[:bisect_right(doc.word_ends, start)], key):
                 continue
             later = any(spelled_out(*u[2:], key) for u in found[index + 1:])
             acronym = sentence.text[s:e]

@@ -30,7 +30,6 @@ OWN_RULES = frozenset({
 OWN_PREFIXES = {"MORFOLOGIK_RULE_": "TYPOS", "HUNSPELL_": "TYPOS", "OXFORD_SPELLING_": "BRE_STYLE_OXFORD_SPELLING"}
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 MAX_SUGGESTIONS = 3
-SETTINGS = "languagetool"  # doc.memo key under which the engine hands over [languagetool]
 
 
 class Grammar(Rule):
@@ -63,7 +62,7 @@ class Grammar(Rule):
     severity = Severity.WARNING
 
     def check(self, doc, opts):
-        settings = doc.memo.get(SETTINGS) or LanguageToolSettings()
+        settings = doc.languagetool or LanguageToolSettings()  # the engine hands over [languagetool]
         backend = languagetool.resolve(settings)
         if backend.url is None:
             return  # off, or unusable: said once per run, not once per article
@@ -76,7 +75,7 @@ class Grammar(Rule):
                 disabled_categories=sorted(c for c, s in categories.items() if s == "off"),
             )
         except languagetool.LanguageToolFailed as exc:
-            doc.memo.setdefault("warnings", []).append(f"{self.id}: {exc}")
+            doc.warnings.append(f"{self.id}: {exc}")
             return
         for m in matches:
             level = categories.get(m.category, "warning")

@@ -15,14 +15,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count
 from operator import attrgetter, itemgetter, not_
-from typing import Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from audit.document.segment import split_sentences, tokenize
+
+if TYPE_CHECKING:
+    from audit.document.suppressions import Directive
 
 BLOCK_SEPARATOR = "\n\n"
 _new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a named tuple
 TEXT = attrgetter("text")  # a word's text, for map(): C speed over the words of an article
 _FIRST = itemgetter(0)
+_PROSE_END = attrgetter("prose_end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +200,68 @@ def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tup
     return result
 
 
+@dataclass(slots=True)
+class DocumentCache:
+    """What a module above the document works out once per document and hands on to
+    the next reader (`doc.cache`): each slot is None until its function first fills it.
+    Typed slots, not a dict of names: one attribute load on the hot path, and this is
+    the one list of what is kept.
+
+    Slot             Filled by (and read again by)
+    suppressions     `audit.document.suppressions.of`: the file's directives, parsed once
+                     for the engine (`_apply_suppressions`) and the `suppression` rule.
+    word_tallies     `audit.language.readability.word_tallies`: each word's counts, for
+                     the article's grades and each sentence's.
+    sentence_grades  `audit.language.readability.sentence_grades`: each sentence's
+                     Flesch-Kincaid grade (`reading-level` flags the hard ones).
+    readability      `audit.language.readability.measure(doc)`: the article's metrics;
+                     `reading-level` reads them in `measure` and in `check`.
+    passive          `audit.rules.passive_voice.clauses.clauses`: the passive clauses
+                     (`Clause`s), counted in `measure` and flagged in `check`.
+    """
+
+    suppressions: list[Directive] | None = None
+    word_tallies: list[tuple[int, int, int, int, int]] | None = None
+    sentence_grades: tuple[float | None, ...] | None = None
+    readability: dict[str, float | int] | None = None
+    # The rule's own type: the document layer does not import the rules above it.
+    passive: tuple[Any, ...] | None = None
+
+
 class Document:
-    """One article: its source, its prose, and the structure rules work on."""
+    """One article: its source, its prose, and the structure rules work on.
+
+    Built by a front end: `source`, `text` (the prose), `blocks`, `sentences`, `words`,
+    `elements`, `metadata`, `lines` (source offset -> line and column) and `span`
+    (prose offsets -> source offsets).
+
+    Set by the engine for each run (`audit.engine.auditor.audit_document`):
+    `language`      the configured English variant ("en", "en-GB" ...).
+    `languagetool`  the run's `[languagetool]` settings (a `LanguageToolSettings`, typed
+                    loosely here: `audit.language` sits above this layer); None outside
+                    an audit, which the `grammar` rule reads as the defaults.
+    `warnings`      sentences about this article that the result carries: a rule whose
+                    backend failed on it, rules skipped on a text not in English.
+
+    Views of the words and the prose, each worked out once (when first read, but for
+    `texts`) and shared by the rules; a view with a fast path has its plain form beside
+    it, which tests/test_fast_paths.py holds it to:
+    `texts`                 each word's text (made with the words: most rules want them).
+    `lower_words`           each word's text in lower case.
+    `folded_words`          each word's case fold (`folded_words_plain` beside it).
+    `distinct_lower_words`  the set of `lower_words`, for look-ups.
+    `distinct_lower_lines`  the same, one per line: one string to search.
+    `word_ends`             where each word ends in the prose (bisect it for "the words
+                            before offset N").
+    `lower_text`            the prose in lower case, offset for offset with `text`;
+    `lower_text_is_lower`   and whether that is the plain `text.lower()`.
+    `title`, `title_span`   where article-level findings point.
+    (`_sentence_starts` and `_lowered` are the private steps of `sentence_at` and
+    `lower_text`.)
+
+    What modules above this layer work out once per document sits in `cache`
+    (`DocumentCache`, whose docstring lists its slots).
+    """
 
     def __init__(
         self,
@@ -212,11 +276,12 @@ class Document:
         self.path = path
         self.source = source
         self.format = fmt
-        self.language = "en"  # the configured English variant; set by the engine
+        self.language = "en"  # set by the engine, as the next two (see the class docstring)
+        self.languagetool: Any = None
+        self.warnings: list[str] = []
         self.elements = tuple(elements)
         self.metadata = dict(metadata or {})
-        # Analyses shared by several rules (readability, passive clauses), computed once.
-        self.memo: dict[str, Any] = {}
+        self.cache = DocumentCache()
         self.lines = LineIndex(source)
         self._map = ProseMap()
         self.blocks = self._build(blocks)
@@ -308,6 +373,10 @@ class Document:
             folded[i] = self.texts[i].casefold()
         return folded
 
+    def folded_words_plain(self) -> list[str]:
+        """The plain form of `folded_words`, which tests/test_fast_paths.py holds it to."""
+        return [word.casefold() for word in self.texts]
+
     @cached_property
     def distinct_lower_words(self) -> frozenset[str]:
         """The distinct words in lower case, shared by the rules that look words up."""
@@ -318,6 +387,12 @@ class Document:
         """The distinct words in lower case, one per line: one string to search, for the
         rules that look for what words hold ("well-known", "don't")."""
         return "\n".join(self.distinct_lower_words)
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """Where each word ends in the prose, in order (words do not overlap): bisected,
+        it tells how many words stand before an offset."""
+        return list(map(_PROSE_END, self.words))
 
     @property
     def lower_text(self) -> str:

@@ -37,8 +37,13 @@ _CLOSERS = "\"”’')]»"
 # run of "!!!…" linear instead of retrying the run from every position in it. Both
 # patterns open with the mark, not the lookbehind: the regex engine then skips to the
 # next mark at C speed instead of trying the pattern at every character.
+# Each `_PLAIN` string beside a pattern is that pattern as first written, with the
+# look-behind up front: the reference tests/test_fast_paths.py holds the fast form to.
+# Never used here, so left a string: compiling the plain forms would slow the import.
 _CANDIDATE = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([\"”’')\]»]*+)(\s+)")
+_CANDIDATE_PLAIN = r"(?<![.!?…])([.!?…]++)([\"”’')\]»]*+)(\s+)"
 _MISSING_SPACE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_MISSING_SPACE_PLAIN = r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
 _INITIAL_THEN_NAME = re.compile(r"[A-Z]\.\s+[A-Z]")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _TERMINAL = re.compile(r"[.!?…:;,\-–—][\"”’')\]»]*\s*$")
@@ -58,6 +63,8 @@ WORD = re.compile(
     r"|(?<=\d)\d*+(?:[.,:]\d++)*+(?:[^\W\d_]++)?"  # numbers: 79, 2,225, 3.5, 1.13bn, 10:30
     r")"
 )
+# The same tokens as first written: one branch per kind, each tried at every character.
+WORD_PLAIN = r"(?:[^\W\d_]\.){2,}(?![^\W_])|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\W_]+(?:['’\-][^\W_]+)*"
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:

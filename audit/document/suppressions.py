@@ -55,10 +55,11 @@ def parse(source: str) -> list[Directive]:
 
 
 def of(doc) -> list[Directive]:
-    """The document's directives, parsed once per document."""
-    if "suppressions" not in doc.memo:
-        doc.memo["suppressions"] = parse(doc.source)
-    return doc.memo["suppressions"]
+    """The document's directives, parsed once per document (`doc.cache.suppressions`)."""
+    cache = doc.cache
+    if cache.suppressions is None:
+        cache.suppressions = parse(doc.source)
+    return cache.suppressions
 
 
 def line_spans(source: str) -> list[tuple[int, int]]:

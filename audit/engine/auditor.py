@@ -39,15 +39,15 @@ def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
 def audit_document(doc: Document, settings: Settings) -> FileResult:
     doc.language = settings.language
     # For the grammar rule; a rule whose backend fails on this article appends a sentence
-    # to doc.memo["warnings"], and the result carries them (the rest of the audit goes on).
-    doc.memo["languagetool"] = settings.languagetool
+    # to doc.warnings, and the result carries them (the rest of the audit goes on).
+    doc.languagetool = settings.languagetool
     # The rules measure English: on other languages the language-bound ones are skipped, and said so.
     detected, share = detection.detect(doc.texts, doc.lower_words)
     metrics: dict[str, Any] = {"language_detected": detected}
     located: list[LocatedFinding] = []
     skipped = [rs.rule.id for rs in settings.rules if detected != detection.ENGLISH and type(rs.rule).language_bound]
     if skipped:
-        doc.memo.setdefault("warnings", []).append(
+        doc.warnings.append(
             f"language: the text does not look like English ({share:.0%} of its words are common English "
             f"words); article-audit audits English, so these rules were skipped: {', '.join(skipped)}")
     for rs in settings.rules:
@@ -63,7 +63,7 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     located.sort(key=LocatedFinding.sort_key)
     _number_repeats(located)
     return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title,
-                      warnings=list(doc.memo.get("warnings", ())))
+                      warnings=list(doc.warnings))
 
 
 def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: Settings) -> list[LocatedFinding]:

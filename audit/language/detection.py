@@ -57,6 +57,19 @@ def profile(words: Iterable[str], lowered_words: Iterable[str] | None = None) ->
     return (hits / total if total else 0.0), total, letters, latin
 
 
+def profile_plain(words: Iterable[str]) -> tuple[float, int, int, int]:
+    """The plain form of `profile` (the reference of tests/test_fast_paths.py): every word
+    lowered, straightened and looked up, every letter tested. The fast form takes the
+    words the document has lowered, works at C speed (map, compress) and straightens and
+    tests letters only in words not in ASCII: those hold no curly apostrophe and only
+    Latin letters."""
+    alphabetic = [word for word in words if word[0].isalpha()]
+    hits = sum(word.lower().replace("\u2019", "'") in FUNCTION_WORDS for word in alphabetic)
+    total, letters = len(alphabetic), sum(map(len, alphabetic))
+    latin = sum(ord(c) < _LATIN_END for word in alphabetic for c in word)
+    return (hits / total if total else 0.0), total, letters, latin
+
+
 def detect(words: Iterable[str], lowered_words: Iterable[str] | None = None) -> tuple[str, float]:
     """(ENGLISH or NOT_ENGLISH, the share of English function words among the words)."""
     share, total, letters, latin = profile(words, lowered_words)

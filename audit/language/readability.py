@@ -65,10 +65,12 @@ TALLIES = WordMemo(_tally)  # the one memo of per-word counts
 
 
 def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
-    """`_tally` of each of the document's words, in order, worked out once per document."""
-    if "tallies" not in doc.memo:
-        doc.memo["tallies"] = list(map(TALLIES.__getitem__, doc.texts))
-    return doc.memo["tallies"]
+    """`_tally` of each of the document's words, in order, worked out once per document
+    (`doc.cache.word_tallies`)."""
+    cache = doc.cache
+    if cache.word_tallies is None:
+        cache.word_tallies = list(map(TALLIES.__getitem__, doc.texts))
+    return cache.word_tallies
 
 
 def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Counts:
@@ -95,16 +97,17 @@ def flesch_kincaid(words: int, sentences: int, syllables: int) -> float:
 
 def sentence_grades(doc: Document) -> tuple[float | None, ...]:
     """Flesch-Kincaid grade of each sentence (None for one without words), rounded as
-    `measure(doc, (sentence,))` rounds it, computed once per document."""
-    if "sentence_grades" not in doc.memo:
+    `measure(doc, (sentence,))` rounds it, computed once per document (`doc.cache.sentence_grades`)."""
+    cache = doc.cache
+    if cache.sentence_grades is None:
         grades, tallies, start = [], word_tallies(doc), 0
         for sentence in doc.sentences:
             n = len(sentence.words)
             syl = sum(map(_FIRST, tallies[start : start + n]))
             start += n
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
-        doc.memo["sentence_grades"] = tuple(grades)
-    return doc.memo["sentence_grades"]
+        cache.sentence_grades = tuple(grades)
+    return cache.sentence_grades
 
 
 def formulas(c: Counts) -> dict[str, float]:
@@ -167,11 +170,13 @@ def running_text(doc: Document) -> tuple[Sentence, ...]:
 
 
 def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dict[str, float | int]:
-    """All readability metrics of a document (or of some of its sentences), rounded for reports."""
+    """All readability metrics of a document (or of some of its sentences), rounded for
+    reports; the document's are worked out once (`doc.cache.readability`)."""
     if sentences is None:
-        if "readability" not in doc.memo:
-            doc.memo["readability"] = measure(doc, running_text(doc))
-        return doc.memo["readability"]
+        cache = doc.cache
+        if cache.readability is None:
+            cache.readability = measure(doc, running_text(doc))
+        return cache.readability
     c = count(sentences, word_tallies(doc) if sentences is doc.sentences else None)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
     scores = formulas(c)

@@ -122,7 +122,7 @@ def hyphen_points(word: str) -> int:
     """How many points Pyphen (en_US, 2 letters kept either side) would hyphenate a lowercase word at."""
     table = _hyphenation()
     if table is None:
-        return len(_pyphen().positions(word))
+        return hyphen_points_plain(word)
     pointed = f".{word}."
     n = len(pointed)
     refs = [0] * (n + 1)
@@ -137,6 +137,14 @@ def hyphen_points(word: str) -> int:
                     refs[i + offset] = value
     # Odd values are points; 2 letters are kept either side: refs[k] is before word[k - 1].
     return sum(map((1).__and__, refs[3 : len(word)]))
+
+
+def hyphen_points_plain(word: str) -> int:
+    """The plain form of `hyphen_points`, Pyphen's own count: the reference of
+    tests/test_fast_paths.py, and the fallback where its patterns are not plain data.
+    The fast form applies the patterns, cached, itself: importing Pyphen and parsing its
+    patterns cost more than a one-article run."""
+    return len(_pyphen().positions(word))
 
 
 @lru_cache(maxsize=1)

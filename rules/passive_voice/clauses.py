@@ -156,8 +156,9 @@ def lexicon() -> Lexicon:
 
 
 def clauses(doc) -> tuple[Clause, ...]:
-    """The document's passive clauses, computed once and kept in `doc.memo["passive"]`."""
-    if "passive" not in doc.memo:
+    """The document's passive clauses, computed once and kept in `doc.cache.passive`."""
+    cache = doc.cache
+    if cache.passive is None:
         lex = lexicon()
         low = doc.lower_words
         if "\u2019" in doc.text:  # curly apostrophes straightened
@@ -170,8 +171,8 @@ def clauses(doc) -> tuple[Clause, ...]:
             # Most sentences hold no form of "be" or "get" and no contraction: no passive.
             if not STARTS.isdisjoint(words) or "'" in "\n".join(words):
                 found += _Scan(doc, n, sentence, lex, words).clauses()
-        doc.memo["passive"] = tuple(found)
-    return doc.memo["passive"]
+        cache.passive = tuple(found)
+    return cache.passive
 
 
 class _Scan:

@@ -25,21 +25,33 @@ LEGIT_DOUBLES = frozenset(
 PHRASE_DOUBLES = frozenset("in for on up out off over down this it".split())
 NOT_NAMES = TITLES | BEFORE_NUMBER | frozenset("co corp inc ltd bros dept univ ave rd av est".split())
 _DOUBLED = re.compile(r"(?<![-'’\w])([^\W\d_]+)(\s+)(\1)(?![-'’\w])", re.IGNORECASE)
-# Only the first name is taken, so the next match can start at the last one.
+# Each `_PLAIN` string beside a pattern is that pattern as first written, with "\b" or a
+# look-behind up front: the reference tests/test_fast_paths.py holds the fast form to.
+# Never used here, so left a string: compiling the plain forms would slow the import.
+#
+# Only the first name is taken, so the next match can start at the last one; the plain
+# form, all in a look-ahead, matches an empty string at each name (the same groups).
 _FULL_NAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?= (?:([A-Z])\.? )?([A-Z][a-z]+)\b)")
+_FULL_NAME_PLAIN = r"(?=\b([A-Z][a-z]+) (?:([A-Z])\.? )?([A-Z][a-z]+)\b)"
 # "(?<!\w[A-Z])" after the capital is "\b" before it: a pattern that opens with a
 # character class lets the regex engine skip to the next capital at C speed.
 _NAME_PERIOD = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b")
+_NAME_PERIOD_PLAIN = r"\b([A-Z][a-z]+)\.[ \t]+(?:([A-Z])(\.?)[ \t]+)?([A-Z][a-z]+)\b"
 # Each pattern opens with a character (a look-behind after it checks what comes before):
 # the regex engine then skips to candidates at C speed instead of trying every position.
 _SPACE_BEFORE = re.compile(
     r"([ \t](?<=[^\W\d_][ \t])[ \t]*)(?:[,;]|[.!?](?![.\w])(?![ \t]\.)|:(?=\s|$))(?=\s|$|[\"”’')\]])"
 )
+_SPACE_BEFORE_PLAIN = r"(?<=[^\W\d_])([ \t]+)(?:[,;]|[.!?](?![.\w])(?![ \t]\.)|:(?=\s|$))(?=\s|$|[\"”’')\]])"
 _SPACE_MOVED = re.compile(r"([ \t](?<=[^\W\d_][ \t])[ \t]*)([,;])(?=[^\W\d_])")  # "coalition ,and"
+_SPACE_MOVED_PLAIN = r"(?<=[^\W\d_])([ \t]+)([,;])(?=[^\W\d_])"
 _NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’)]?(?=([A-Z][a-z]+))")
+_NO_SPACE_PLAIN = r"(?<=[a-z]{2})[.!?][\"”’)]?(?=([A-Z][a-z]+))"
 _JOINED = re.compile(r"(?<!\S)[A-Za-z]+[.!?][\"”’)]?[A-Z][a-z]+")
-# "!!", ",,", or two full stops (not "...", a path or a URL).
+# "!!", ",,", or two full stops (not "...", a path or a URL). The fast form opens with
+# the mark and holds it in a group (the plain form finds the same spans, not groups).
 _REPEATED = re.compile(r"([!?,;:.])(?:(?<=[!?,;:])\1+|(?<=\.)(?<![./]\.)\.(?![./\w]))")
+_REPEATED_PLAIN = r"([!?,;:])\1+|(?<![./])\.\.(?![./\w])"
 # Marks of URLs, paths, e-mail addresses and domain names ("Halo.Bungie.Org").
 _CODE_MARK = re.compile(r"://|www\.|@|/|_|\.[A-Za-z]{2,}\.[A-Za-z]|\.(?i:com|org|net|gov|edu)\b")
 # What each spacing pattern needs somewhere in the text: one fast scan (no look-behind
@@ -174,6 +186,11 @@ class Typo(Rule):
                 yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
                                    "article; use one spelling.", severity=Severity.WARNING,
                                    suggestion=major, fix=Fix(*span, major, safe=False))
+
+
+def _sentences_with_doubles_plain(doc) -> tuple:
+    """Every sentence: what `_DOUBLED` searches without the prefilter below."""
+    return doc.sentences
 
 
 def _sentences_with_doubles(doc) -> list:

@@ -48,7 +48,7 @@ def run(text: str, lt: LanguageToolSettings | None = None, language: str = "en")
     doc = parse("a.txt", text)
     doc.language = language
     if lt is not None:
-        doc.memo["languagetool"] = lt
+        doc.languagetool = lt
     return doc, list(RULE().check(doc, RULE.defaults()))
 
 
@@ -92,7 +92,7 @@ def test_the_configured_variant_is_checked(backend, language):
 
 def test_positions_map_through_markup(backend):
     doc = parse("a.md", "# Title\n\nThe coalition **have agreed** to [there plan](https://x.test).\n")
-    doc.memo["languagetool"] = LanguageToolSettings()
+    doc.languagetool = LanguageToolSettings()
     found = {doc.source[f.start:f.end] for f in RULE().check(doc, RULE.defaults())}
     assert found == {"have agreed", "there plan"}
 
@@ -100,7 +100,7 @@ def test_positions_map_through_markup(backend):
 def test_no_backend_no_findings(monkeypatch):
     monkeypatch.setattr(languagetool, "resolve", lambda settings: Backend(None))
     doc, found = run(TEXT)
-    assert found == [] and "warnings" not in doc.memo
+    assert found == [] and doc.warnings == []
 
 
 def test_a_failed_request_is_a_warning(monkeypatch):
@@ -111,5 +111,5 @@ def test_a_failed_request_is_a_warning(monkeypatch):
     monkeypatch.setattr(languagetool, "check", fail)
     doc, found = run(TEXT)
     assert found == []
-    assert doc.memo["warnings"] == ["grammar: the LanguageTool server at http://lt.test failed on this "
+    assert doc.warnings == ["grammar: the LanguageTool server at http://lt.test failed on this "
                                     "article (boom)"]

@@ -16,7 +16,7 @@ def test_metrics_and_memo():
     doc = parse("t.txt", "The bill was passed. The council met. It was approved and signed. Fees rose.")
     assert RULE().measure(doc, RULE.defaults()) == {"passive_sentence_pct": 50.0, "passive_clauses": 2}
     first = clauses(doc)
-    assert doc.memo["passive"] is first and clauses(doc) is first
+    assert doc.cache.passive is first and clauses(doc) is first
 
 
 def test_sample_article(sample_text):
