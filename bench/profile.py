@@ -25,10 +25,10 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from audit.engine import auditor as engine
-from audit.config.loader import Config
-from audit.engine.registry import registry
 from audit.batch.tasks import load_shared_tables
+from audit.config.loader import Config
+from audit.engine import auditor as engine
+from audit.engine.registry import registry
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/bbc")
 spent: dict[str, float] = defaultdict(float)
@@ -82,11 +82,16 @@ def restore(saved: list[tuple[object, str, object]]) -> None:
 
 
 def print_spent(title: str, n: int, total: float) -> None:
-    rows = sorted(spent.items(), key=lambda kv: -kv[1]) + [("(engine, reading the file, settings)",
-                                                             total - sum(spent.values()))]
+    rows = sorted(spent.items(), key=lambda kv: -kv[1]) + [
+        ("(engine, reading the file, settings)", total - sum(spent.values()))
+    ]
     print(f"\n{title}; {1000 * total / n:.2f} ms/article in all:")
-    print(tabulate([[label, f"{1000 * s / n:.3f}", f"{100 * s / total:.1f}%"] for label, s in rows],
-                   headers=["rule / stage", "ms/article", "share"]))
+    print(
+        tabulate(
+            [[label, f"{1000 * s / n:.3f}", f"{100 * s / total:.1f}%"] for label, s in rows],
+            headers=["rule / stage", "ms/article", "share"],
+        )
+    )
 
 
 def audit_all(paths: list[Path]) -> float:
@@ -121,8 +126,12 @@ def print_functions(paths: list[Path], unprofiled: float, count: int) -> None:
     n = len(paths)
     print(f"\nfunctions by own time (pyinstrument; ms/article scaled to the unprofiled run), top {count}:")
     top = sorted(own.items(), key=lambda kv: -kv[1])[:count]
-    print(tabulate([[where, f"{1000 * unprofiled * t / wall / n:.3f}", f"{100 * t / wall:.1f}%"]
-                    for where, t in top], headers=["function", "ms/article", "share"]))
+    print(
+        tabulate(
+            [[where, f"{1000 * unprofiled * t / wall / n:.3f}", f"{100 * t / wall:.1f}%"] for where, t in top],
+            headers=["function", "ms/article", "share"],
+        )
+    )
 
 
 def print_imports(article: Path, count: int) -> None:
@@ -135,11 +144,17 @@ def print_imports(article: Path, count: int) -> None:
         if m:
             rows.append((int(m.group(2)), int(m.group(1)), len(m.group(3)) // 2, m.group(4)))
     total = sum(cumulative for cumulative, _, depth, _ in rows if depth == 0)
-    print(f"\nimports of a one-article run: {total / 1000:.0f} ms in all; the costliest "
-          f"(cumulative, with what they import; depth 0 = imported first by the program):")
+    print(
+        f"\nimports of a one-article run: {total / 1000:.0f} ms in all; the costliest "
+        f"(cumulative, with what they import; depth 0 = imported first by the program):"
+    )
     top = sorted(rows, reverse=True)[:count]
-    print(tabulate([[name, depth, f"{cum / 1000:.1f}", f"{own / 1000:.1f}"] for cum, own, depth, name in top],
-                   headers=["module", "depth", "ms", "own ms"]))
+    print(
+        tabulate(
+            [[name, depth, f"{cum / 1000:.1f}", f"{own / 1000:.1f}"] for cum, own, depth, name in top],
+            headers=["module", "depth", "ms", "own ms"],
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,14 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     load_shared_tables()  # as a batch does before its first article
     audit_all(paths[:20])
     total = audit_all(paths)
-    print(f"\n{n} articles in {total:.2f} CPU s: {1000 * total / n:.2f} ms/article, {n / total:.0f} articles/s "
-          "(one process, word lists already loaded)")
+    print(
+        f"\n{n} articles in {total:.2f} CPU s: {1000 * total / n:.2f} ms/article, {n / total:.0f} articles/s "
+        "(one process, word lists already loaded)"
+    )
     if args.functions:  # before the per-rule timers, which would show up in it
         print_functions(paths, total, args.functions)
     instrument()
     spent.clear()
-    print_spent("time per rule and stage (a third run, word caches warm, timed around each rule)", n,
-                audit_all(paths))
+    print_spent("time per rule and stage (a third run, word caches warm, timed around each rule)", n, audit_all(paths))
     if args.imports:
         print_imports(paths[0], args.imports)
     return 0

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from audit.language import lexicon
-from audit.rules.typo.names import is_common
 from audit.frontends import parse
+from audit.language import lexicon
 from audit.rules import spelling, typo
+from audit.rules.typo.names import is_common
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT_CORPUS = Path(os.environ.get("ARTICLE_AUDIT_CORPUS", "/work/shared/corpus/bbc"))
@@ -41,8 +41,14 @@ TARGET_RECALL = 95.0
 TARGET_ALARMS = 0.5
 RULES = (spelling.RULE(), typo.RULE())
 MISSPELLINGS = ("deletion", "insertion", "substitution", "transposition", "keyboard slip")
-KINDS = MISSPELLINGS + ("doubled word", "stray period in a name", "space before punctuation",
-                        "missing space after sentence end", "repeated punctuation", "name spelled two ways")
+KINDS = MISSPELLINGS + (
+    "doubled word",
+    "stray period in a name",
+    "space before punctuation",
+    "missing space after sentence end",
+    "repeated punctuation",
+    "name spelled two ways",
+)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
@@ -145,8 +151,11 @@ def _stray_period(source: str, rng: random.Random):
     writes in full at least twice, as the sample article does."""
     full_name = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) (?:[A-Z]\.? )?[A-Z][a-z]+\b")
     names = Counter(m.group(0) for m in full_name.finditer(source))
-    full = [n for n, c in names.items() if c >= 2 and not any(
-        p.lower() in typo.NOT_NAMES or is_common(p) for p in n.split())]
+    full = [
+        n
+        for n, c in names.items()
+        if c >= 2 and not any(p.lower() in typo.NOT_NAMES or is_common(p) for p in n.split())
+    ]
     if not full:
         return None
     name = rng.choice(sorted(full))
@@ -170,8 +179,12 @@ def _name_two_ways(source: str, doc, rng: random.Random, stats: Counter):
             kind = rng.choice(MISSPELLINGS[:4])
             wrong = name[0] + misspell(name[1:], kind, rng)
             longer, shorter = max(wrong, name, key=len), min(wrong, name, key=len)
-            if wrong == name or lexicon.known(wrong) or len(wrong) < 4 or (
-                    longer[:-1] == shorter and longer[-1] in "is"):
+            if (
+                wrong == name
+                or lexicon.known(wrong)
+                or len(wrong) < 4
+                or (longer[:-1] == shorter and longer[-1] in "is")
+            ):
                 continue  # a listed word, or a plural or "Saud"/"Saudi": not a slip to find
             at = rng.choice(spots)
             return source[:at] + wrong + source[at + len(name) :], at, at + len(wrong), name
@@ -194,8 +207,11 @@ def main(argv: list[str] | None = None) -> int:
 
     files = sorted(args.corpus.glob("*.txt")) if args.corpus.is_dir() else []
     if not files:
-        print(f"typo_eval: no corpus at {args.corpus} (expected the BBC articles as *.txt); "
-              "pass --corpus PATH or set ARTICLE_AUDIT_CORPUS.", file=sys.stderr)
+        print(
+            f"typo_eval: no corpus at {args.corpus} (expected the BBC articles as *.txt); "
+            "pass --corpus PATH or set ARTICLE_AUDIT_CORPUS.",
+            file=sys.stderr,
+        )
         return EXIT_NO_CORPUS
     rng = random.Random(args.seed)
     if args.sample:
@@ -227,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
             rule_time.update(times)
             for f in findings:
                 context = source[max(0, f.start - 50) : f.end + 50].replace("\n", " ")
-                alarms[f.rule].append({"file": path.name, "excerpt": source[f.start : f.end],
-                                       "message": f.message, "context": context})
+                alarms[f.rule].append(
+                    {"file": path.name, "excerpt": source[f.start : f.end], "message": f.message, "context": context}
+                )
         for kind in KINDS:
             made = inject(source, doc, kind, rng, stats)
             if made is None:
@@ -244,8 +261,14 @@ def main(argv: list[str] | None = None) -> int:
                 if kind in MISSPELLINGS and top and top.lower() == intended.lower():
                     suggested[kind] += 1
             else:
-                misses[kind].append({"file": path.name, "injected": new[start:end], "intended": intended,
-                                     "context": new[max(0, start - 50) : end + 50].replace("\n", " ")})
+                misses[kind].append(
+                    {
+                        "file": path.name,
+                        "injected": new[start:end],
+                        "intended": intended,
+                        "context": new[max(0, start - 50) : end + 50].replace("\n", " "),
+                    }
+                )
     elapsed = time.process_time() - started  # CPU time: fair on a shared machine
     articles = len(seen_hashes)
 
@@ -256,50 +279,91 @@ def main(argv: list[str] | None = None) -> int:
         top1 = f"{100 * suggested[kind] / hits[kind]:.0f}%" if kind in MISSPELLINGS and hits[kind] else ""
         verdict = "met" if recall >= TARGET_RECALL else "NOT MET"
         rows.append([kind, n, hits[kind], f"{recall:.1f}%", verdict, top1])
-    print(tabulate(rows, headers=["kind", "injected", "caught", "recall", f">= {TARGET_RECALL:g}%",
-                                  "suggestion = intended"]))
+    print(
+        tabulate(
+            rows, headers=["kind", "injected", "caught", "recall", f">= {TARGET_RECALL:g}%", "suggestion = intended"]
+        )
+    )
     print()
     alarm_rows = []
     for rule in RULES:
         n = len(alarms[rule.id])
         rate = 1000 * n / words if words else 0.0
-        alarm_rows.append([rule.id, n, f"{rate:.3f}", "met" if rate <= TARGET_ALARMS else "NOT MET",
-                           f"{1000 * rule_time[rule.id] / articles:.2f}"])
+        alarm_rows.append(
+            [
+                rule.id,
+                n,
+                f"{rate:.3f}",
+                "met" if rate <= TARGET_ALARMS else "NOT MET",
+                f"{1000 * rule_time[rule.id] / articles:.2f}",
+            ]
+        )
     total = sum(len(v) for v in alarms.values())
     alarm_rows.append(["both", total, f"{1000 * total / words:.3f}", "", ""])
-    print(tabulate(alarm_rows, headers=["rule", "alarms on originals", "per 1,000 words",
-                                        f"<= {TARGET_ALARMS:g}", "CPU ms/article"]))
-    print(f"\n{articles} articles ({duplicates} duplicates skipped), {words:,} words; "
-          f"parsing {1000 * parse_time / len(files):.2f} CPU ms/article; whole run {elapsed:.0f} CPU s")
+    print(
+        tabulate(
+            alarm_rows,
+            headers=["rule", "alarms on originals", "per 1,000 words", f"<= {TARGET_ALARMS:g}", "CPU ms/article"],
+        )
+    )
+    print(
+        f"\n{articles} articles ({duplicates} duplicates skipped), {words:,} words; "
+        f"parsing {1000 * parse_time / len(files):.2f} CPU ms/article; whole run {elapsed:.0f} CPU s"
+    )
     if stats:
         print("notes: " + "; ".join(f"{k}: {v}" for k, v in sorted(stats.items())))
     pool = [a for v in alarms.values() for a in v]
     if args.show and pool:
-        print(f"\n{min(args.show, len(pool))} of the {len(pool)} alarms on the originals (read them: "
-              "many are typos in the corpus):")
+        print(
+            f"\n{min(args.show, len(pool))} of the {len(pool)} alarms on the originals (read them: "
+            "many are typos in the corpus):"
+        )
         for a in random.Random(args.seed).sample(pool, min(args.show, len(pool))):
             print(f"  {a['file']}: {a['excerpt']!r} - {a['message']}\n      ...{a['context']}...")
 
     out = args.out or BENCH / "results" / f"typo-eval-{dt.date.today().isoformat()}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({
-        "corpus": str(args.corpus), "articles": articles, "duplicates": duplicates, "words": words,
-        "seed": args.seed, "sample": args.sample, "language": args.language,
-        "targets": {"recall_pct": TARGET_RECALL, "alarms_per_1000_words": TARGET_ALARMS},
-        "recall": {k: {"injected": trials[k], "caught": hits[k],
-                       "recall_pct": round(100 * hits[k] / trials[k], 2) if trials[k] else None,
-                       "suggestion_is_intended": suggested[k] if k in MISSPELLINGS else None,
-                       "misses": misses[k][:50]} for k in KINDS},
-        "alarms": {r.id: {"count": len(alarms[r.id]),
-                          "per_1000_words": round(1000 * len(alarms[r.id]) / words, 4) if words else None,
-                          "ms_per_article": round(1000 * rule_time[r.id] / articles, 3),
-                          "findings": alarms[r.id]} for r in RULES},
-        "parse_ms_per_article": round(1000 * parse_time / len(files), 3),
-        "notes": dict(stats),
-    }, indent=2), encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "corpus": str(args.corpus),
+                "articles": articles,
+                "duplicates": duplicates,
+                "words": words,
+                "seed": args.seed,
+                "sample": args.sample,
+                "language": args.language,
+                "targets": {"recall_pct": TARGET_RECALL, "alarms_per_1000_words": TARGET_ALARMS},
+                "recall": {
+                    k: {
+                        "injected": trials[k],
+                        "caught": hits[k],
+                        "recall_pct": round(100 * hits[k] / trials[k], 2) if trials[k] else None,
+                        "suggestion_is_intended": suggested[k] if k in MISSPELLINGS else None,
+                        "misses": misses[k][:50],
+                    }
+                    for k in KINDS
+                },
+                "alarms": {
+                    r.id: {
+                        "count": len(alarms[r.id]),
+                        "per_1000_words": round(1000 * len(alarms[r.id]) / words, 4) if words else None,
+                        "ms_per_article": round(1000 * rule_time[r.id] / articles, 3),
+                        "findings": alarms[r.id],
+                    }
+                    for r in RULES
+                },
+                "parse_ms_per_article": round(1000 * parse_time / len(files), 3),
+                "notes": dict(stats),
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     print(f"\nwrote {out}")
     met = all(trials[k] and 100 * hits[k] / trials[k] >= TARGET_RECALL for k in KINDS) and all(
-        1000 * len(alarms[r.id]) / words <= TARGET_ALARMS for r in RULES)
+        1000 * len(alarms[r.id]) / words <= TARGET_ALARMS for r in RULES
+    )
     return 0 if met else 1
 
 

@@ -47,8 +47,13 @@ def render(report: dict, *, color: bool = False, full_report: str | None = None,
     queued: dict[str, list[tuple[str, str, dict]]] = {"error": [], "warning": [], "notice": []}
     for r in report.get("files", []):
         if r["status"] == "error":
-            queued["error"].append(("error", f"Could not audit this file: {r.get('error')}",
-                                    {"file": r["path"], "title": "article-audit: input error"}))
+            queued["error"].append(
+                (
+                    "error",
+                    f"Could not audit this file: {r.get('error')}",
+                    {"file": r["path"], "title": "article-audit: input error"},
+                )
+            )
             continue
         for f in r.get("findings") or ():
             level, message, props = _annotation(r["path"], f)
@@ -61,13 +66,23 @@ def render(report: dict, *, color: bool = False, full_report: str | None = None,
     lines = [command(level, message, **props) for items in shown.values() for level, message, props in items]
     hidden = sum(left.values())
     if hidden:
-        parts = ", ".join(f"{n} {name}" for name, n in (("error", left["error"]), ("warning", left["warning"]),
-                                                         ("info", left["notice"])) if n)
+        parts = ", ".join(
+            f"{n} {name}"
+            for name, n in (("error", left["error"]), ("warning", left["warning"]), ("info", left["notice"]))
+            if n
+        )
         where = full_report or "run article-audit locally, or use --format text or --report-dir"
-        lines.append(command("notice", f"{hidden} more findings not shown as annotations ({parts}). "
-                                       f"Full report: {where}.", title="article-audit: more findings"))
+        lines.append(
+            command(
+                "notice",
+                f"{hidden} more findings not shown as annotations ({parts}). Full report: {where}.",
+                title="article-audit: more findings",
+            )
+        )
     s = report.get("summary") or {}
     if s:
-        lines.append(f"article-audit: {s.get('files', 0)} files: {s.get('passed', 0)} passed, "
-                     f"{s.get('failed', 0)} failed, {s.get('errors', 0)} could not be audited")
+        lines.append(
+            f"article-audit: {s.get('files', 0)} files: {s.get('passed', 0)} passed, "
+            f"{s.get('failed', 0)} failed, {s.get('errors', 0)} could not be audited"
+        )
     return "\n".join(lines) + "\n" if lines else ""

@@ -20,28 +20,32 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     for result in report.get("files", []):
         path = result["path"]
         if result["status"] == "error":
-            issues.append({
-                "type": "issue",
-                "description": f"Could not audit this file: {result.get('error')}",
-                "check_name": INPUT_ERROR,
-                "fingerprint": fingerprints(path, [{"rule": INPUT_ERROR, "excerpt": ""}])[0],
-                "severity": "critical",
-                "categories": ["Bug Risk"],
-                "location": {"path": path, "lines": {"begin": 1, "end": 1}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": f"Could not audit this file: {result.get('error')}",
+                    "check_name": INPUT_ERROR,
+                    "fingerprint": fingerprints(path, [{"rule": INPUT_ERROR, "excerpt": ""}])[0],
+                    "severity": "critical",
+                    "categories": ["Bug Risk"],
+                    "location": {"path": path, "lines": {"begin": 1, "end": 1}},
+                }
+            )
             continue
         findings = result.get("findings") or []
         for f, print_ in zip(findings, fingerprints(path, findings)):
             description = f["message"]
             if f.get("suggestion"):
                 description += f" Suggestion: {f['suggestion']}"
-            issues.append({
-                "type": "issue",
-                "description": description,
-                "check_name": f["rule"],
-                "fingerprint": print_,
-                "severity": SEVERITY.get(f["severity"], "info"),
-                "categories": ["Clarity"],
-                "location": {"path": path, "lines": {"begin": f["line"], "end": f["end_line"]}},
-            })
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": description,
+                    "check_name": f["rule"],
+                    "fingerprint": print_,
+                    "severity": SEVERITY.get(f["severity"], "info"),
+                    "categories": ["Clarity"],
+                    "location": {"path": path, "lines": {"begin": f["line"], "end": f["end_line"]}},
+                }
+            )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

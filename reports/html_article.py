@@ -58,7 +58,7 @@ def highlighted(source: str, findings: list[dict], classes: dict[str, str]) -> s
     for a, b in zip(bounds, bounds[1:] + [None]):
         active = [it for it in active if it[1] > a]
         for it in starting.get(a, ()):
-            f, n = it[3], it[2]
+            n = it[2]
             out.append(f'<a class="ref" id="m-{n}" href="#f-{n}"><span class="sr">Finding </span>{n}</a>')
             if it[1] > a:
                 active.append(it)
@@ -67,8 +67,9 @@ def highlighted(source: str, findings: list[dict], classes: dict[str, str]) -> s
         text = esc(source[a:b])
         if active:
             nest = sorted(active, key=lambda it: (it[0], -it[1], it[2]))
-            opening = "".join(f'<mark class="{classes[it[3]["rule"]]}" title="{esc(tooltip(it[2], it[3]))}">'
-                              for it in nest)
+            opening = "".join(
+                f'<mark class="{classes[it[3]["rule"]]}" title="{esc(tooltip(it[2], it[3]))}">' for it in nest
+            )
             text = opening + text + "</mark>" * len(nest)
         out.append(text)
     return "".join(out)
@@ -80,13 +81,17 @@ def _figures(metrics: dict) -> str:
 
 
 def _all_figures(metrics: dict) -> str:
-    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td class="path">{esc(key)}</td>'
-                   f'<td class="num">{esc(value)}</td></tr>' for key, label, value in scores.all_metrics(metrics))
+    rows = "".join(
+        f'<tr><th scope="row">{esc(label)}</th><td class="path">{esc(key)}</td><td class="num">{esc(value)}</td></tr>'
+        for key, label, value in scores.all_metrics(metrics)
+    )
     if not rows:
         return ""
-    return ("<details><summary>All figures</summary><table><caption>Every metric of this article</caption>"
-            '<thead><tr><th scope="col">Figure</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></details>")
+    return (
+        "<details><summary>All figures</summary><table><caption>Every metric of this article</caption>"
+        '<thead><tr><th scope="col">Figure</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )
 
 
 def _rule_table(findings: list[dict], classes: dict[str, str], rules: dict) -> str:
@@ -96,22 +101,31 @@ def _rule_table(findings: list[dict], classes: dict[str, str], rules: dict) -> s
     rows = []
     for rid, c in counts.items():
         summary = (rules.get(rid) or {}).get("summary", "")
-        rows.append(f'<tr><th scope="row"><span class="tag {classes[rid]}">{esc(rid)}</span></th>'
-                    f"<td>{esc(summary)}</td>"
-                    + "".join(f'<td class="num">{c[k]}</td>' for k in ("total", "error", "warning", "info"))
-                    + "</tr>")
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Rule (highlight style)", "What it flags", "Findings",
-                                                         "Errors", "Warnings", "Info"))
-    return (f"<table><caption>Findings per rule; each rule's highlight style is shown on its name</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        rows.append(
+            f'<tr><th scope="row"><span class="tag {classes[rid]}">{esc(rid)}</span></th>'
+            f"<td>{esc(summary)}</td>"
+            + "".join(f'<td class="num">{c[k]}</td>' for k in ("total", "error", "warning", "info"))
+            + "</tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Rule (highlight style)", "What it flags", "Findings", "Errors", "Warnings", "Info")
+    )
+    return (
+        f"<table><caption>Findings per rule; each rule's highlight style is shown on its name</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _hardest(findings: list[dict]) -> str:
     items = scores.hardest_sentences(findings)
     if not items:
         return "<p>No sentence reads above the target grade.</p>"
-    lis = "".join(f'<li><a href="#m-{n}">Line {f["line"]}</a>: <span class="excerpt">“{esc(f["excerpt"])}”</span>'
-                  f" — {esc(f['message'])}</li>" for n, f in items)
+    lis = "".join(
+        f'<li><a href="#m-{n}">Line {f["line"]}</a>: <span class="excerpt">“{esc(f["excerpt"])}”</span>'
+        f" — {esc(f['message'])}</li>"
+        for n, f in items
+    )
     return f"<ol>{lis}</ol>"
 
 
@@ -120,9 +134,11 @@ def _finding_list(findings: list[dict], classes: dict[str, str]) -> str:
         return "<p>None.</p>"
     items = []
     for n, f in enumerate(findings, 1):
-        parts = [f'<a href="#m-{n}">Line {f["line"]}, column {f["column"]}</a>',
-                 f' <span class="tag {classes[f["rule"]]}">{esc(f["rule"])}</span>',
-                 f" <strong>{esc(f['severity'].capitalize())}</strong>: {esc(f['message'])}"]
+        parts = [
+            f'<a href="#m-{n}">Line {f["line"]}, column {f["column"]}</a>',
+            f' <span class="tag {classes[f["rule"]]}">{esc(f["rule"])}</span>',
+            f" <strong>{esc(f['severity'].capitalize())}</strong>: {esc(f['message'])}",
+        ]
         if f.get("suggestion"):
             parts.append(f"<br>Suggestion: {esc(f['suggestion'])}")
         if f.get("excerpt"):
@@ -138,27 +154,41 @@ def render(result: dict, *, rules: dict | None = None, tool: dict | None = None,
     label = esc(STATUS_LABEL.get(result["status"], result["status"].upper()))
     title = result.get("title") or result["path"]
     metrics = result.get("metrics") or {}
-    header = (f'<header><a class="skip" href="#main">Skip to content</a>'
-              f'<p><a href="{esc(index)}">All articles</a></p>'
-              f"<h1>{esc(title)}</h1>"
-              f'<p><span class="path">{esc(result["path"])}</span> · <span class="badge {label}">{label}</span></p>'
-              "</header>")
+    header = (
+        f'<header><a class="skip" href="#main">Skip to content</a>'
+        f'<p><a href="{esc(index)}">All articles</a></p>'
+        f"<h1>{esc(title)}</h1>"
+        f'<p><span class="path">{esc(result["path"])}</span> · <span class="badge {label}">{label}</span></p>'
+        "</header>"
+    )
     if result["status"] == "error":
-        main = (f'<main id="main"><h2>Could not audit this file</h2><p>{esc(result.get("error") or "")}</p></main>')
+        main = f'<main id="main"><h2>Could not audit this file</h2><p>{esc(result.get("error") or "")}</p></main>'
     else:
         source = result.get("source")
-        text = (f'<div class="article" id="text">{highlighted(source, findings, classes)}</div>' if source is not None
-                else "<p>The article text was not kept for this report.</p>")
-        intro = ("<p>Each finding is highlighted and numbered; hover a highlight for its message, or follow "
-                 "its number to the list below.</p>")
-        main = ('<main id="main">'
-                + section("scores", "Scores", f'<p class="verdict">{esc(scores.grade_sentence(metrics))}</p>'
-                          + _figures(metrics) + _all_figures(metrics))
-                + section("rules", "Findings by rule", _rule_table(findings, classes, rules))
-                + section("hard", "Hardest sentences", _hardest(findings))
-                + section("text", "The article", intro + text)
-                + section("list", f"Findings ({len(findings)})", _finding_list(findings, classes))
-                + "</main>")
+        text = (
+            f'<div class="article" id="text">{highlighted(source, findings, classes)}</div>'
+            if source is not None
+            else "<p>The article text was not kept for this report.</p>"
+        )
+        intro = (
+            "<p>Each finding is highlighted and numbered; hover a highlight for its message, or follow "
+            "its number to the list below.</p>"
+        )
+        main = (
+            '<main id="main">'
+            + section(
+                "scores",
+                "Scores",
+                f'<p class="verdict">{esc(scores.grade_sentence(metrics))}</p>'
+                + _figures(metrics)
+                + _all_figures(metrics),
+            )
+            + section("rules", "Findings by rule", _rule_table(findings, classes, rules))
+            + section("hard", "Hardest sentences", _hardest(findings))
+            + section("text", "The article", intro + text)
+            + section("list", f"Findings ({len(findings)})", _finding_list(findings, classes))
+            + "</main>"
+        )
     tool = tool or {}
     footer = f"<footer><p>Made by {esc(tool.get('name', 'article-audit'))} {esc(tool.get('version', ''))}.</p></footer>"
     return page(f"{title} — article-audit ({label})", header + main + footer)

@@ -56,18 +56,41 @@ def _cell(value, *, num: bool = True) -> str:
 
 
 def _row(r: Figures, page_name: str | None) -> str:
-    link = (f'<a href="{esc(page_name)}">{esc(r.title or r.path)}</a>' if page_name else esc(r.title or r.path))
+    link = f'<a href="{esc(page_name)}">{esc(r.title or r.path)}</a>' if page_name else esc(r.title or r.path)
     where = f'<br><span class="path">{esc(r.path)}</span>' if r.title and r.title != r.path else ""
     error = f"<br>Could not audit: {esc(r.error)}" if r.error else ""
     rank = {"ERROR": 0, "FAIL": 1, "PASS": 2}.get(r.label, 3)
-    return (f'<tr><td data-sort="{rank}"><span class="badge {r.label}">{r.label}</span></td>'
-            f'<td data-sort="{esc(r.path)}">{link}{where}{error}</td>'
-            + _cell(r.grade) + _cell(r.target) + _cell(r.words) + _cell(r.long_sentences) + _cell(r.passive_pct)
-            + _cell(r.typos) + _cell(r.jargon) + _cell(r.errors) + _cell(r.warnings) + _cell(r.info) + "</tr>")
+    return (
+        f'<tr><td data-sort="{rank}"><span class="badge {r.label}">{r.label}</span></td>'
+        f'<td data-sort="{esc(r.path)}">{link}{where}{error}</td>'
+        + _cell(r.grade)
+        + _cell(r.target)
+        + _cell(r.words)
+        + _cell(r.long_sentences)
+        + _cell(r.passive_pct)
+        + _cell(r.typos)
+        + _cell(r.jargon)
+        + _cell(r.errors)
+        + _cell(r.warnings)
+        + _cell(r.info)
+        + "</tr>"
+    )
 
 
-HEADERS = ("Result", "Article", "Grade", "Target", "Words", "Long sentences", "Passive %", "Typos", "Jargon",
-           "Errors", "Warnings", "Info")
+HEADERS = (
+    "Result",
+    "Article",
+    "Grade",
+    "Target",
+    "Words",
+    "Long sentences",
+    "Passive %",
+    "Typos",
+    "Jargon",
+    "Errors",
+    "Warnings",
+    "Info",
+)
 
 
 def _articles_table(rows: list[Figures], pages: dict[str, str]) -> str:
@@ -76,13 +99,17 @@ def _articles_table(rows: list[Figures], pages: dict[str, str]) -> str:
     body = "".join(_row(r, pages.get(r.path)) for r in rows)
     avg = f"avg {number(t.mean_grade)}" if t.mean_grade is not None else ""
     passive = f"avg {number(t.mean_passive_pct)}" if t.mean_passive_pct is not None else ""
-    foot = (f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th><td class="num">{avg}</td><td></td>'
-            + "".join(f'<td class="num">{number(v)}</td>' for v in (t.words, t.long_sentences))
-            + f'<td class="num">{passive}</td>'
-            + "".join(f'<td class="num">{number(v)}</td>' for v in (t.typos, t.jargon, t.errors, t.warnings, t.info))
-            + "</tr>")
-    return (f'<table id="articles"><caption>Articles, worst first (with JavaScript, select a column heading '
-            f"to sort)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>")
+    foot = (
+        f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th><td class="num">{avg}</td><td></td>'
+        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.words, t.long_sentences))
+        + f'<td class="num">{passive}</td>'
+        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.typos, t.jargon, t.errors, t.warnings, t.info))
+        + "</tr>"
+    )
+    return (
+        f'<table id="articles"><caption>Articles, worst first (with JavaScript, select a column heading '
+        f"to sort)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
+    )
 
 
 def _bin(grade: float) -> int:
@@ -113,15 +140,21 @@ def grade_chart(rows: list[Figures]) -> str:
     def above(b: int) -> bool:
         return target is not None and b > target
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-labelledby="grade-title grade-desc">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="grade-title grade-desc">'
+    ]
     described = "; ".join(f"grade {_bin_label(b)}: {counts[b]}" for b in bins if counts[b])
     tgt = f" The target is grade {number(target)}; bars above it are hatched red." if target is not None else ""
-    parts.append(f'<title id="grade-title">Reading grades of {len(grades)} articles</title>'
-                 f'<desc id="grade-desc">Articles per reading grade: {esc(described)}.{esc(tgt)}</desc>')
-    parts.append('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-                 f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{_ABOVE}"/>'
-                 '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>')
+    parts.append(
+        f'<title id="grade-title">Reading grades of {len(grades)} articles</title>'
+        f'<desc id="grade-desc">Articles per reading grade: {esc(described)}.{esc(tgt)}</desc>'
+    )
+    parts.append(
+        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{_ABOVE}"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>'
+    )
     base = height - bottom
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="{_GRID}"/>')
     for i, b in enumerate(bins):
@@ -130,28 +163,44 @@ def grade_chart(rows: list[Figures]) -> str:
         if n:
             h = n * scale
             fill = "url(#hatch)" if above(b) else _BAR
-            parts.append(f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{step - 4:.1f}" height="{h:.1f}" '
-                         f'fill="{fill}" stroke="{_INK}" stroke-width="0.5"/>')
-            parts.append(f'<text x="{x + step / 2:.1f}" y="{base - h - 4:.1f}" text-anchor="middle" '
-                         f'font-size="12" fill="{_INK}">{n}</text>')
+            parts.append(
+                f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{step - 4:.1f}" height="{h:.1f}" '
+                f'fill="{fill}" stroke="{_INK}" stroke-width="0.5"/>'
+            )
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{base - h - 4:.1f}" text-anchor="middle" '
+                f'font-size="12" fill="{_INK}">{n}</text>'
+            )
         tick = f"≤{b}" if b == LOW else f"{b}+" if b == HIGH else str(b)
-        parts.append(f'<text x="{x + step / 2:.1f}" y="{base + 16}" text-anchor="middle" font-size="12" '
-                     f'fill="{_INK}">{tick}</text>')
-    parts.append(f'<text x="{width / 2:.0f}" y="{height - 6}" text-anchor="middle" font-size="13" '
-                 f'fill="{_INK}">Reading grade (US school grade)</text>')
+        parts.append(
+            f'<text x="{x + step / 2:.1f}" y="{base + 16}" text-anchor="middle" font-size="12" '
+            f'fill="{_INK}">{tick}</text>'
+        )
+    parts.append(
+        f'<text x="{width / 2:.0f}" y="{height - 6}" text-anchor="middle" font-size="13" '
+        f'fill="{_INK}">Reading grade (US school grade)</text>'
+    )
     parts.append(f'<text x="{left}" y="16" font-size="13" fill="{_INK}">Articles</text>')
     if target is not None:
         # Bars are whole grades; the line sits after the target's bar: bars right of it are above.
         tx = left + (min(max(target, LOW - 1), HIGH) - LOW + 1) * step
-        parts.append(f'<line x1="{tx:.1f}" y1="22" x2="{tx:.1f}" y2="{base}" stroke="{_INK}" '
-                     'stroke-width="2" stroke-dasharray="6 4"/>')
+        parts.append(
+            f'<line x1="{tx:.1f}" y1="22" x2="{tx:.1f}" y2="{base}" stroke="{_INK}" '
+            'stroke-width="2" stroke-dasharray="6 4"/>'
+        )
         parts.append(f'<text x="{tx + 4:.1f}" y="16" font-size="13" fill="{_INK}">target {number(target)}</text>')
     parts.append("</svg>")
-    rows_html = "".join(f'<tr><th scope="row">{esc(_bin_label(b))}</th><td class="num">{counts[b]}</td>'
-                        f"<td>{'above target' if above(b) else ''}</td></tr>" for b in bins if counts[b])
-    data = ('<details><summary>Chart data</summary><table><caption>Articles per reading grade</caption>'
-            '<thead><tr><th scope="col">Grade</th><th scope="col">Articles</th><th scope="col">Note</th></tr></thead>'
-            f"<tbody>{rows_html}</tbody></table></details>")
+    rows_html = "".join(
+        f'<tr><th scope="row">{esc(_bin_label(b))}</th><td class="num">{counts[b]}</td>'
+        f"<td>{'above target' if above(b) else ''}</td></tr>"
+        for b in bins
+        if counts[b]
+    )
+    data = (
+        "<details><summary>Chart data</summary><table><caption>Articles per reading grade</caption>"
+        '<thead><tr><th scope="col">Grade</th><th scope="col">Articles</th><th scope="col">Note</th></tr></thead>'
+        f"<tbody>{rows_html}</tbody></table></details>"
+    )
     caption = "Reading grades of the articles"
     if target is not None:
         caption += f" against the target grade {number(target)}"
@@ -169,24 +218,32 @@ def rule_chart(report: dict) -> str:
     height = row_h * len(ordered) + 20
     peak = ordered[0][1]
     scale = (width - left - 60) / peak
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-labelledby="rule-title rule-desc">',
-             f'<title id="rule-title">Findings by rule</title>'
-             f'<desc id="rule-desc">{esc("; ".join(f"{rid}: {n}" for rid, n in ordered))}.</desc>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="rule-title rule-desc">',
+        f'<title id="rule-title">Findings by rule</title>'
+        f'<desc id="rule-desc">{esc("; ".join(f"{rid}: {n}" for rid, n in ordered))}.</desc>',
+    ]
     for i, (rid, n) in enumerate(ordered):
         y = 10 + i * row_h
         w = max(n * scale, 1)
-        parts.append(f'<text x="{left - 8}" y="{y + 17}" text-anchor="end" font-size="13" '
-                     f'fill="{_INK}">{esc(rid)}</text>')
+        parts.append(
+            f'<text x="{left - 8}" y="{y + 17}" text-anchor="end" font-size="13" fill="{_INK}">{esc(rid)}</text>'
+        )
         parts.append(f'<rect x="{left}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{_BAR}"/>')
         parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 17}" font-size="13" fill="{_INK}">{n}</text>')
     parts.append("</svg>")
     rules = report.get("rules") or {}
-    rows_html = "".join(f'<tr><th scope="row">{esc(rid)}</th><td>{esc((rules.get(rid) or {}).get("summary", ""))}</td>'
-                        f'<td class="num">{n}</td></tr>' for rid, n in ordered)
-    data = ('<details><summary>Chart data</summary><table><caption>Findings per rule, all articles</caption>'
-            '<thead><tr><th scope="col">Rule</th><th scope="col">What it flags</th><th scope="col">Findings</th>'
-            f"</tr></thead><tbody>{rows_html}</tbody></table></details>")
+    rows_html = "".join(
+        f'<tr><th scope="row">{esc(rid)}</th><td>{esc((rules.get(rid) or {}).get("summary", ""))}</td>'
+        f'<td class="num">{n}</td></tr>'
+        for rid, n in ordered
+    )
+    data = (
+        "<details><summary>Chart data</summary><table><caption>Findings per rule, all articles</caption>"
+        '<thead><tr><th scope="col">Rule</th><th scope="col">What it flags</th><th scope="col">Findings</th>'
+        f"</tr></thead><tbody>{rows_html}</tbody></table></details>"
+    )
     return f"<figure>{''.join(parts)}<figcaption>Findings by rule, all articles.</figcaption></figure>{data}"
 
 

@@ -71,8 +71,10 @@ def palette_css() -> str:
     rules = []
     for n, (bg, style, line) in enumerate(PALETTE):
         offset = 2 + (n % 3) * 2
-        rules.append(f".r{n} {{ background: {bg}; text-decoration-style: {style}; text-decoration-color: {line}; "
-                     f"text-underline-offset: {offset}px; }}")
+        rules.append(
+            f".r{n} {{ background: {bg}; text-decoration-style: {style}; text-decoration-color: {line}; "
+            f"text-underline-offset: {offset}px; }}"
+        )
     return "\n".join(rules)
 
 
@@ -101,8 +103,9 @@ def _hash(text: str) -> str:
 def page(title: str, body: str, *, script: str = "", wide: bool = False) -> str:
     """A whole document: `body` is trusted markup built by the writers from escaped parts."""
     scripts = f"script-src {_hash(script)}" if script else "script-src 'none'"
-    csp = (f"default-src 'none'; style-src {_hash(STYLE)}; {scripts}; img-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src {_hash(STYLE)}; {scripts}; img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
     tail = f"<script>{script}</script>\n" if script else ""
     body_class = ' class="wide"' if wide else ""
     return (

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from audit.results.model import encode_file
 

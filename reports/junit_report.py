@@ -38,8 +38,10 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     failures = sum(r["status"] == "failed" for r in files)
     errors = sum(r["status"] == "error" for r in files)
     counts = {"tests": str(len(files)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
-    root = ET.Element("testsuites", {"name": "article-audit", "tests": counts["tests"],
-                                     "failures": counts["failures"], "errors": counts["errors"]})
+    root = ET.Element(
+        "testsuites",
+        {"name": "article-audit", "tests": counts["tests"], "failures": counts["failures"], "errors": counts["errors"]},
+    )
     suite = ET.SubElement(root, "testsuite", {"name": "article-audit", **counts})
     props = ET.SubElement(suite, "properties")
     tool = report.get("tool", {})
@@ -51,12 +53,14 @@ def render(report: dict, *, color: bool = False, **options) -> str:
         findings = result.get("findings") or []
         lines = "\n".join(xml_text(finding_line(result["path"], f)) for f in findings)
         if result["status"] == "error":
-            node = ET.SubElement(case, "error", {"type": "input-error",
-                                                 "message": xml_text(f"could not audit: {result.get('error')}")})
+            node = ET.SubElement(
+                case, "error", {"type": "input-error", "message": xml_text(f"could not audit: {result.get('error')}")}
+            )
             node.text = xml_text(f"{result['path']}: could not audit: {result.get('error')}")
         elif result["status"] == "failed":
-            node = ET.SubElement(case, "failure", {"type": "article-audit",
-                                                   "message": f"article did not pass: {_counts_text(findings)}"})
+            node = ET.SubElement(
+                case, "failure", {"type": "article-audit", "message": f"article did not pass: {_counts_text(findings)}"}
+            )
             node.text = lines
         elif findings:
             ET.SubElement(case, "system-out").text = lines

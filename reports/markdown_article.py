@@ -33,14 +33,18 @@ def render(result: dict, *, rules: dict | None = None) -> str:
     out += ["", "## Hardest sentences", ""]
     hardest = scores.hardest_sentences(findings)
     if hardest:
-        out += [f"{i}. Line {f['line']}: “{md_text(f['excerpt'])}” — {md_text(f['message'])}"
-                for i, (_, f) in enumerate(hardest, 1)]
+        out += [
+            f"{i}. Line {f['line']}: “{md_text(f['excerpt'])}” — {md_text(f['message'])}"
+            for i, (_, f) in enumerate(hardest, 1)
+        ]
     else:
         out.append("No sentence reads above the target grade.")
     out += ["", f"## Findings ({len(findings)})", ""]
     for n, f in enumerate(findings, 1):
-        line = (f"{n}. **{f['severity'].capitalize()}** `{f['rule']}` line {f['line']}, column {f['column']}: "
-                f"{md_text(f['message'])}")
+        line = (
+            f"{n}. **{f['severity'].capitalize()}** `{f['rule']}` line {f['line']}, column {f['column']}: "
+            f"{md_text(f['message'])}"
+        )
         if f.get("suggestion"):
             line += f" Suggestion: {md_text(f['suggestion'])}"
         if f.get("excerpt"):

@@ -42,8 +42,19 @@ def result_cell(r: Figures) -> str:
     return f"{_ICON.get(r.label, '')} {r.label}".strip()
 
 
-HEADERS = ("Result", "Article", "Grade", "Words", "Long sentences", "Passive %", "Typos", "Jargon",
-           "Errors", "Warnings", "Info")
+HEADERS = (
+    "Result",
+    "Article",
+    "Grade",
+    "Words",
+    "Long sentences",
+    "Passive %",
+    "Typos",
+    "Jargon",
+    "Errors",
+    "Warnings",
+    "Info",
+)
 
 
 def _table_row(cells) -> str:
@@ -60,11 +71,21 @@ def summary_table(report: dict, budget: int = BUDGET * 3 // 4) -> list[str]:
         grade = number(r.grade)
         if r.above_target:
             grade = f"**{grade}** (target {number(r.target)})"
-        line = _table_row([
-            result_cell(r), md_text(r.path), grade, number(r.words), number(r.long_sentences),
-            number(r.passive_pct), number(r.typos), number(r.jargon),
-            str(r.errors), str(r.warnings), str(r.info),
-        ])
+        line = _table_row(
+            [
+                result_cell(r),
+                md_text(r.path),
+                grade,
+                number(r.words),
+                number(r.long_sentences),
+                number(r.passive_pct),
+                number(r.typos),
+                number(r.jargon),
+                str(r.errors),
+                str(r.warnings),
+                str(r.info),
+            ]
+        )
         if size + len(line) > budget:
             lines.append(_table_row(["…", f"{len(rows) - n} more articles", *[""] * (len(HEADERS) - 2)]))
             break
@@ -72,10 +93,23 @@ def summary_table(report: dict, budget: int = BUDGET * 3 // 4) -> list[str]:
         size += len(line) + 1
     avg = f"avg {number(t.mean_grade)}" if t.mean_grade is not None else ""
     passive = f"avg {number(t.mean_passive_pct)}" if t.mean_passive_pct is not None else ""
-    lines.append(_table_row([
-        "**Total**", f"{t.articles} articles", avg, number(t.words), number(t.long_sentences), passive,
-        number(t.typos), number(t.jargon), str(t.errors), str(t.warnings), str(t.info),
-    ]))
+    lines.append(
+        _table_row(
+            [
+                "**Total**",
+                f"{t.articles} articles",
+                avg,
+                number(t.words),
+                number(t.long_sentences),
+                passive,
+                number(t.typos),
+                number(t.jargon),
+                str(t.errors),
+                str(t.warnings),
+                str(t.info),
+            ]
+        )
+    )
     return lines
 
 

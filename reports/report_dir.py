@@ -54,14 +54,14 @@ def page_names(paths: list[str]) -> dict[str, str]:
     common = os.path.commonprefix(folders) if folders and len(distinct) > 1 else ()
     if len(distinct) == 1:
         common = split[distinct[0]][:-1]
-    names = {p: _slug(split[p][len(common):] or split[p] or ("article",)) for p in distinct}
+    names = {p: _slug(split[p][len(common) :] or split[p] or ("article",)) for p in distinct}
     clashes: dict[str, list[str]] = {}
     for p, name in names.items():
         clashes.setdefault(name.lower(), []).append(p)
     for key, group in clashes.items():
         if len(group) > 1 or key in RESERVED:
             for p in group:
-                names[p] = f"{names[p][:MAX_NAME - 9]}-{_short_hash(p)}"
+                names[p] = f"{names[p][: MAX_NAME - 9]}-{_short_hash(p)}"
     return names
 
 

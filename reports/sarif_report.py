@@ -55,8 +55,10 @@ def _descriptor(rule_id: str, meta: dict | None) -> dict:
 def _result(f: dict, index: int, location: dict, print_: str) -> dict:
     message = f["message"] + (f" Suggestion: {f['suggestion']}" if f.get("suggestion") else "")
     region = {
-        "startLine": f["line"], "startColumn": f["column"],
-        "endLine": f["end_line"], "endColumn": f["end_column"],
+        "startLine": f["line"],
+        "startColumn": f["column"],
+        "endLine": f["end_line"],
+        "endColumn": f["end_column"],
     }
     if f.get("excerpt"):
         region["snippet"] = {"text": f["excerpt"]}
@@ -70,16 +72,22 @@ def _result(f: dict, index: int, location: dict, print_: str) -> dict:
     }
     fix = f.get("fix")
     if fix:
-        out["fixes"] = [{
-            "description": {"text": f"Replace with “{fix['replacement']}”" if fix["replacement"] else "Delete"},
-            "artifactChanges": [{
-                "artifactLocation": location,
-                "replacements": [{
-                    "deletedRegion": {"charOffset": fix["start"], "charLength": fix["end"] - fix["start"]},
-                    "insertedContent": {"text": fix["replacement"]},
-                }],
-            }],
-        }]
+        out["fixes"] = [
+            {
+                "description": {"text": f"Replace with “{fix['replacement']}”" if fix["replacement"] else "Delete"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": location,
+                        "replacements": [
+                            {
+                                "deletedRegion": {"charOffset": fix["start"], "charLength": fix["end"] - fix["start"]},
+                                "insertedContent": {"text": fix["replacement"]},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     return out
 
 
@@ -92,11 +100,13 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     for r in files:
         location = artifact_location(r["path"])
         if r["status"] == "error":
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"Could not audit {r['path']}: {r.get('error')}"},
-                "locations": [{"physicalLocation": {"artifactLocation": location}}],
-            })
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"Could not audit {r['path']}: {r.get('error')}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": location}}],
+                }
+            )
             continue
         findings = r.get("findings") or []
         for f, print_ in zip(findings, fingerprints(r["path"], findings)):
@@ -108,12 +118,15 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [{"executionSuccessful": not notifications,
-                             "toolExecutionNotifications": notifications}],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "invocations": [
+                    {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -5,8 +5,8 @@ The grade bands come from audit.results.grades, as do the reading-level rule's m
 
 from __future__ import annotations
 
-from audit.results.grades import describe_grade
 from audit.reports.summary import number
+from audit.results.grades import describe_grade
 
 # The figures shown first on an article page, in this order, with their names.
 KEY_METRICS = (
@@ -51,8 +51,11 @@ def key_metrics(metrics: dict) -> list[tuple[str, str]]:
 
 def all_metrics(metrics: dict) -> list[tuple[str, str, str]]:
     """(key, label, value) for every numeric metric, sorted by key."""
-    return [(k, metric_label(k), number(v)) for k, v in sorted(metrics.items())
-            if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return [
+        (k, metric_label(k), number(v))
+        for k, v in sorted(metrics.items())
+        if isinstance(v, (int, float)) and not isinstance(v, bool)
+    ]
 
 
 def hardest_sentences(findings: list[dict]) -> list[tuple[int, dict]]:

@@ -85,18 +85,28 @@ def figures(result: dict, categories: dict[str, str]) -> Figures:
         return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
     return Figures(
-        path=result["path"], title=result.get("title") or "", status=result["status"], error=result.get("error"),
-        grade=number("consensus_grade"), target=number("target_grade"), words=number("words"),
-        long_sentences=number("long_sentences"), passive_pct=_passive(m),
-        typos=count(typo_rules), jargon=count(jargon_rules),
-        errors=counts["error"], warnings=counts["warning"], info=counts["info"],
+        path=result["path"],
+        title=result.get("title") or "",
+        status=result["status"],
+        error=result.get("error"),
+        grade=number("consensus_grade"),
+        target=number("target_grade"),
+        words=number("words"),
+        long_sentences=number("long_sentences"),
+        passive_pct=_passive(m),
+        typos=count(typo_rules),
+        jargon=count(jargon_rules),
+        errors=counts["error"],
+        warnings=counts["warning"],
+        info=counts["info"],
     )
 
 
 def worst_first(rows: list[Figures]) -> list[Figures]:
     """Could-not-audit first, then failed, then by errors, warnings, grade; ties by path."""
-    return sorted(rows, key=lambda r: (_STATUS_RANK.get(r.status, 3), -r.errors, -r.warnings,
-                                       -(r.grade or 0), -r.info, r.path))
+    return sorted(
+        rows, key=lambda r: (_STATUS_RANK.get(r.status, 3), -r.errors, -r.warnings, -(r.grade or 0), -r.info, r.path)
+    )
 
 
 def table(report: dict) -> list[Figures]:

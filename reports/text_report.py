@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 
-
 from audit.reports.summary import Figures, number, table, totals
 from audit.results.findings import SEVERITY_NAMES
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m",
-           "passed": "\033[32m", "failed": "\033[31m", "PASS": "\033[32m", "FAIL": "\033[31m",
-           "ERROR": "\033[1;31m", "above": "\033[33m"}
+_COLORS = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "info": "\033[36m",
+    "passed": "\033[32m",
+    "failed": "\033[31m",
+    "PASS": "\033[32m",
+    "FAIL": "\033[31m",
+    "ERROR": "\033[1;31m",
+    "above": "\033[33m",
+}
 _RESET = "\033[0m"
 # Control characters from a file name or an article (quoted in messages) could move the
 # cursor or restyle the terminal; each is shown as U+FFFD, and a message stays on one line.
@@ -24,8 +31,20 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 def clean(text) -> str:
     return _CONTROL.sub("\ufffd", str(text))
 
-HEADERS = ("Article", "Grade", "Words", "Long sent.", "Passive %", "Typos", "Jargon",
-           "Errors", "Warnings", "Info", "Result")
+
+HEADERS = (
+    "Article",
+    "Grade",
+    "Words",
+    "Long sent.",
+    "Passive %",
+    "Typos",
+    "Jargon",
+    "Errors",
+    "Warnings",
+    "Info",
+    "Result",
+)
 _ALIGN = ("left",) + ("right",) * 9 + ("left",)
 
 
@@ -36,11 +55,17 @@ def _paint(text: str, key: str, color: bool) -> str:
 def _row(r: Figures, color: bool) -> list[str]:
     grade = _paint(number(r.grade), "above", color) if r.above_target else number(r.grade)
     return [
-        clean(r.path), grade, number(r.words), number(r.long_sentences), number(r.passive_pct),
-        number(r.typos), number(r.jargon),
+        clean(r.path),
+        grade,
+        number(r.words),
+        number(r.long_sentences),
+        number(r.passive_pct),
+        number(r.typos),
+        number(r.jargon),
         _paint(str(r.errors), "error", color and r.errors > 0),
         _paint(str(r.warnings), "warning", color and r.warnings > 0),
-        str(r.info), _paint(r.label, r.label, color),
+        str(r.info),
+        _paint(r.label, r.label, color),
     ]
 
 
@@ -48,12 +73,21 @@ def summary_table(report: dict, *, color: bool = False) -> str:
     rows = table(report)
     t = totals(rows)
     body = [_row(r, color) for r in rows]
-    body.append([
-        f"Total ({t.articles})", number(t.mean_grade) and f"avg {number(t.mean_grade)}", number(t.words),
-        number(t.long_sentences), number(t.mean_passive_pct) and f"avg {number(t.mean_passive_pct)}",
-        number(t.typos), number(t.jargon), str(t.errors), str(t.warnings), str(t.info),
-        f"{t.failed + t.errors_in_input} not passed",
-    ])
+    body.append(
+        [
+            f"Total ({t.articles})",
+            number(t.mean_grade) and f"avg {number(t.mean_grade)}",
+            number(t.words),
+            number(t.long_sentences),
+            number(t.mean_passive_pct) and f"avg {number(t.mean_passive_pct)}",
+            number(t.typos),
+            number(t.jargon),
+            str(t.errors),
+            str(t.warnings),
+            str(t.info),
+            f"{t.failed + t.errors_in_input} not passed",
+        ]
+    )
     from tabulate import tabulate  # only batches get a table: a single draft starts faster without it
 
     return tabulate(body, headers=HEADERS, tablefmt="simple", colalign=_ALIGN, disable_numparse=True)

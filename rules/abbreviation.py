@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from string import ascii_lowercase
 from itertools import compress, count
 from operator import itemgetter, not_
+from string import ascii_lowercase
 
 from audit.document.model import TEXT
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.results.findings import Severity
 from audit.rules import DATA
 
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
@@ -20,8 +20,32 @@ ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}s?(?=['’]s\b|[^'’]|$)")
 _MODEL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # beside a hyphen: a model name (FT-30)
 CAPITALS = re.compile(r"[A-Z]\.?[A-Z]")
 ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
-SMALL = {"of", "and", "the", "for", "to", "in", "on", "at", "by", "with", "a", "an", "&",
-         "de", "du", "des", "la", "le", "del", "der", "für", "und", "et", "y"}
+SMALL = {
+    "of",
+    "and",
+    "the",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "a",
+    "an",
+    "&",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "del",
+    "der",
+    "für",
+    "und",
+    "et",
+    "y",
+}
 INTRODUCERS = ("or", "known as", "called")
 HEADINGS = ("title", "heading")
 
@@ -72,19 +96,19 @@ def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         words = _words(before[:-1])
-        near = words[-len(letters) - 3:]
-        return any(w[0].lower() == first for w in near) or \
-            len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+        near = words[-len(letters) - 3 :]
+        return any(w[0].lower() == first for w in near) or len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
     if re.match(r"[,(]?\s*(?:which|that|it) (?:stands|stood) for\b", after):
         return True
     if after.startswith("("):
-        inside = _words(after[1:after.find(")")] if ")" in after else after[1:])
-        return len(inside) >= 2 and (inside[0][0].lower() == first or inside[0][:1].isupper()
-                                     or initials_match(letters, inside))
+        inside = _words(after[1 : after.find(")")] if ")" in after else after[1:])
+        return len(inside) >= 2 and (
+            inside[0][0].lower() == first or inside[0][:1].isupper() or initials_match(letters, inside)
+        )
     lowered = before.lower()
     for word in INTRODUCERS:
         if lowered.endswith((" " + word, "," + word)):
-            words = _words(before[: len(before) - len(word)])[-len(letters) - 6:]
+            words = _words(before[: len(before) - len(word)])[-len(letters) - 6 :]
             return any(initials_match(letters, words[k:]) for k in range(len(words)))
     return False
 
@@ -98,8 +122,11 @@ def expanded_before(words, letters: str) -> bool:
         if word[0].lower() == first:
             for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
                 run = words[p:q]
-                if run[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL for w in run) \
-                        and initials_match(letters, run):
+                if (
+                    run[-1][:1].isupper()
+                    and all(w[:1].isupper() or w.lower() in SMALL for w in run)
+                    and initials_match(letters, run)
+                ):
                     return True
     return False
 
@@ -112,8 +139,11 @@ def expanded_before_plain(words, letters: str) -> bool:
         if word[:1].isupper() and word[0].lower() == first:
             for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
                 run = words[p:q]
-                if run[-1][:1].isupper() and all(w[:1].isupper() or w.lower() in SMALL for w in run) \
-                        and initials_match(letters, run):
+                if (
+                    run[-1][:1].isupper()
+                    and all(w[:1].isupper() or w.lower() in SMALL for w in run)
+                    and initials_match(letters, run)
+                ):
                     return True
     return False
 
@@ -131,21 +161,30 @@ def occurrences(doc, skip: frozenset):
             word = words[n]
             offset = word.prose_start - sentence.prose_start
             for m in ACRONYM.finditer(word.text):
-                key, before, after = key_of(m.group()), word.text[:m.start()], word.text[m.end():]
-                if before[-1:].isalnum() or after[:1].isalnum() or after[:1] == "-" and after[1:2] in _MODEL \
-                        or before[-1:] == "-" and before[-2:-1] in _MODEL:
+                key, before, after = key_of(m.group()), word.text[: m.start()], word.text[m.end() :]
+                if (
+                    before[-1:].isalnum()
+                    or after[:1].isalnum()
+                    or after[:1] == "-"
+                    and after[1:2] in _MODEL
+                    or before[-1:] == "-"
+                    and before[-2:-1] in _MODEL
+                ):
                     continue  # part of a longer word or a model name (iPOD, FT-30, DVB-H)
                 if lower_words is None:  # the article's words not in capitals, made when first needed
                     lower_words = folded_words_not_in_capitals(doc)
                 if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
                     continue  # known, a numeral (XIV), or a word in capitals (AND)
                 s, e = offset + m.start(), offset + m.end()
-                if "&" in sentence.text[max(0, s - 1):e + 1] or \
-                        any(words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                if "&" in sentence.text[max(0, s - 1) : e + 1] or any(
+                    words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)
+                ):
                     continue  # AT&T; a unit or a model number (5 MW, FTSE 100)
-                if sum(t.isupper() and len(t) > 1 for t in texts[max(0, n - 1):n + 2]) >= 2 \
-                        and len(word.text) == m.end() - m.start() \
-                        and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words)):
+                if (
+                    sum(t.isupper() and len(t) > 1 for t in texts[max(0, n - 1) : n + 2]) >= 2
+                    and len(word.text) == m.end() - m.start()
+                    and not any(key_of(words[k].text) in skip for k in (n - 1, n + 1) if 0 <= k < len(words))
+                ):
                     continue  # a run of capitalised words is a shout ("US FDA" is not)
                 yield key, doc.blocks[sentence.block].kind in HEADINGS, _in_name(words, n), sentence, s, e
 
@@ -179,8 +218,10 @@ def folded_words_not_in_capitals_plain(doc) -> set[str]:
 
 def _in_name(words, n: int) -> bool:
     """A capitalised word next to it, not at the sentence start: AC Milan, Guy Mansfield QC."""
+
     def titled(k):
         return 0 <= k < len(words) and words[k].text[:1].isupper() and not words[k].text.isupper()
+
     return titled(n + 1) or (n > 1 and titled(n - 1))
 
 
@@ -239,9 +280,9 @@ class Abbreviation(Rule):
                 continue
             _, _, sentence, s, e = found[index]
             start = sentence.prose_start + s
-            if expanded_before(doc.texts[:bisect_right(doc.word_ends, start)], key):
+            if expanded_before(doc.texts[: bisect_right(doc.word_ends, start)], key):
                 continue
-            later = any(spelled_out(*u[2:], key) for u in found[index + 1:])
+            later = any(spelled_out(*u[2:], key) for u in found[index + 1 :])
             acronym = sentence.text[s:e]
             yield self.finding(
                 *doc.span(start, sentence.prose_start + e),

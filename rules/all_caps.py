@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import islice
 from operator import and_
 
+from audit.engine.rule import Option, Rule
 from audit.language import lexicon
 from audit.results.findings import Fix, Severity
-from audit.engine.rule import Option, Rule
 
 COMMON_LEVEL = 50  # SCOWL level up to which a word counts as an everyday word
 # Everyday words that are also well-known acronyms when written in capitals.
@@ -52,8 +52,7 @@ class AllCaps(Rule):
     severity = Severity.WARNING
     options = (
         Option("min-words", int, 3, "shortest run of capitalised words to flag", minimum=2),
-        Option("min-everyday", int, 2, "how many words of the run must be everyday words, "
-               "not acronyms", minimum=1),
+        Option("min-everyday", int, 2, "how many words of the run must be everyday words, not acronyms", minimum=1),
     )
 
     def check(self, doc, opts):
@@ -78,21 +77,26 @@ class AllCaps(Rule):
         parts = []
         for i, word in enumerate(run):
             if i:
-                parts.append(doc.text[run[i - 1].prose_end:word.prose_start])
+                parts.append(doc.text[run[i - 1].prose_end : word.prose_start])
             shouted = _everyday(word.text) or word.text.lower() in ACRONYM_WORDS
             text = word.text.lower() if shouted else word.text
             parts.append(text[:1].upper() + text[1:] if i == 0 else text)
         replacement = "".join(parts)
-        exact = doc.source[start:end] == doc.text[run[0].prose_start:run[-1].prose_end]
+        exact = doc.source[start:end] == doc.text[run[0].prose_start : run[-1].prose_end]
         fix = Fix(start, end, replacement, safe=False) if exact else None
-        yield self.finding(start, end, f"{len(run)} words in capitals are hard to read and some screen "
-                           "readers spell them out; use sentence case (and bold for emphasis).",
-                           suggestion=replacement, fix=fix)
+        yield self.finding(
+            start,
+            end,
+            f"{len(run)} words in capitals are hard to read and some screen "
+            "readers spell them out; use sentence case (and bold for emphasis).",
+            suggestion=replacement,
+            fix=fix,
+        )
 
 
 def _adjacent(sentence, before, after) -> bool:
     """Two words on one line separated only by spaces or light punctuation."""
-    gap = sentence.text[before.prose_end - sentence.prose_start:after.prose_start - sentence.prose_start]
+    gap = sentence.text[before.prose_end - sentence.prose_start : after.prose_start - sentence.prose_start]
     return "\n" not in gap and all(c.isspace() or c in ",&'’-–—\"“”" for c in gap)
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import filterfalse
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
-from audit.storage.cache import cached_table
-from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.results.findings import Fix, Severity
 from audit.rules import DATA
+from audit.storage.cache import cached_table
 
 # SCOWL's tags (see rules/data/english_variants.md): usual spelling, accepted variant.
 TAGS = {"en-US": ("A", "a"), "en-GB": ("B", "b"), "en-CA": ("C", "c"), "en-AU": ("D", "d")}
@@ -151,7 +152,7 @@ class EnglishVariant(Rule):
     severity = Severity.ERROR
     options = (
         Option("oxford-spelling", bool, False, "en-GB: accept -ize spellings (organize) as well as -ise"),
-        Option("accept", list, (), "proper names and words kept as spelled, e.g. [\"Defense Distributed\"]"),
+        Option("accept", list, (), 'proper names and words kept as spelled, e.g. ["Defense Distributed"]'),
     )
 
     def _occurrences(self, doc, opts):
@@ -175,8 +176,14 @@ class EnglishVariant(Rule):
             spelled = text[start:end]
             sentence = doc.sentence_at(start)
             cap = spelled[:1].isupper() and not spelled.isupper()
-            yield Spelling(lower[start:end], spelled, start, end, cap,
-                           cap and sentence is not None and start != sentence.words[0].prose_start)
+            yield Spelling(
+                lower[start:end],
+                spelled,
+                start,
+                end,
+                cap,
+                cap and sentence is not None and start != sentence.words[0].prose_start,
+            )
 
     def check(self, doc, opts):
         found = list(self._occurrences(doc, opts))
@@ -196,10 +203,12 @@ class EnglishVariant(Rule):
             fix = _cased(right[0], s.text)
             a, b = doc.span(s.start, s.end)
             yield self.finding(
-                a, b,
+                a,
+                b,
                 f"\u201c{s.text}\u201d is {_where(tags)} spelling; {doc.language} spells it \u201c{fix}\u201d.",
                 severity=Severity.WARNING if accepted in tags else None,
-                suggestion=fix, fix=Fix(a, b, fix, safe=True),
+                suggestion=fix,
+                fix=Fix(a, b, fix, safe=True),
             )
 
     def _mixes(self, doc, found):
@@ -216,15 +225,22 @@ class EnglishVariant(Rule):
             # The variant most of the article follows; the other spellings are the odd ones.
             best = max(MIX, key=lambda u: sum(n for w, n in counts.items() if _fits(u, tags[w])))
             odd = next(s for s in items if not _fits(best, tags[s.lower]))
-            sides = [[w for w in sorted(counts, key=lambda w: (-counts[w], w)) if _fits(best, tags[w]) == side]
-                     for side in (True, False)]
-            listed = " and ".join(", ".join(f"\u201c{w}\u201d \u00d7{counts[w]}" for w in side)
-                                  + f" ({_where(tags[side[0]])})" for side in sides)
+            sides = [
+                [w for w in sorted(counts, key=lambda w: (-counts[w], w)) if _fits(best, tags[w]) == side]
+                for side in (True, False)
+            ]
+            listed = " and ".join(
+                ", ".join(f"\u201c{w}\u201d \u00d7{counts[w]}" for w in side) + f" ({_where(tags[side[0]])})"
+                for side in sides
+            )
             right = [w for w, t in _table()[odd.lower][2] if best in t]
             a, b = doc.span(odd.start, odd.end)
             yield self.finding(
-                a, b, f"The article mixes English variants: {listed}; use one spelling.",
-                severity=Severity.WARNING, suggestion=_cased(right[0], odd.text) if len(right) == 1 else None,
+                a,
+                b,
+                f"The article mixes English variants: {listed}; use one spelling.",
+                severity=Severity.WARNING,
+                suggestion=_cased(right[0], odd.text) if len(right) == 1 else None,
             )
 
 

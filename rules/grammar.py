@@ -4,28 +4,48 @@ from __future__ import annotations
 
 import os
 
+from audit.engine.rule import Rule
 from audit.language import languagetool
 from audit.language.languagetool import LanguageToolSettings
 from audit.results.findings import Fix, Severity
-from audit.engine.rule import Rule
 
 # LanguageTool category -> severity; "off" for what our own rules already check, so one
 # mistake gives one finding: spelling (TYPOS) and English variants (english-variant).
 CATEGORIES = {
-    "TYPOS": "off", "AMERICAN_ENGLISH": "off", "AMERICAN_ENGLISH_STYLE": "off", "BRITISH_ENGLISH": "off",
+    "TYPOS": "off",
+    "AMERICAN_ENGLISH": "off",
+    "AMERICAN_ENGLISH_STYLE": "off",
+    "BRITISH_ENGLISH": "off",
     "BRE_STYLE_OXFORD_SPELLING": "off",
-    "GRAMMAR": "warning", "CONFUSED_WORDS": "warning", "SEMANTICS": "warning", "CASING": "warning",
-    "MISC": "warning", "COLLOCATIONS": "warning",
-    "PUNCTUATION": "info", "TYPOGRAPHY": "info", "STYLE": "info", "REDUNDANCY": "info", "COMPOUNDING": "info",
-    "NONSTANDARD_PHRASES": "info", "PLAIN_ENGLISH": "info", "REPETITIONS_STYLE": "info",
-    "GENDER_NEUTRALITY": "info", "WIKIPEDIA": "info",
+    "GRAMMAR": "warning",
+    "CONFUSED_WORDS": "warning",
+    "SEMANTICS": "warning",
+    "CASING": "warning",
+    "MISC": "warning",
+    "COLLOCATIONS": "warning",
+    "PUNCTUATION": "info",
+    "TYPOGRAPHY": "info",
+    "STYLE": "info",
+    "REDUNDANCY": "info",
+    "COMPOUNDING": "info",
+    "NONSTANDARD_PHRASES": "info",
+    "PLAIN_ENGLISH": "info",
+    "REPETITIONS_STYLE": "info",
+    "GENDER_NEUTRALITY": "info",
+    "WIKIPEDIA": "info",
 }
 # Rules our `typo` and `spelling` rules cover (doubled words, spacing, repeated
 # punctuation, misspellings), and one that misfires on headings and list items.
-OWN_RULES = frozenset({
-    "ENGLISH_WORD_REPEAT_RULE", "WHITESPACE_RULE", "COMMA_PARENTHESIS_WHITESPACE", "DOUBLE_PUNCTUATION",
-    "SENTENCE_WHITESPACE", "PUNCTUATION_PARAGRAPH_END",
-})
+OWN_RULES = frozenset(
+    {
+        "ENGLISH_WORD_REPEAT_RULE",
+        "WHITESPACE_RULE",
+        "COMMA_PARENTHESIS_WHITESPACE",
+        "DOUBLE_PUNCTUATION",
+        "SENTENCE_WHITESPACE",
+        "PUNCTUATION_PARAGRAPH_END",
+    }
+)
 # Spelling rules by name, in whatever category a server files them; on when their category is.
 OWN_PREFIXES = {"MORFOLOGIK_RULE_": "TYPOS", "HUNSPELL_": "TYPOS", "OXFORD_SPELLING_": "BRE_STYLE_OXFORD_SPELLING"}
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -71,7 +91,11 @@ class Grammar(Rule):
         owned = tuple(p for p, category in OWN_PREFIXES.items() if categories.get(category) == "off")
         try:
             matches = languagetool.check(
-                backend, doc.text, doc.language, settings.timeout, disabled_rules=sorted(disabled),
+                backend,
+                doc.text,
+                doc.language,
+                settings.timeout,
+                disabled_rules=sorted(disabled),
                 disabled_categories=sorted(c for c, s in categories.items() if s == "off"),
             )
         except languagetool.LanguageToolFailed as exc:
@@ -84,7 +108,8 @@ class Grammar(Rule):
             start, end = doc.span(m.start, m.end)
             suggestions = [r for r in m.replacements if r][:MAX_SUGGESTIONS]
             yield self.finding(
-                start, end,
+                start,
+                end,
                 f"{m.message.rstrip()} (LanguageTool {m.rule_id}, {m.category})",
                 severity=SEVERITIES[level],
                 suggestion=" / ".join(suggestions) or None,
@@ -97,8 +122,10 @@ class Grammar(Rule):
             found = languagetool.resolve(settings.languagetool).url is not None
         except Exception:  # resolving is best effort here; check() reports real failures
             found = False
-        return (f"languagetool={settings.languagetool!r}\n"
-                f"languagetool-url={os.environ.get(languagetool.ENV_URL, '')}\nlanguagetool-found={found}")
+        return (
+            f"languagetool={settings.languagetool!r}\n"
+            f"languagetool-url={os.environ.get(languagetool.ENV_URL, '')}\nlanguagetool-found={found}"
+        )
 
 
 RULE = Grammar

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Severity
 
 _LAST_WORD = re.compile(r"(\S+?)[\"”’')\]]*$")
 _ABBREVIATIONS = frozenset("etc inc ltd co corp jr sr st no vs plc".split())
@@ -54,8 +54,13 @@ class HeadingStructure(Rule):
     wcag = ("1.3.1", "2.4.6")
     options = (
         Option("max-words", int, 15, "a heading longer than this many words reads as a sentence", minimum=3),
-        Option("sentence-words", int, 8, "a heading ending with a full stop and at least this many "
-               "words is a sentence", minimum=2),
+        Option(
+            "sentence-words",
+            int,
+            8,
+            "a heading ending with a full stop and at least this many words is a sentence",
+            minimum=2,
+        ),
         Option("single-top-level", bool, True, "flag a second top-level heading"),
     )
 
@@ -69,25 +74,41 @@ class HeadingStructure(Rule):
             text = " ".join(heading.text.split())
             span = heading.start, heading.end
             if not text:
-                yield self.finding(*span, f"Empty level-{level} heading; screen readers announce it with "
-                                   "nothing to say. Give it text or remove it.", severity=Severity.ERROR)
+                yield self.finding(
+                    *span,
+                    f"Empty level-{level} heading; screen readers announce it with "
+                    "nothing to say. Give it text or remove it.",
+                    severity=Severity.ERROR,
+                )
                 continue
             if previous and level > previous + 1:
-                yield self.finding(*span, f"Heading level {level} follows level {previous}; a level is "
-                                   f"skipped. Use level {previous + 1}, or restructure the sections.")
+                yield self.finding(
+                    *span,
+                    f"Heading level {level} follows level {previous}; a level is "
+                    f"skipped. Use level {previous + 1}, or restructure the sections.",
+                )
             if level == 1 and opts["single-top-level"]:
                 if top_level is not None:
                     line = doc.position(top_level)[0]
-                    yield self.finding(*span, f"A second top-level heading (the first is on line {line}); "
-                                       "an article has one main heading. Use level 2 for sections.")
+                    yield self.finding(
+                        *span,
+                        f"A second top-level heading (the first is on line {line}); "
+                        "an article has one main heading. Use level 2 for sections.",
+                    )
                 top_level = heading.start if top_level is None else top_level
             words = len(text.split())
             if words > opts["max-words"]:
-                yield self.finding(*span, f"Heading has {words} words; a heading is a short label "
-                                   f"(at most {opts['max-words']} words).", severity=Severity.INFO)
+                yield self.finding(
+                    *span,
+                    f"Heading has {words} words; a heading is a short label (at most {opts['max-words']} words).",
+                    severity=Severity.INFO,
+                )
             elif words >= opts["sentence-words"] and ends_a_sentence(text):
-                yield self.finding(*span, "Heading is a whole sentence; a short label without a full "
-                                   "stop is quicker to scan.", severity=Severity.INFO)
+                yield self.finding(
+                    *span,
+                    "Heading is a whole sentence; a short label without a full stop is quicker to scan.",
+                    severity=Severity.INFO,
+                )
             previous = level
 
 

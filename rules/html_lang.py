@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.results.findings import Severity
 from audit.engine.rule import Rule
+from audit.results.findings import Severity
 
 # A BCP 47 language tag, loosely: a 2-3 letter language, then subtags ("en", "en-GB", "zh-Hant-TW").
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -47,11 +47,13 @@ class HtmlLang(Rule):
             lang = (page.attrs.get("lang") or page.attrs.get("xml:lang") or "").strip()
             start, end = (page.start, page.end) if page.end > page.start else doc.title_span
             if not lang:
-                yield self.finding(start, end, "The page does not declare its language; add it to the "
-                                   "html element, e.g. <html lang=\"en\">.")
+                yield self.finding(
+                    start,
+                    end,
+                    'The page does not declare its language; add it to the html element, e.g. <html lang="en">.',
+                )
             elif not _TAG.fullmatch(lang):
-                yield self.finding(start, end, f"lang=\"{lang}\" is not a language tag; use one such as "
-                                   "\"en\" or \"en-GB\".")
+                yield self.finding(start, end, f'lang="{lang}" is not a language tag; use one such as "en" or "en-GB".')
             return
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Fix, Severity
 
 _FILE_NAME = re.compile(r"[\w\-. %()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic|ico)", re.I)
 _PLACEHOLDER = frozenset(
@@ -46,9 +46,7 @@ class ImageAlt(Rule):
     severity = Severity.ERROR
     wcag = ("1.1.1",)
     language_bound = False
-    options = (
-        Option("max-length", int, 150, "alt text longer than this many characters is flagged", minimum=20),
-    )
+    options = (Option("max-length", int, 150, "alt text longer than this many characters is flagged", minimum=20),)
 
     def check(self, doc, opts):
         markdown = doc.format == "markdown"
@@ -63,35 +61,53 @@ class ImageAlt(Rule):
         named = attrs.get("aria-label") or attrs.get("aria-labelledby")
         at = (image.start, image.end)
         if alt is None and not named:
-            yield self.finding(*at, "Image has no alt attribute; screen readers will read its file "
-                               "name. Describe what it shows, or use alt=\"\" if it is decorative.")
+            yield self.finding(
+                *at,
+                "Image has no alt attribute; screen readers will read its file "
+                'name. Describe what it shows, or use alt="" if it is decorative.',
+            )
             return
         if not alt:
             if named:
                 return
             if markdown:
-                yield self.finding(*at, "Image has no alt text; describe what it shows between the "
-                                   "brackets: ![description](…).")
+                yield self.finding(
+                    *at, "Image has no alt text; describe what it shows between the brackets: ![description](…)."
+                )
             elif attrs.get("in_link") and not attrs.get("link_text"):
-                yield self.finding(*at, "The only content of this link is an image with empty alt "
-                                   "text, so the link has no name; describe where it goes in the alt text.")
+                yield self.finding(
+                    *at,
+                    "The only content of this link is an image with empty alt "
+                    "text, so the link has no name; describe where it goes in the alt text.",
+                )
             return
         plain = re.sub(r"[\s_\-]+", " ", alt.lower()).strip(" .")
         src_name = (attrs.get("src") or "").rsplit("/", 1)[-1].lower()
         if _FILE_NAME.fullmatch(alt.strip()) or (src_name and alt.strip().lower() == src_name):
-            yield self.finding(*at, f"Alt text \"{alt}\" is a file name; describe what the image shows.",
-                               severity=Severity.WARNING)
+            yield self.finding(
+                *at, f'Alt text "{alt}" is a file name; describe what the image shows.', severity=Severity.WARNING
+            )
         elif plain in _PLACEHOLDER or plain.isdigit():
-            yield self.finding(*at, f"Alt text \"{alt}\" says nothing about the image; describe what it "
-                               "shows.", severity=Severity.WARNING)
+            yield self.finding(
+                *at,
+                f'Alt text "{alt}" says nothing about the image; describe what it shows.',
+                severity=Severity.WARNING,
+            )
         elif _REDUNDANT.match(alt.strip()):
-            yield self.finding(*at, "Screen readers already announce an image; start the alt text with "
-                               "what it shows, not \"image of\".", severity=Severity.INFO,
-                               suggestion=_without_prefix(alt.strip()), fix=_fix(doc, image, alt))
+            yield self.finding(
+                *at,
+                'Screen readers already announce an image; start the alt text with what it shows, not "image of".',
+                severity=Severity.INFO,
+                suggestion=_without_prefix(alt.strip()),
+                fix=_fix(doc, image, alt),
+            )
         elif len(alt) > opts["max-length"]:
-            yield self.finding(*at, f"Alt text is {len(alt)} characters long (limit {opts['max-length']}); "
-                               "keep it short and put a long description in the text or a caption.",
-                               severity=Severity.WARNING)
+            yield self.finding(
+                *at,
+                f"Alt text is {len(alt)} characters long (limit {opts['max-length']}); "
+                "keep it short and put a long description in the text or a caption.",
+                severity=Severity.WARNING,
+            )
 
 
 def _hidden(attrs) -> bool:
@@ -110,7 +126,7 @@ def _without_prefix(alt: str) -> str:
 def _fix(doc, image, alt: str) -> Fix | None:
     """Drop "image of" from the alt text, when the source spells it out verbatim."""
     span = image.attrs.get("alt_span")
-    if not span or doc.source[span[0]:span[1]] != alt:
+    if not span or doc.source[span[0] : span[1]] != alt:
         return None
     return Fix(span[0], span[1], _without_prefix(alt.strip()), safe=False)
 

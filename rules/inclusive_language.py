@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.results.findings import Fix, Severity
 from audit.rules import DATA
 
 CATEGORIES = ("gendered", "disability", "age", "suicide", "race", "lgbtq")
@@ -23,9 +23,16 @@ def entries() -> tuple[dict[str, str], ...]:
     "yes" when the first alternative can replace the match as it stands."""
     words = load(DATA / "inclusive_language.yml")
     fixes = words.get("fix", "none") != "none"
-    return tuple({"pattern": e.match, "alternatives": e.replacement, "category": e.get("category"),
-                  "source": ",".join(_listed(e.get("source"))),
-                  "fix": "yes" if fixes and e.get("fix", True) else "no"} for e in words.entries)
+    return tuple(
+        {
+            "pattern": e.match,
+            "alternatives": e.replacement,
+            "category": e.get("category"),
+            "source": ",".join(_listed(e.get("source"))),
+            "fix": "yes" if fixes and e.get("fix", True) else "no",
+        }
+        for e in words.entries
+    )
 
 
 def _listed(value) -> list[str]:
@@ -46,13 +53,17 @@ def matcher(categories: tuple[str, ...], allow: tuple[str, ...]):
     """(for each enabled entry the words it cannot match without one of, all those words,
     the entries), longest entry first."""
     allowed = {a.lower() for a in allow}
-    rows = tuple(sorted((r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
-                        key=lambda r: -len(r["pattern"])))
+    rows = tuple(
+        sorted(
+            (r for r in entries() if r["category"] in categories and r["pattern"] not in allowed),
+            key=lambda r: -len(r["pattern"]),
+        )
+    )
     required = tuple(_required_words(r["pattern"]) for r in rows)
     return required, frozenset().union(*required), rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _entry_regex(pattern: str) -> re.Pattern[str]:
     """One entry's regex, compiled once per process (the list is fixed and small)."""
     return re.compile(rf"(?<![\w\-’'])(?:{_regex(pattern)})(?![\w\-])", re.I)
@@ -84,7 +95,7 @@ def _plainly_lowered(text: str, patterns: list[str]) -> str | None:
     return low if len(low) == len(text) else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lower_case_regex(pattern: str) -> re.Pattern[str]:
     """`_entry_regex` for lower-cased text, without re.I and the look-behind."""
     return re.compile(rf"(?:{_regex(pattern)})(?![\w\-])")
@@ -102,11 +113,14 @@ def _searches(text: str, patterns: list[str]):
     """For each pattern, search(pos) -> the (start, end) of its next match at or after pos."""
     low = _plainly_lowered(text, patterns)
     if low is None:
+
         def plain(regex):
             def search(pos):
                 m = regex.search(text, pos)
                 return None if m is None else m.span()
+
             return search
+
         return [plain(_entry_regex(p)) for p in patterns]
 
     def fast(regex):
@@ -115,7 +129,9 @@ def _searches(text: str, patterns: list[str]):
             while m is not None and not _after_boundary(low, m.start()):
                 m = regex.search(low, m.start() + 1)
             return None if m is None else m.span()
+
         return search
+
     return [fast(_lower_case_regex(p)) for p in patterns]
 
 
@@ -163,7 +179,7 @@ def _required_groups(pattern: str) -> list[str]:
         elif ch == ")" and depth and pattern[i - 1] != "\\":
             depth -= 1
             if depth == 0:
-                inner, after = pattern[start:i], pattern[i + 1:i + 2]
+                inner, after = pattern[start:i], pattern[i + 1 : i + 2]
                 if after not in ("?", "*", "{") and not inner.startswith(("?=", "?!", "?<")):
                     groups.append(inner[2:] if inner.startswith("?:") else inner)
     return groups
@@ -257,7 +273,7 @@ class InclusiveLanguage(Rule):
             return
         for block in doc.blocks:
             text = block.text
-            low = doc.lower_text[block.prose_start:block.prose_end]
+            low = doc.lower_text[block.prose_start : block.prose_end]
             chosen = tuple(i for i in candidates if any(w in low for w in required[i]))
             if not chosen:
                 continue
@@ -274,9 +290,14 @@ class InclusiveLanguage(Rule):
                 fix = None
                 if row["fix"] == "yes" and doc.source[start:end] == text[at:to]:
                     fix = Fix(start, end, options[0], safe=_safe_fixes())
-                yield self.finding(start, end, f"\"{found}\" can exclude or stereotype ({row['category']}); "
-                                   "consider " + " or ".join(f'"{o}"' for o in options) + ".",
-                                   suggestion=options[0], fix=fix)
+                yield self.finding(
+                    start,
+                    end,
+                    f'"{found}" can exclude or stereotype ({row["category"]}); '
+                    "consider " + " or ".join(f'"{o}"' for o in options) + ".",
+                    suggestion=options[0],
+                    fix=fix,
+                )
 
 
 RULE = InclusiveLanguage

@@ -6,38 +6,103 @@ import re
 from functools import lru_cache
 
 from audit.document.model import TEXT
-from audit.results.findings import Fix, Severity
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.results.findings import Fix, Severity
 from audit.rules import DATA
 
-SOURCES = ("plainlanguage", "govuk", "vale-microsoft", "vale-google", "vale-write-good",
-           "vale-gds", "vale-proselint", "project")
+SOURCES = (
+    "plainlanguage",
+    "govuk",
+    "vale-microsoft",
+    "vale-google",
+    "vale-write-good",
+    "vale-gds",
+    "vale-proselint",
+    "project",
+)
 KINDS = ("jargon", "wordy", "buzzword", "cliche")
-WHY = {"jargon": "formal wording", "wordy": "wordy", "buzzword": "a buzzword",
-       "cliche": "a cliché", "house": "on the house-style list"}
+WHY = {
+    "jargon": "formal wording",
+    "wordy": "wordy",
+    "buzzword": "a buzzword",
+    "cliche": "a cliché",
+    "house": "on the house-style list",
+}
 IRREGULAR = {  # base: (3rd person, past, past participle, -ing)
-    "make": ("makes", "made", "made", "making"), "take": ("takes", "took", "taken", "taking"),
-    "give": ("gives", "gave", "given", "giving"), "come": ("comes", "came", "come", "coming"),
-    "hold": ("holds", "held", "held", "holding"), "put": ("puts", "put", "put", "putting"),
-    "do": ("does", "did", "done", "doing"), "have": ("has", "had", "had", "having"),
-    "hit": ("hits", "hit", "hit", "hitting"), "think": ("thinks", "thought", "thought", "thinking"),
-    "set": ("sets", "set", "set", "setting"), "meet": ("meets", "met", "met", "meeting"),
-    "pay": ("pays", "paid", "paid", "paying"), "find": ("finds", "found", "found", "finding"),
-    "leave": ("leaves", "left", "left", "leaving"), "spend": ("spends", "spent", "spent", "spending"),
-    "go": ("goes", "went", "gone", "going"), "bite": ("bites", "bit", "bitten", "biting"),
-    "beat": ("beats", "beat", "beaten", "beating"), "fall": ("falls", "fell", "fallen", "falling"),
-    "keep": ("keeps", "kept", "kept", "keeping"), "cut": ("cuts", "cut", "cut", "cutting"),
-    "get": ("gets", "got", "got", "getting"), "undertake": ("undertakes", "undertook", "undertaken", "undertaking"),
-    "stop": ("stops", "stopped", "stopped", "stopping"), "refer": ("refers", "referred", "referred", "referring"),
-    "flog": ("flogs", "flogged", "flogged", "flogging"), "plan": ("plans", "planned", "planned", "planning"),
+    "make": ("makes", "made", "made", "making"),
+    "take": ("takes", "took", "taken", "taking"),
+    "give": ("gives", "gave", "given", "giving"),
+    "come": ("comes", "came", "come", "coming"),
+    "hold": ("holds", "held", "held", "holding"),
+    "put": ("puts", "put", "put", "putting"),
+    "do": ("does", "did", "done", "doing"),
+    "have": ("has", "had", "had", "having"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "set": ("sets", "set", "set", "setting"),
+    "meet": ("meets", "met", "met", "meeting"),
+    "pay": ("pays", "paid", "paid", "paying"),
+    "find": ("finds", "found", "found", "finding"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "spend": ("spends", "spent", "spent", "spending"),
+    "go": ("goes", "went", "gone", "going"),
+    "bite": ("bites", "bit", "bitten", "biting"),
+    "beat": ("beats", "beat", "beaten", "beating"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "cut": ("cuts", "cut", "cut", "cutting"),
+    "get": ("gets", "got", "got", "getting"),
+    "undertake": ("undertakes", "undertook", "undertaken", "undertaking"),
+    "stop": ("stops", "stopped", "stopped", "stopping"),
+    "refer": ("refers", "referred", "referred", "referring"),
+    "flog": ("flogs", "flogged", "flogged", "flogging"),
+    "plan": ("plans", "planned", "planned", "planning"),
 }
 AMBIGUOUS_BASE = {"put", "hit", "set", "cut", "beat"}  # base form = past tense: tense unknown
-PERFECT_OR_PASSIVE = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been",
-                      "being", "am", "get", "gets", "got", "getting", "'s", "’s"}
+PERFECT_OR_PASSIVE = {
+    "has",
+    "have",
+    "had",
+    "having",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "'s",
+    "’s",
+}
 TAGS = ("s", "past", "pp", "ing")
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her",
-               "its", "our", "their", "any", "some", "no", "every", "each", "of"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "your",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "any",
+    "some",
+    "no",
+    "every",
+    "each",
+    "of",
+}
 
 
 def inflect_verb(word: str, tag: str) -> str:
@@ -46,12 +111,22 @@ def inflect_verb(word: str, tag: str) -> str:
     if word in IRREGULAR:
         return IRREGULAR[word][TAGS.index(tag)]
     if tag == "s":
-        return word[:-1] + "ies" if word[-1] == "y" and word[-2] not in "aeiou" else \
-            word + "es" if word.endswith(("s", "x", "z", "ch", "sh", "o")) else word + "s"
+        return (
+            word[:-1] + "ies"
+            if word[-1] == "y" and word[-2] not in "aeiou"
+            else word + "es"
+            if word.endswith(("s", "x", "z", "ch", "sh", "o"))
+            else word + "s"
+        )
     if tag == "ing":
         return word[:-1] + "ing" if word.endswith("e") and not word.endswith("ee") else word + "ing"
-    return word[:-1] + "ied" if word[-1] == "y" and word[-2] not in "aeiou" else \
-        word + "d" if word.endswith("e") else word + "ed"
+    return (
+        word[:-1] + "ied"
+        if word[-1] == "y" and word[-2] not in "aeiou"
+        else word + "d"
+        if word.endswith("e")
+        else word + "ed"
+    )
 
 
 def plural(word: str) -> str:
@@ -104,10 +179,18 @@ def inflect_replacement(text: str, inflect: str, tag: str, prev: str) -> str:
 def builtin() -> tuple[dict, ...]:
     """The entries of rules/data/jargon.yml as rows of strings (the form house-style
     entries from `extra` take too): lists joined by "," (source) and ";" (unless)."""
-    return tuple({"phrase": e.match, "replacement": e.replacement, "kind": e.get("kind"),
-                  "inflect": e.get("inflect", ""), "source": ",".join(e.get("source")),
-                  "unless": ";".join(e.get("unless", ())), "context": e.get("context", "")}
-                 for e in load(DATA / "jargon.yml").entries)
+    return tuple(
+        {
+            "phrase": e.match,
+            "replacement": e.replacement,
+            "kind": e.get("kind"),
+            "inflect": e.get("inflect", ""),
+            "source": ",".join(e.get("source")),
+            "unless": ";".join(e.get("unless", ())),
+            "context": e.get("context", ""),
+        }
+        for e in load(DATA / "jargon.yml").entries
+    )
 
 
 @lru_cache(maxsize=16)
@@ -117,8 +200,16 @@ def lexicon(sources: tuple, kinds: tuple, allow: tuple, extra: tuple):
     rows = [r for r in builtin() if r["kind"] in kinds and set(r["source"].split(",")) & set(sources)]
     for item in extra:
         phrase, _, repl = item.partition("=>")
-        rows.append({"phrase": phrase.strip(), "replacement": repl.strip(), "kind": "house",
-                     "inflect": "", "unless": "", "context": ""})
+        rows.append(
+            {
+                "phrase": phrase.strip(),
+                "replacement": repl.strip(),
+                "kind": "house",
+                "inflect": "",
+                "unless": "",
+                "context": "",
+            }
+        )
     entries, trie = [], {}
     for row in rows:
         variants = [s for v in row["phrase"].split("|") for s in spellings(words_of(v))]
@@ -155,7 +246,7 @@ def tokens(sentence):
     end = None
     for w in sentence.words:
         parts = w.text.lower().replace("’", "'").split("-")
-        gap = sentence.text[end - sentence.prose_start:w.prose_start - sentence.prose_start] if end else ""
+        gap = sentence.text[end - sentence.prose_start : w.prose_start - sentence.prose_start] if end else ""
         joined = not gap.strip()
         pos = w.prose_start
         for i, part in enumerate(parts):
@@ -191,8 +282,11 @@ def candidate_sentences(doc, phrases: list[tuple[frozenset[str], tuple[str, ...]
     holding a phrase's longest ASCII word are tested, found by one search of the prose
     per phrase instead of a test of every sentence."""
     longest = {ascii_words[0] for _, ascii_words in phrases if ascii_words}
-    if any(not ascii_words for _, ascii_words in phrases) or not doc.lower_text_is_lower \
-            or any("'" in word for word in longest):
+    if (
+        any(not ascii_words for _, ascii_words in phrases)
+        or not doc.lower_text_is_lower
+        or any("'" in word for word in longest)
+    ):
         tried = doc.sentences  # a phrase with no ASCII word, or texts that may not line up
     else:
         text, found = doc.lower_text, set()
@@ -229,8 +323,10 @@ def _entry_words(sources: tuple, kinds: tuple, allow: tuple, extra: tuple) -> di
             words = frozenset(path)
             index.setdefault(max(words, key=lambda w: (len(w), w)), set()).add(words)
         stack += [(child, (*path, word)) for word, child in node.items() if word not in ("$", "!")]
-    return {key: tuple((words, tuple(sorted(filter(str.isascii, words), key=lambda w: (-len(w), w))))
-                       for words in sets) for key, sets in index.items()}
+    return {
+        key: tuple((words, tuple(sorted(filter(str.isascii, words), key=lambda w: (-len(w), w)))) for words in sets)
+        for key, sets in index.items()
+    }
 
 
 class Jargon(Rule):
@@ -259,8 +355,12 @@ class Jargon(Rule):
     summary = "Jargon, buzzword or wordy phrase with a plainer alternative"
     severity = Severity.WARNING
     options = (
-        Option("extra", list, (), 'house-style entries, each "phrase => replacement" '
-               '("a|b" for alternatives; no replacement = rephrase)'),
+        Option(
+            "extra",
+            list,
+            (),
+            'house-style entries, each "phrase => replacement" ("a|b" for alternatives; no replacement = rephrase)',
+        ),
         Option("allow", list, (), "phrases never flagged"),
         Option("sources", list, SOURCES, "built-in lists to use: " + ", ".join(SOURCES)),
         Option("kinds", list, KINDS, "kinds of entry to flag: " + ", ".join(KINDS)),
@@ -301,12 +401,14 @@ class Jargon(Rule):
 
     def _finding(self, doc, entry, tag, toks, i, j):
         start, end = doc.span(toks[i][1], toks[j - 1][2])
-        text = doc.text[toks[i][1]:toks[j - 1][2]]
+        text = doc.text[toks[i][1] : toks[j - 1][2]]
         prev = toks[i - 1][0] if i else ""
         head = words_of(text)[0]
         alts = [a for a in entry["replacement"].split("|") if a]
-        alts = [a[1:] if a[0] == "=" else a if a == "(omit)" else
-                inflect_replacement(a, entry["inflect"], tag, prev) for a in alts]
+        alts = [
+            a[1:] if a[0] == "=" else a if a == "(omit)" else inflect_replacement(a, entry["inflect"], tag, prev)
+            for a in alts
+        ]
         alts = [_match_case(a, text) for a in alts if a]
         why = f"'{text}' is {WHY[entry['kind']]}"
         if not alts:
@@ -323,8 +425,8 @@ class Jargon(Rule):
 def _at_edge(sentence, prose_start: int, prose_end: int) -> bool:
     """At a sentence (or quotation) start, or just before punctuation."""
     before = sentence.text[: prose_start - sentence.prose_start].strip(" \t\n\"'“‘(—–-")
-    after = sentence.text[prose_end - sentence.prose_start:].lstrip()
-    return not before or before[-1] in ":;" or not after or after[0] in ",.;:!?)\"”’—–-"
+    after = sentence.text[prose_end - sentence.prose_start :].lstrip()
+    return not before or before[-1] in ":;" or not after or after[0] in ',.;:!?)"”’—–-'
 
 
 def _match_case(replacement: str, matched: str) -> str:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Severity
 
-VAGUE = frozenset(v.strip() for v in """click here|here|click|tap here|press here|read more|more|
+VAGUE = frozenset(
+    v.strip()
+    for v in """click here|here|click|tap here|press here|read more|more|
     learn more|find out more|see more|show more|view more|more info|more information|info|information|
     details|more details|this link|link|this|this page|this article|this website|this site|website|
     web site|page|article|go|go here|continue|continue reading|read on|click this link|click this|
-    see here|check it out|here's how|full story|the full story|read the full story""".split("|"))
+    see here|check it out|here's how|full story|the full story|read the full story""".split("|")
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _PUNCT = re.compile(r"[^\w\s']+")
 
@@ -52,7 +55,7 @@ class LinkText(Rule):
     severity = Severity.WARNING
     wcag = ("2.4.4",)
     options = (
-        Option("vague", list, [], "more link texts to flag, besides the built-in ones (e.g. \"here\")"),
+        Option("vague", list, [], 'more link texts to flag, besides the built-in ones (e.g. "here")'),
         Option("allow", list, [], "link texts never to flag as vague"),
         Option("flag-urls", bool, True, "flag links whose text is a bare web address"),
     )
@@ -67,23 +70,38 @@ class LinkText(Rule):
             plain = _plain(text)
             href = link.attrs.get("href") or ""
             if not plain:
-                yield self.finding(link.start, link.end, "Link has no text, so screen readers announce "
-                                   "only its address; give it text that says where it goes.",
-                                   severity=Severity.ERROR)
+                yield self.finding(
+                    link.start,
+                    link.end,
+                    "Link has no text, so screen readers announce "
+                    "only its address; give it text that says where it goes.",
+                    severity=Severity.ERROR,
+                )
             elif plain in vague:
-                yield self.finding(link.start, link.end, f"Link text \"{text}\" does not say where the link "
-                                   "goes; use words that describe its destination.")
+                yield self.finding(
+                    link.start,
+                    link.end,
+                    f'Link text "{text}" does not say where the link goes; use words that describe its destination.',
+                )
             elif _URL.fullmatch(text):
                 if opts["flag-urls"]:
-                    yield self.finding(link.start, link.end, "Link text is a web address, which screen "
-                                       "readers spell out; name the page instead.", severity=Severity.INFO)
+                    yield self.finding(
+                        link.start,
+                        link.end,
+                        "Link text is a web address, which screen readers spell out; name the page instead.",
+                        severity=Severity.INFO,
+                    )
             elif href and not href.startswith(("#", "javascript:")):
                 target = _destination(href)
                 first = seen.setdefault(plain, (target, link))
                 if first[0] != target:
                     line = doc.position(first[1].start)[0]
-                    yield self.finding(link.start, link.end, f"Another link with the text \"{text}\" (line "
-                                       f"{line}) goes somewhere else; give each link distinct text.")
+                    yield self.finding(
+                        link.start,
+                        link.end,
+                        f'Another link with the text "{text}" (line '
+                        f"{line}) goes somewhere else; give each link distinct text.",
+                    )
 
 
 RULE = LinkText

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Severity
 
 PARAGRAPH_KINDS = ("paragraph", "quote")
 
@@ -46,8 +46,11 @@ class ParagraphLength(Rule):
     )
 
     def measure(self, doc, opts):
-        sizes = [(len(b.sentences), sum(len(s.words) for s in b.sentences))
-                 for b in doc.blocks if b.kind in PARAGRAPH_KINDS and b.sentences]
+        sizes = [
+            (len(b.sentences), sum(len(s.words) for s in b.sentences))
+            for b in doc.blocks
+            if b.kind in PARAGRAPH_KINDS and b.sentences
+        ]
         if not sizes:
             return {}
         return {
@@ -69,8 +72,11 @@ class ParagraphLength(Rule):
                 over.append(f"{words} words (limit {opts['max-words']})")
             if over:
                 first = block.sentences[0]
-                yield self.finding(first.start, first.end, "This paragraph has " + " and ".join(over)
-                                   + "; split it into shorter paragraphs, one idea each.")
+                yield self.finding(
+                    first.start,
+                    first.end,
+                    "This paragraph has " + " and ".join(over) + "; split it into shorter paragraphs, one idea each.",
+                )
 
 
 RULE = ParagraphLength

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from audit.language import readability
-from audit.results.grades import describe_grade
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.language import readability
+from audit.results.findings import Severity
+from audit.results.grades import describe_grade
 
 GRADES = (
     "consensus_grade",
@@ -102,8 +102,7 @@ class ReadingLevel(Rule):
             yield self.finding(
                 sentence.start,
                 sentence.end,
-                f"Hardest sentence #{rank}: grade {-neg:.1f} (Flesch-Kincaid). "
-                "Split it or use shorter words.",
+                f"Hardest sentence #{rank}: grade {-neg:.1f} (Flesch-Kincaid). Split it or use shorter words.",
                 severity=Severity.INFO,
             )
 

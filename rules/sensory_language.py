@@ -6,16 +6,18 @@ import re
 from functools import lru_cache
 from itertools import compress, count
 
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.results.findings import Severity
 from audit.rules import DATA
 
 # The instructions and determiners the patterns open with: the prefilter (TRIGGER,
 # OPENING_WORDS) is built from them, so they are code. The words of colour, shape, size,
 # place, things and sounds are the list rules/data/sensory_language.yml.
-INSTRUCTION = (r"(?:click(?:ing)?(?:\s+on)?|tap(?:ping)?(?:\s+on)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|"
-               r"hit|us(?:e|ing)|see|check|look\s+(?:at|for)|refer\s+to|find|open|follow|drag|scroll\s+to)")
+INSTRUCTION = (
+    r"(?:click(?:ing)?(?:\s+on)?|tap(?:ping)?(?:\s+on)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|"
+    r"hit|us(?:e|ing)|see|check|look\s+(?:at|for)|refer\s+to|find|open|follow|drag|scroll\s+to)"
+)
 DETERMINER = r"(?:the|a|an|that|this|these|those|its|your)"
 
 
@@ -39,25 +41,47 @@ def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     looks = f"(?:{colour}|{words['shape']}|{words['size']}|{words['place-before']})"
     return (
         # "click the green button", "press the big round icon", "use the left-hand menu"
-        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{looks}"
-                    rf"(?:\s+[\w-]+)?\s+{thing}\b(?<!black box)(?<!black boxes)", re.I),
-         "relies on how something looks or where it is"),
+        (
+            re.compile(
+                rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{looks}"
+                rf"(?:\s+[\w-]+)?\s+{thing}\b(?<!black box)(?<!black boxes)",
+                re.I,
+            ),
+            "relies on how something looks or where it is",
+        ),
         # "see the box on the right", "click the link at the top of the page"
-        (re.compile(rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{thing}\s+(?:on|to|at|in)\s+the\s+"
-                    rf"(?:{place}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b", re.I),
-         "relies on where something sits on the screen"),
+        (
+            re.compile(
+                rf"\b{INSTRUCTION}\s+{DETERMINER}\s+(?:[\w-]+\s+)?{thing}\s+(?:on|to|at|in)\s+the\s+"
+                rf"(?:{place}|side|corner)(?:[\s-]+(?:hand\s+)?(?:side|corner|edge))?\b",
+                re.I,
+            ),
+            "relies on where something sits on the screen",
+        ),
         # "items shown in red", "fields marked in red", "the areas shaded green"
-        (re.compile(rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
-                    rf"{colour}\b", re.I),
-         "relies on colour"),
+        (
+            re.compile(
+                rf"\b(?:(?:shown|marked|highlighted|circled|underlined|shaded)\s+in|highlighted|shaded)\s+"
+                rf"{colour}\b",
+                re.I,
+            ),
+            "relies on colour",
+        ),
         # "as shown below", "pictured above", "see the chart below"
-        (re.compile(r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
-                    r"(?:\s+in\s+the\s+(?:image|picture|photo|chart|diagram|figure|graphic|map|video))?\s+"
-                    r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])", re.I),
-         "points at something by its position on the page"),
+        (
+            re.compile(
+                r"\b(?:as\s+(?:shown|seen|pictured|illustrated)|shown|pictured|illustrated|depicted)"
+                r"(?:\s+in\s+the\s+(?:image|picture|photo|chart|diagram|figure|graphic|map|video))?\s+"
+                r"(?:below|above|on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right))(?![\w-])",
+                re.I,
+            ),
+            "points at something by its position on the page",
+        ),
         # "when you hear the beep", "listen for the tone"
-        (re.compile(rf"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+{words['sound']}\b", re.I),
-         "relies on hearing a sound"),
+        (
+            re.compile(rf"\b(?:when\s+you\s+hear|listen\s+for)\s+the\s+{words['sound']}\b", re.I),
+            "relies on hearing a sound",
+        ),
     )
 
 
@@ -66,13 +90,17 @@ def patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 # cheaper than five patterns on every sentence. It runs case-sensitively on lowercased
 # text (an IGNORECASE pattern is slower), and its leading "\b" halves the scan: the
 # alternatives start with half the alphabet, and are tried only where a word starts.
-TRIGGER = re.compile(rf"\b(?:{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
-                     r"marked|highlighted|circled|underlined|shaded|hear|listen)\b)")
+TRIGGER = re.compile(
+    rf"\b(?:{INSTRUCTION}\s+{DETERMINER}\b|(?:shown|seen|pictured|illustrated|depicted|"
+    r"marked|highlighted|circled|underlined|shaded|hear|listen)\b)"
+)
 # The word a TRIGGER match opens with: a whole word, or a part of one between hyphens
 # and apostrophes ("re-use the"). A test checks the list against the pattern.
-OPENING_WORDS = frozenset("""click clicking tap tapping press pressing select selecting choose choosing hit use
+OPENING_WORDS = frozenset(
+    """click clicking tap tapping press pressing select selecting choose choosing hit use
     using see check look refer find open follow drag scroll shown seen pictured illustrated depicted marked
-    highlighted circled underlined shaded hear listen""".split())
+    highlighted circled underlined shaded hear listen""".split()
+)
 _JOINERS = re.compile(r"[-'’]")
 
 
@@ -131,9 +159,7 @@ class SensoryLanguage(Rule):
     summary = "Instruction relies on colour, shape, size, position or sound (WCAG 1.3.3)"
     severity = Severity.WARNING
     wcag = ("1.3.3",)
-    options = (
-        Option("position-references", bool, True, "flag \"as shown below\" and \"pictured above\""),
-    )
+    options = (Option("position-references", bool, True, 'flag "as shown below" and "pictured above"'),)
 
     def check(self, doc, opts):
         chosen = None
@@ -141,8 +167,11 @@ class SensoryLanguage(Rule):
             if chosen is None:
                 every = patterns()
                 chosen = every if opts["position-references"] else every[:3] + every[4:]
-            matches = sorted((m.start(), -m.end(), i, m, why) for i, (pattern, why) in enumerate(chosen)
-                             for m in pattern.finditer(sentence.text))
+            matches = sorted(
+                (m.start(), -m.end(), i, m, why)
+                for i, (pattern, why) in enumerate(chosen)
+                for m in pattern.finditer(sentence.text)
+            )
             end = -1
             for start, _, _, m, why in matches:
                 if start < end:
@@ -150,9 +179,13 @@ class SensoryLanguage(Rule):
                 end = m.end()
                 a, b = doc.span(sentence.prose_start + m.start(), sentence.prose_start + m.end())
                 phrase = " ".join(m.group(0).split())
-                yield self.finding(a, b, f"\"{phrase}\" {why}; some readers cannot see or hear it. "
-                                   "Name the thing (its label or heading) instead.",
-                                   severity=Severity.INFO if why.startswith("points") else None)
+                yield self.finding(
+                    a,
+                    b,
+                    f'"{phrase}" {why}; some readers cannot see or hear it. '
+                    "Name the thing (its label or heading) instead.",
+                    severity=Severity.INFO if why.startswith("points") else None,
+                )
 
 
 RULE = SensoryLanguage

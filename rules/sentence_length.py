@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Severity
 
 
 class SentenceLength(Rule):

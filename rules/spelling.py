@@ -7,10 +7,10 @@ from collections import Counter
 from itertools import accumulate, compress, count
 from operator import not_
 
-from audit.language import lexicon, wordfacts
-from audit.storage.cache import WordMemo
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.language import lexicon, wordfacts
+from audit.results.findings import Severity
+from audit.storage.cache import WordMemo
 
 # A token touching one of these is part of a URL, an e-mail address, a path, a
 # handle or an HTML entity, not prose.
@@ -88,16 +88,15 @@ class Spelling(Rule):
                     continue
                 start = word.prose_start + offset
                 if key in reject:
-                    yield self.finding(*doc.span(start, start + len(part)),
-                                       f"'{part}' is on the project's reject list.")
+                    yield self.finding(
+                        *doc.span(start, start + len(part)), f"'{part}' is on the project's reject list."
+                    )
                     continue
                 name_slot = not (first and offset == 0) or before_name or counts[key] > 1
                 suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
                 if suggestions:
-                    message = f"Unknown word '{part}'; did you mean " + " or ".join(
-                        f"'{s}'" for s in suggestions) + "?"
-                    yield self.finding(*doc.span(start, start + len(part)), message,
-                                       suggestion=suggestions[0])
+                    message = f"Unknown word '{part}'; did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
+                    yield self.finding(*doc.span(start, start + len(part)), message, suggestion=suggestions[0])
 
 
 def _never_flagged(token: str) -> bool:
@@ -110,13 +109,18 @@ def _never_flagged(token: str) -> bool:
     # A part in letters is a token too, whose answer is likely in the memo ("well", "known").
     return not token[:1].isalpha() or all(
         NEVER_FLAGGED[part] if part.isalpha() else _fine_as_written(part) or any(map(str.isdigit, part))
-        for _, part in lexicon.word_parts(token))
+        for _, part in lexicon.word_parts(token)
+    )
 
 
 def _fine_as_written(part: str) -> bool:
     """A letter, an acronym, a mixed-case brand or name (iPod, LeClair), or a listed word."""
-    return (not 2 <= len(part) <= lexicon.MAX_WORD or part.isupper() or any(map(str.isupper, part[1:]))
-            or lexicon.known(part))
+    return (
+        not 2 <= len(part) <= lexicon.MAX_WORD
+        or part.isupper()
+        or any(map(str.isupper, part[1:]))
+        or lexicon.known(part)
+    )
 
 
 def _base(token: str) -> str:
@@ -155,8 +159,7 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
         # Capitalised inside a sentence, before another capitalised word or used
         # again, it is a name; a capitalised first word must be a plain slip.
         return () if name_slot else lexicon.slips(part, lexicon.COMMON_LEVEL, missed=len(part) >= 5)[:3]
-    if len(part) > (2 if in_compound else 4) and part[-1] == "s" != part[-2] and lexicon.level_of(
-            part[:-1].lower()):
+    if len(part) > (2 if in_compound else 4) and part[-1] == "s" != part[-2] and lexicon.level_of(part[:-1].lower()):
         return ()  # a plural of a listed word ("schoolfriends", "add-ons"), not "thes" or "passs"
     # One edit first: whether it is a compound never depends on words two edits away,
     # and the costly two-edit search is left to the words that need suggestions.

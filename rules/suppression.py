@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from audit.document import suppressions
-from audit.results.findings import Severity
 from audit.engine.rule import Option, Rule
+from audit.results.findings import Severity
 
 
 class Suppression(Rule):
@@ -41,12 +41,20 @@ class Suppression(Rule):
         for d in directives:
             for name in d.rules:
                 if name not in known:
-                    yield self.finding(d.start, d.end, f"Suppression names an unknown rule {name!r}; "
-                                       "run 'article-audit rules' for the list.")
+                    yield self.finding(
+                        d.start,
+                        d.end,
+                        f"Suppression names an unknown rule {name!r}; run 'article-audit rules' for the list.",
+                    )
             if opts["require-reason"] and d.kind != "enable" and not d.reason:
-                yield self.finding(d.start, d.end, "Suppression gives no reason; add one after ' -- '.",
-                                   suggestion=f"article-audit-{d.kind} {','.join(d.rules)} -- <reason>".replace(
-                                       f"{d.kind}  --", f"{d.kind} --"))
+                yield self.finding(
+                    d.start,
+                    d.end,
+                    "Suppression gives no reason; add one after ' -- '.",
+                    suggestion=f"article-audit-{d.kind} {','.join(d.rules)} -- <reason>".replace(
+                        f"{d.kind}  --", f"{d.kind} --"
+                    ),
+                )
 
     def unused_suppressions(self, doc, unused, opts):
         for d in unused:

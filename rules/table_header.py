@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from audit.results.findings import Severity
 from audit.engine.rule import Rule
+from audit.results.findings import Severity
 
 
 def is_layout(attrs) -> bool:
     """A table used for layout, not data: marked so, nested, or a single row or column."""
-    return (attrs.get("role") in ("presentation", "none") or attrs.get("nested_table")
-            or attrs.get("rows", 0) < 2 or attrs.get("columns", 0) < 2)
+    return (
+        attrs.get("role") in ("presentation", "none")
+        or attrs.get("nested_table")
+        or attrs.get("rows", 0) < 2
+        or attrs.get("columns", 0) < 2
+    )
 
 
 class TableHeader(Rule):
@@ -49,10 +53,13 @@ class TableHeader(Rule):
                 continue
             if not table.attrs.get("header_cells"):
                 end = doc.source.find(">", table.start, table.end)
-                yield self.finding(table.start, end + 1 if end != -1 else table.end,
-                                   f"This table of {table.attrs['rows']} rows and {table.attrs['columns']} "
-                                   "columns has no header cells; mark the header row or column with <th> "
-                                   "(and scope=\"col\" or \"row\").")
+                yield self.finding(
+                    table.start,
+                    end + 1 if end != -1 else table.end,
+                    f"This table of {table.attrs['rows']} rows and {table.attrs['columns']} "
+                    "columns has no header cells; mark the header row or column with <th> "
+                    '(and scope="col" or "row").',
+                )
 
 
 RULE = TableHeader

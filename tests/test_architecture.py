@@ -37,8 +37,13 @@ def staged(tmp_path_factory) -> Path:
 
 def lint_imports(site: Path) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    return subprocess.run([_tool("lint-imports"), str(ROOT / "pyproject.toml"), "--no-cache"],
-                          capture_output=True, text=True, cwd=site, env=env)
+    return subprocess.run(
+        [_tool("lint-imports"), str(ROOT / "pyproject.toml"), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=site,
+        env=env,
+    )
 
 
 def test_the_import_contracts_are_kept(staged):
@@ -47,13 +52,20 @@ def test_the_import_contracts_are_kept(staged):
     assert "0 broken" in result.stdout
 
 
-@pytest.mark.parametrize("module, line, contract", [
-    ("audit/engine/auditor.py", "from audit.rules import typo", "Layers"),
-    ("audit/reports/text_report.py", "from audit.language import readability", "Report writers read the result model only"),
-    ("audit/rules/jargon.py", "from audit.config import loader", "Rules see the rule API"),
-    ("audit/rules/jargon.py", "from audit.rules import typo", "A rule does not import another rule"),
-    ("audit/language/syllables.py", "from audit.language import readability", "No import cycles"),
-])
+@pytest.mark.parametrize(
+    "module, line, contract",
+    [
+        ("audit/engine/auditor.py", "from audit.rules import typo", "Layers"),
+        (
+            "audit/reports/text_report.py",
+            "from audit.language import readability",
+            "Report writers read the result model only",
+        ),
+        ("audit/rules/jargon.py", "from audit.config import loader", "Rules see the rule API"),
+        ("audit/rules/jargon.py", "from audit.rules import typo", "A rule does not import another rule"),
+        ("audit/language/syllables.py", "from audit.language import readability", "No import cycles"),
+    ],
+)
 def test_a_forbidden_import_breaks_its_contract(tmp_path, staged, module, line, contract):
     site = tmp_path / "site"
     shutil.copytree(staged, site)
@@ -71,6 +83,7 @@ def test_ruff_finds_nothing_to_lint():
 
 
 def test_ruff_finds_nothing_to_format():
-    result = subprocess.run([_tool("ruff"), "format", "--check", "--no-cache", "."], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", "--no-cache", "."], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from audit.batch import inputs
-from audit.cli.main import DEFAULT_MAX_BYTES, main
 from audit.batch.inputs import read_input
+from audit.cli.main import DEFAULT_MAX_BYTES, main
 from audit.frontends import InputError, decode
 from audit.language.detection import ENGLISH, NOT_ENGLISH, detect
 
@@ -32,32 +32,32 @@ ENGLISH_PARAGRAPH = (
 # The same news item, written for these tests in other languages.
 NOT_ENGLISH_SAMPLES = {
     "fr": "Le conseil municipal a voté mardi soir un nouveau plan pour les transports de la ville. Selon le "
-          "maire, les travaux commenceront au printemps et dureront deux ans. Les habitants du quartier nord "
-          "pourront prendre un bus toutes les dix minutes, et les pistes cyclables seront prolongées jusqu'à la "
-          "gare. L'opposition estime que le budget est trop élevé et demande une consultation publique avant la "
-          "fin de l'année.",
+    "maire, les travaux commenceront au printemps et dureront deux ans. Les habitants du quartier nord "
+    "pourront prendre un bus toutes les dix minutes, et les pistes cyclables seront prolongées jusqu'à la "
+    "gare. L'opposition estime que le budget est trop élevé et demande une consultation publique avant la "
+    "fin de l'année.",
     "de": "Der Stadtrat hat am Dienstagabend einen neuen Plan für den Nahverkehr beschlossen. Nach Angaben des "
-          "Bürgermeisters beginnen die Bauarbeiten im Frühjahr und dauern zwei Jahre. Die Bewohner des "
-          "Nordviertels sollen alle zehn Minuten einen Bus nehmen können, und die Radwege werden bis zum Bahnhof "
-          "verlängert. Die Opposition hält das Budget für zu hoch und fordert eine öffentliche Anhörung.",
+    "Bürgermeisters beginnen die Bauarbeiten im Frühjahr und dauern zwei Jahre. Die Bewohner des "
+    "Nordviertels sollen alle zehn Minuten einen Bus nehmen können, und die Radwege werden bis zum Bahnhof "
+    "verlängert. Die Opposition hält das Budget für zu hoch und fordert eine öffentliche Anhörung.",
     "es": "El ayuntamiento aprobó el martes por la noche un nuevo plan de transporte para la ciudad. Según el "
-          "alcalde, las obras empezarán en primavera y durarán dos años. Los vecinos del barrio norte podrán "
-          "tomar un autobús cada diez minutos, y los carriles para bicicletas llegarán hasta la estación. La "
-          "oposición cree que el presupuesto es demasiado alto y pide una consulta pública.",
+    "alcalde, las obras empezarán en primavera y durarán dos años. Los vecinos del barrio norte podrán "
+    "tomar un autobús cada diez minutos, y los carriles para bicicletas llegarán hasta la estación. La "
+    "oposición cree que el presupuesto es demasiado alto y pide una consulta pública.",
     "nl": "De gemeenteraad heeft dinsdagavond een nieuw plan voor het openbaar vervoer in de stad aangenomen. "
-          "Volgens de burgemeester beginnen de werkzaamheden in het voorjaar en duren ze twee jaar. De bewoners "
-          "van de noordelijke wijk kunnen elke tien minuten een bus nemen, en de fietspaden worden doorgetrokken "
-          "tot aan het station. De oppositie vindt het budget te hoog.",
+    "Volgens de burgemeester beginnen de werkzaamheden in het voorjaar en duren ze twee jaar. De bewoners "
+    "van de noordelijke wijk kunnen elke tien minuten een bus nemen, en de fietspaden worden doorgetrokken "
+    "tot aan het station. De oppositie vindt het budget te hoog.",
     "pl": "Rada miejska przyjęła we wtorek wieczorem nowy plan komunikacji miejskiej. Według burmistrza prace "
-          "rozpoczną się wiosną i potrwają dwa lata. Mieszkańcy północnej dzielnicy będą mogli wsiąść do "
-          "autobusu co dziesięć minut, a ścieżki rowerowe zostaną przedłużone aż do dworca. Opozycja uważa, że "
-          "budżet jest za wysoki, i domaga się konsultacji społecznych przed końcem roku.",
+    "rozpoczną się wiosną i potrwają dwa lata. Mieszkańcy północnej dzielnicy będą mogli wsiąść do "
+    "autobusu co dziesięć minut, a ścieżki rowerowe zostaną przedłużone aż do dworca. Opozycja uważa, że "
+    "budżet jest za wysoki, i domaga się konsultacji społecznych przed końcem roku.",
     "ru": "Городской совет во вторник вечером утвердил новый план развития общественного транспорта. По словам "
-          "мэра, работы начнутся весной и продлятся два года. Жители северного района смогут садиться на "
-          "автобус каждые десять минут, а велосипедные дорожки продлят до самого вокзала.",
+    "мэра, работы начнутся весной и продлятся два года. Жители северного района смогут садиться на "
+    "автобус каждые десять минут, а велосипедные дорожки продлят до самого вокзала.",
     "zh": "市议会星期二晚上通过了一项新的城市交通计划。市长表示，工程将于春季开始，持续两年。北区居民每十分钟就能搭上一班"
-          "公共汽车，自行车道也将一直延伸到火车站。反对派认为预算过高，要求在年底之前举行公开听证会。下个月将在市政厅召开"
-          "一次会议。",
+    "公共汽车，自行车道也将一直延伸到火车站。反对派认为预算过高，要求在年底之前举行公开听证会。下个月将在市政厅召开"
+    "一次会议。",
 }
 
 
@@ -90,6 +90,7 @@ def assert_refused(code: int, result: dict, *words: str) -> None:
 
 
 # Encodings ---------------------------------------------------------------------------
+
 
 def test_binary_file_is_refused(tmp_path, capsys):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
@@ -138,20 +139,29 @@ def test_utf32_is_refused_plainly():
 
 # Empty, blank and markup only --------------------------------------------------------
 
-@pytest.mark.parametrize("name, content, words", [
-    ("empty.txt", b"", ("no prose", "empty")),
-    ("blank.txt", b"  \n\t\r\n   \n", ("no prose", "white space")),
-    ("blank.md", b"\n\n   \n", ("no prose", "white space")),
-    ("markup.html", b"<!doctype html><html><head><title>x</title><style>p{}</style></head>"
-                    b"<body><img src='a.png'><script>var a = 'words words';</script></body></html>", ("no prose",)),
-    ("markup.md", b"```python\nprint('words')\n```\n\n![](a.png)\n\n---\n\n<!-- a comment -->\n", ("no prose",)),
-    ("comment.html", b"<!-- a comment with words in it -->", ("no prose",)),
-])
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("empty.txt", b"", ("no prose", "empty")),
+        ("blank.txt", b"  \n\t\r\n   \n", ("no prose", "white space")),
+        ("blank.md", b"\n\n   \n", ("no prose", "white space")),
+        (
+            "markup.html",
+            b"<!doctype html><html><head><title>x</title><style>p{}</style></head>"
+            b"<body><img src='a.png'><script>var a = 'words words';</script></body></html>",
+            ("no prose",),
+        ),
+        ("markup.md", b"```python\nprint('words')\n```\n\n![](a.png)\n\n---\n\n<!-- a comment -->\n", ("no prose",)),
+        ("comment.html", b"<!-- a comment with words in it -->", ("no prose",)),
+    ],
+)
 def test_nothing_to_audit_is_an_error_never_a_pass(tmp_path, capsys, name, content, words):
     assert_refused(*audit_one(tmp_path, capsys, name, content), *words)
 
 
 # Size and length ---------------------------------------------------------------------
+
 
 def test_50_mb_file_is_too_large_and_never_read(tmp_path, capsys, monkeypatch):
     huge = tmp_path / "huge.txt"
@@ -224,8 +234,9 @@ def test_standard_input_has_the_same_limit(capsys, monkeypatch):
 
 
 def long_line(n: int = 200_000) -> str:
-    prose = " ".join(resources.files("audit.samples").joinpath("coalition-meeting.txt")
-                     .read_text(encoding="utf-8").split())
+    prose = " ".join(
+        resources.files("audit.samples").joinpath("coalition-meeting.txt").read_text(encoding="utf-8").split()
+    )
     return ((prose + " ") * (n // len(prose) + 1))[:n]
 
 
@@ -242,8 +253,17 @@ def test_200000_character_single_line_is_audited(tmp_path, capsys):
 
 # Runs of one character are what make a backtracking regular expression quadratic:
 # (unit, times) for lines of 200,000 characters.
-PATHOLOGICAL_LINES = [("!", 200_000), (".", 200_000), ("?!", 100_000), (" ", 200_000), ("\t", 200_000),
-                      ("\u2018the ", 40_000), ("a", 200_000), ("A. ", 66_667), ("\u201c", 200_000)]
+PATHOLOGICAL_LINES = [
+    ("!", 200_000),
+    (".", 200_000),
+    ("?!", 100_000),
+    (" ", 200_000),
+    ("\t", 200_000),
+    ("\u2018the ", 40_000),
+    ("a", 200_000),
+    ("A. ", 66_667),
+    ("\u201c", 200_000),
+]
 
 
 def test_pathological_200000_character_lines_finish():
@@ -257,8 +277,9 @@ def test_pathological_200000_character_lines_finish():
         "    audit_bytes('x.txt', (unit * times + 'x').encode(), settings)\n"
         "    print(unit, flush=True)\n"
     )
-    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
         try:
             out, err = proc.communicate(timeout=240)
         except subprocess.TimeoutExpired:
@@ -290,8 +311,12 @@ def test_pathological_nesting_is_audited_or_refused_plainly(tmp_path):
     for name, text in NESTED.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "audit", "check", "--format", "json", "--no-cache", "--jobs", "1",
-                           str(tmp_path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr, done.stderr
     results = by_path(json.loads(done.stdout))
     assert results[str(tmp_path / "good.txt")]["status"] == "passed"
@@ -306,6 +331,7 @@ def test_pathological_nesting_is_audited_or_refused_plainly(tmp_path):
 
 
 # Language ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", sorted(NOT_ENGLISH_SAMPLES))
 def test_non_english_text_is_detected(language):
@@ -341,6 +367,7 @@ def test_english_article_is_marked_english(tmp_path, capsys):
 
 # Folders, links and names ------------------------------------------------------------
 
+
 def test_symlink_loops_in_a_folder(tmp_path, capsys):
     folder = tmp_path / "articles"
     (folder / "sub").mkdir(parents=True)
@@ -374,7 +401,8 @@ def test_symlink_loop_named_explicitly(tmp_path, capsys):
 
 def test_symlink_loop_under_a_config_with_path_overrides(tmp_path, capsys):
     (tmp_path / ".article-audit.toml").write_text(
-        '[[overrides]]\npaths = ["news/**"]\n[overrides.rules.sentence-length]\nmax-words = 5\n', encoding="utf-8")
+        '[[overrides]]\npaths = ["news/**"]\n[overrides.rules.sentence-length]\nmax-words = 5\n', encoding="utf-8"
+    )
     os.symlink("me.txt", tmp_path / "me.txt")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     code, report = check(capsys, str(tmp_path))
@@ -382,8 +410,10 @@ def test_symlink_loop_under_a_config_with_path_overrides(tmp_path, capsys):
     assert by_path(report)[str(tmp_path / "good.txt")]["status"] == "passed"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode (CI runs as root); "
-                    "test_unreadable_file_simulated covers it")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root reads files whatever their mode (CI runs as root); test_unreadable_file_simulated covers it",
+)
 def test_unreadable_file_chmod_000(tmp_path, capsys):
     locked = tmp_path / "locked.txt"
     locked.write_text(GOOD, encoding="utf-8")
@@ -444,8 +474,15 @@ def test_a_pipe_named_like_an_article_does_not_block(tmp_path, capsys):
         assert by_path(report)[str(tmp_path / "good.txt")]["status"] == "passed"
 
 
-@pytest.mark.parametrize("name", ["my article.txt", "caf\u00e9 \u2013 \u00fcber.md", "\u65e5\u672c\u8a9e.txt",
-                                  "dir with space/na\u00efve notes.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "my article.txt",
+        "caf\u00e9 \u2013 \u00fcber.md",
+        "\u65e5\u672c\u8a9e.txt",
+        "dir with space/na\u00efve notes.txt",
+    ],
+)
 def test_paths_with_spaces_and_non_ascii_names(tmp_path, capsys, name):
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -466,15 +503,18 @@ def test_missing_file_and_folder_messages_name_the_file(tmp_path, capsys):
 
 # Never a silent pass -----------------------------------------------------------------
 
+
 def test_unknown_extension_given_explicitly_is_an_error(tmp_path, capsys):
     code, result = audit_one(tmp_path, capsys, "notes.docx", GOOD)
     assert_refused(code, result, "unsupported file type", ".docx")
 
 
 def test_exit_code_never_depends_on_counts(tmp_path, capsys):
-    sentence = ("The council said on Tuesday that the long plan for the new road, which was first put forward by "
-                "the old board many years ago and then set aside, would now go ahead in full with the support of "
-                "most of the people who live in the town and work in the city. ")
+    sentence = (
+        "The council said on Tuesday that the long plan for the new road, which was first put forward by "
+        "the old board many years ago and then set aside, would now go ahead in full with the support of "
+        "most of the people who live in the town and work in the city. "
+    )
     article = tmp_path / "many.txt"
     article.write_text("Road plan\n\n" + sentence * 300, encoding="utf-8")
     code, report = check(capsys, str(article))
@@ -483,25 +523,33 @@ def test_exit_code_never_depends_on_counts(tmp_path, capsys):
     assert code == 1
 
 
-@pytest.mark.parametrize("argv", [["--format", "yaml"], ["--format", "xml"], ["--fail-on", "sometimes"],
-                                  ["--max-bytes", "0"], ["--jobs", "-1"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["--format", "yaml"], ["--format", "xml"], ["--fail-on", "sometimes"], ["--max-bytes", "0"], ["--jobs", "-1"]],
+)
 def test_unknown_format_or_bad_option_is_a_usage_error(tmp_path, argv):
     article = tmp_path / "a.txt"
     article.write_text(GOOD, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "audit", "check", *argv, str(article)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "check", *argv, str(article)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert "usage:" in done.stderr and "Traceback" not in done.stderr
 
 
 # The whole batch: issue 10's "done when" ---------------------------------------------
 
+
 def build_bad_folder(root: Path) -> dict[str, str]:
     """Every bad input plus 20 good articles; returns bad file name -> expected words in its message."""
     sample = resources.files("audit.samples").joinpath("coalition-meeting.txt").read_text(encoding="utf-8")
     root.mkdir()
     for n in range(20):
-        text = sample if n % 5 == 0 else f"Note {n}\n\nWe meet at noon on day {n}. Bring a pen. The room is on floor {n}.\n"
+        text = (
+            sample
+            if n % 5 == 0
+            else f"Note {n}\n\nWe meet at noon on day {n}. Bring a pen. The room is on floor {n}.\n"
+        )
         (root / f"good {n:02} \u00e9t\u00e9.txt").write_text(text, encoding="utf-8")
     bad = {
         "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "NUL"),
@@ -534,9 +582,26 @@ def test_a_folder_of_every_bad_input_and_20_good_articles(tmp_path):
     expected = build_bad_folder(folder)
     out = tmp_path / "report.json"
     done = subprocess.run(
-        [sys.executable, "-m", "audit", "check", str(folder), "docx-too", str(folder / "notes.docx"),
-         "--format", "json", "--output", str(out), "--jobs", "2", "--no-cache"],
-        capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "audit",
+            "check",
+            str(folder),
+            "docx-too",
+            str(folder / "notes.docx"),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--jobs",
+            "2",
+            "--no-cache",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     results = by_path(json.loads(out.read_text(encoding="utf-8")))

@@ -30,8 +30,17 @@ def test_sample_fails_with_exact_spans(sample_path, sample_text, capsys):
     assert 13 <= result["metrics"]["flesch_kincaid_grade"] <= 15.5
     lines = sample_text.splitlines(keepends=True)
     for f in result["findings"]:
-        assert set(f) >= {"rule", "severity", "message", "line", "column", "end_line", "end_column",
-                          "excerpt", "suggestion"}
+        assert set(f) >= {
+            "rule",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "excerpt",
+            "suggestion",
+        }
         if f["line"] == f["end_line"]:
             assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["excerpt"]
     rules = {f["rule"] for f in result["findings"]}
@@ -77,8 +86,10 @@ def test_folders_are_walked_and_unsupported_explicit_files_reported(tmp_path, ca
     assert code == 2
 
 
-@pytest.mark.parametrize("content, problem", [(b"", "no prose"), (b"  \n\t\n", "no prose"),
-                                              (b"\xff\xfe\x00\xd8", "UTF-16"), (b"caf\xe9 ok", "UTF-8")])
+@pytest.mark.parametrize(
+    "content, problem",
+    [(b"", "no prose"), (b"  \n\t\n", "no prose"), (b"\xff\xfe\x00\xd8", "UTF-16"), (b"caf\xe9 ok", "UTF-8")],
+)
 def test_unreadable_inputs_are_reported(tmp_path, capsys, content, problem):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
@@ -154,7 +165,14 @@ def test_a_link_is_audited_under_its_targets_config(tmp_path, capsys):
     code, report = run_json([str(links)], capsys)
     assert code == 0
     # sentence-length reports its metrics; typo has none.
-    ran = {r["path"].rsplit("/", 1)[1]: "sentence-length" if "max_sentence_length" in r["metrics"] else "typo"
-           for r in report["files"]}
-    assert ran == {"a.txt": "typo", "b.txt": "typo", "relative.txt": "typo",
-                   "hop.txt": "sentence-length", "chain.txt": "sentence-length"}
+    ran = {
+        r["path"].rsplit("/", 1)[1]: "sentence-length" if "max_sentence_length" in r["metrics"] else "typo"
+        for r in report["files"]
+    }
+    assert ran == {
+        "a.txt": "typo",
+        "b.txt": "typo",
+        "relative.txt": "typo",
+        "hop.txt": "sentence-length",
+        "chain.txt": "sentence-length",
+    }

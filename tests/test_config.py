@@ -17,17 +17,17 @@ def write(path, text):
 @pytest.mark.parametrize(
     "toml, problem",
     [
-        ('bogus = 1', "bogus: unknown setting; allowed: select"),
+        ("bogus = 1", "bogus: unknown setting; allowed: select"),
         ('fail-on = "sometimes"', "fail-on: got 'sometimes'; allowed: error, warning, info, never"),
         ('select = ["no-such-rule"]', "select: unknown rule 'no-such-rule'"),
         ('language = "fr"', "language: got 'fr'; allowed: en"),
         ('[rules.sentence-length]\nmax-words = "many"', "rules.sentence-length.max-words: expected integer"),
-        ('[rules.sentence-length]\nmax-words = 2', "max-words: must be at least 5"),
-        ('[rules.sentence-length]\ncolour = 1', "rules.sentence-length.colour: unknown option; allowed: severity"),
+        ("[rules.sentence-length]\nmax-words = 2", "max-words: must be at least 5"),
+        ("[rules.sentence-length]\ncolour = 1", "rules.sentence-length.colour: unknown option; allowed: severity"),
         ('[rules.sentence-length]\nseverity = "fatal"', "severity: got 'fatal'; allowed: error, warning, info"),
         ('[rules.nope]\nseverity = "info"', "rules.nope: unknown rule"),
-        ('[[overrides]]\nselect = []', "overrides[0].paths: required"),
-        ('x = [', "not valid TOML"),
+        ("[[overrides]]\nselect = []", "overrides[0].paths: required"),
+        ("x = [", "not valid TOML"),
     ],
 )
 def test_config_errors_name_file_key_and_allowed(tmp_path, toml, problem):
@@ -47,7 +47,7 @@ def test_config_error_exits_2_without_traceback(tmp_path, capsys):
 
 
 def test_pyproject_section_is_found_from_the_file_upward(tmp_path, capsys):
-    write(tmp_path / "pyproject.toml", '[tool.article-audit.rules.sentence-length]\nmax-words = 5\n')
+    write(tmp_path / "pyproject.toml", "[tool.article-audit.rules.sentence-length]\nmax-words = 5\n")
     (tmp_path / "news").mkdir()
     article = write(tmp_path / "news" / "a.txt", "This sentence has more than five words in it.")
     assert main(["check", "--format", "json", str(article)]) == 0
@@ -55,9 +55,10 @@ def test_pyproject_section_is_found_from_the_file_upward(tmp_path, capsys):
 
 
 def test_override_by_glob_and_severity(tmp_path, capsys):
-    write(tmp_path / ".article-audit.toml",
-          '[[overrides]]\npaths = ["news/**"]\n[overrides.rules.sentence-length]\nmax-words = 5\n'
-          'severity = "error"\n')
+    write(
+        tmp_path / ".article-audit.toml",
+        '[[overrides]]\npaths = ["news/**"]\n[overrides.rules.sentence-length]\nmax-words = 5\nseverity = "error"\n',
+    )
     (tmp_path / "news" / "deep").mkdir(parents=True)
     text = "This sentence has more than five words in it."
     strict = write(tmp_path / "news" / "deep" / "a.txt", text)
@@ -79,8 +80,14 @@ def test_select_ignore_and_fail_on_from_command_line(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "pattern, path, matches",
-    [("news/**", "news/a.txt", True), ("news/**", "news/x/y.md", True), ("news/*", "news/x/y.md", False),
-     ("**/draft-*.md", "a/b/draft-1.md", True), ("**/draft-*.md", "draft-1.md", True), ("*.txt", "a/b.txt", False)],
+    [
+        ("news/**", "news/a.txt", True),
+        ("news/**", "news/x/y.md", True),
+        ("news/*", "news/x/y.md", False),
+        ("**/draft-*.md", "a/b/draft-1.md", True),
+        ("**/draft-*.md", "draft-1.md", True),
+        ("*.txt", "a/b.txt", False),
+    ],
 )
 def test_globs(pattern, path, matches):
     assert bool(glob_to_regex(pattern).fullmatch(path)) is matches

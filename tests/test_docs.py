@@ -98,9 +98,8 @@ def test_page_holds_what_the_rule_declares(rule_id):
     assert positions == sorted(positions)
     assert f"## What it flags\n\n{docs['what']}\n\n## Why\n\n{docs['why']}\n\n## Bad\n" in page
     assert f"## Bad\n\n```text\n{docs['bad']}\n```\n\n## Good\n\n```text\n{docs['good']}\n```\n" in page
-    options = page[page.index("\n## Options\n"):page.index("\n## Configure\n")]
-    assert [line[2:] for line in options.splitlines() if line.startswith("- ")] == [
-        o.describe() for o in cls.options]
+    options = page[page.index("\n## Options\n") : page.index("\n## Configure\n")]
+    assert [line[2:] for line in options.splitlines() if line.startswith("- ")] == [o.describe() for o in cls.options]
 
 
 def _toml_blocks(text: str) -> list[str]:
@@ -111,10 +110,15 @@ def _toml_blocks(text: str) -> list[str]:
 def test_page_configuration_examples_are_valid_and_show_the_defaults(rule_id, tmp_path):
     cls = RULES[rule_id]
     pyproject, local = _toml_blocks(PAGES[f"{rule_id}.md"])
-    plain = lambda value: list(value) if isinstance(value, tuple) else value  # TOML arrays are lists
+
+    def plain(value):  # TOML arrays are lists
+        return list(value) if isinstance(value, tuple) else value
+
     expected = {"severity": cls.severity.label, **{o.name: plain(o.default) for o in cls.options}}
-    for name, text, table in (("pyproject.toml", pyproject, ("tool", "article-audit", "rules", rule_id)),
-                              (".article-audit.toml", local, ("rules", rule_id))):
+    for name, text, table in (
+        ("pyproject.toml", pyproject, ("tool", "article-audit", "rules", rule_id)),
+        (".article-audit.toml", local, ("rules", rule_id)),
+    ):
         data = tomllib.loads(text)
         for key in table:
             data = data[key]
@@ -169,8 +173,12 @@ def _prose(text: str):
         if fence is None and match:
             fence = match.group(1)
         elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line.strip()[len(match.group(1)):]:
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line.strip()[len(match.group(1)) :]
+            ):
                 fence = None
         else:
             yield number, line
@@ -208,8 +216,11 @@ def broken_links(path: Path, root: Path) -> list[str]:
                 problems.append(f"{where} (outside the repository)")
             elif not resolved.exists():
                 problems.append(f"{where} (no such file)")
-            elif anchor and resolved.suffix == ".md" and \
-                    unquote(anchor) not in anchors(resolved.read_text(encoding="utf-8")):
+            elif (
+                anchor
+                and resolved.suffix == ".md"
+                and unquote(anchor) not in anchors(resolved.read_text(encoding="utf-8"))
+            ):
                 problems.append(f"{where} (no such heading)")
     return problems
 
@@ -222,8 +233,16 @@ def test_docs_pages_exist_and_are_linked_from_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     pages = sorted(p.name for p in DOCS.glob("*.md"))
     # The pages README's front page promises (issue 17); any other page must be linked too.
-    assert {"usage.md", "configuration.md", "ci.md", "reports.md", "numbers.md", "rules.md",
-            "architecture.md", "development.md"} <= set(pages)
+    assert {
+        "usage.md",
+        "configuration.md",
+        "ci.md",
+        "reports.md",
+        "numbers.md",
+        "rules.md",
+        "architecture.md",
+        "development.md",
+    } <= set(pages)
     for name in pages:
         assert f"](docs/{name})" in readme, name
     assert "](docs/rules/index.md)" in readme
@@ -236,8 +255,9 @@ def test_relative_links_point_to_existing_files_and_headings(path):
 
 def test_link_check_finds_broken_links_and_ignores_code(tmp_path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "other.md").write_text("# Other page\n\n## A `code` heading (optional)\n\n## Twice\n\n## Twice\n",
-                                               encoding="utf-8")
+    (tmp_path / "sub" / "other.md").write_text(
+        "# Other page\n\n## A `code` heading (optional)\n\n## Twice\n\n## Twice\n", encoding="utf-8"
+    )
     page = tmp_path / "page.md"
     page.write_text(
         "# Page\n\n"

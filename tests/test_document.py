@@ -95,7 +95,7 @@ def test_lower_text_is_aligned_with_the_prose(text):
     doc = parse("a.txt", text + "\n")
     assert len(doc.lower_text) == len(doc.text)
     for word in doc.words:
-        low = doc.lower_text[word.prose_start:word.prose_end]
+        low = doc.lower_text[word.prose_start : word.prose_end]
         assert low == word.text.lower() or len(word.text.lower()) != len(word.text)
 
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from audit.rules.typo import names
 from audit.document import segment
 from audit.frontends import parse
 from audit.rules import abbreviation, spelling, typo
+from audit.rules.typo import names
 
 EXAMPLES = settings(max_examples=300, deadline=None)
 
@@ -36,9 +36,60 @@ SAME_SPANS = [(typo._REPEATED, typo._REPEATED_PLAIN)]
 # The same groups, in the same order (the plain form matches an empty string, the fast
 # form the first name).
 SAME_GROUPS = [(typo._FULL_NAME, typo._FULL_NAME_PLAIN)]
-PIECES = (",", ";", ":", " ,", " .", "..", ",,", "/", "U.S.", "a.m.", "e.g", "A.B.C", "3.5", "2,225", "1.13bn",
-          "10:30", "²", "½", "٣", "it's", "don’t", "co-op", "-", "'", "Ab", "Harjit", "S", "Sajjan", "end", "The", "é", "É", "x", "_", "9", "ab", ".", "!", "?", "…", "!!",
-          "\"", "”", "’", ")", "»", " ", "  ", "\t", "\n", "Mr", "St")
+PIECES = (
+    ",",
+    ";",
+    ":",
+    " ,",
+    " .",
+    "..",
+    ",,",
+    "/",
+    "U.S.",
+    "a.m.",
+    "e.g",
+    "A.B.C",
+    "3.5",
+    "2,225",
+    "1.13bn",
+    "10:30",
+    "²",
+    "½",
+    "٣",
+    "it's",
+    "don’t",
+    "co-op",
+    "-",
+    "'",
+    "Ab",
+    "Harjit",
+    "S",
+    "Sajjan",
+    "end",
+    "The",
+    "é",
+    "É",
+    "x",
+    "_",
+    "9",
+    "ab",
+    ".",
+    "!",
+    "?",
+    "…",
+    "!!",
+    '"',
+    "”",
+    "’",
+    ")",
+    "»",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "Mr",
+    "St",
+)
 
 
 def tricky_text() -> st.SearchStrategy[str]:
@@ -57,11 +108,22 @@ def test_fast_pattern_finds_what_the_plain_one_finds(fast, plain, text):
 
 
 @pytest.mark.parametrize("fast, plain", PLAIN_FORMS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
-@pytest.mark.parametrize("text", [
-    "Minister Harjit. S. Sajjan said so.", "It ended.Then it began!!  Again?! “Yes.” (No.)",
-    "éHarjit. Sajjan", "_Harjit. S. Sajjan", "9Harjit. Sajjan", "Mr. Sajjan and St. Thomas", "",
-    "a ,b 9 ,b _ ,b é ;b", "word , next; end .\nx :", "in 2005 ,the end .The", "it.The end!Now ends?Yes",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Harjit. S. Sajjan said so.",
+        "It ended.Then it began!!  Again?! “Yes.” (No.)",
+        "éHarjit. Sajjan",
+        "_Harjit. S. Sajjan",
+        "9Harjit. Sajjan",
+        "Mr. Sajjan and St. Thomas",
+        "",
+        "a ,b 9 ,b _ ,b é ;b",
+        "word , next; end .\nx :",
+        "in 2005 ,the end .The",
+        "it.The end!Now ends?Yes",
+    ],
+)
 def test_fast_pattern_on_examples(fast, plain, text):
     assert _matches(fast, text) == _matches(re.compile(plain), text)
 
@@ -75,8 +137,11 @@ def test_fast_pattern_finds_the_spans_the_plain_one_finds(fast, plain, text):
 
 @pytest.mark.parametrize("fast, plain", SAME_GROUPS, ids=lambda p: getattr(p, "pattern", "plain")[:24])
 @EXAMPLES
-@given(text=st.lists(st.sampled_from(PIECES + ("Harjit S. Sajjan", "James N Mattis", " ", "McDonald", "Ab Cd Ef")),
-                     max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.sampled_from(PIECES + ("Harjit S. Sajjan", "James N Mattis", " ", "McDonald", "Ab Cd Ef")), max_size=30
+    ).map("".join)
+)
 def test_fast_pattern_finds_the_groups_the_plain_one_finds(fast, plain, text):
     assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in re.finditer(plain, text)]
 
@@ -129,8 +194,11 @@ def test_jargon_index_holds_every_entry_form_of_the_trie():
     index = jargon._entry_words(*config)
     indexed = {words for rows in index.values() for words, _ in rows}
     assert indexed == expected and len(expected) > 500
-    assert all(key in words and ascii_words == tuple(sorted(ascii_words, key=lambda w: (-len(w), w)))
-               for key, rows in index.items() for words, ascii_words in rows)
+    assert all(
+        key in words and ascii_words == tuple(sorted(ascii_words, key=lambda w: (-len(w), w)))
+        for key, rows in index.items()
+        for words, ascii_words in rows
+    )
     assert frozenset({"line", "manager"}) in indexed
 
 
@@ -141,8 +209,11 @@ def test_english_variant_searches_for_names_only_when_a_spelling_could_be_in_one
     from audit.rules import english_variant
 
     names = [name for _, group in english_variant._names() for name in group]
-    text = ("The colour of the center and the Defense Secretary's labour plan. " + ". ".join(names)
-            + ". The Labor party and the theatre's defence of the organization's color. Café Défense is here.")
+    text = (
+        "The colour of the center and the Defense Secretary's labour plan. "
+        + ". ".join(names)
+        + ". The Labor party and the theatre's defence of the organization's color. Café Défense is here."
+    )
     opts = {**english_variant.RULE.defaults(), "accept": ("Café Défense", "Labour Center")}
 
     def findings() -> list:
@@ -169,8 +240,22 @@ def test_hyphenation_points_match_pyphen(word):
     assert syllables.hyphen_points(word) == plain == len(syllables._pyphen().positions(word))
 
 
-@pytest.mark.parametrize("word", ["sajjan", "petawawa", "leclair", "daesh", "hyphenation", "supercalifragilistic",
-                                  "antidisestablishmentarianism", "strengths", "a", "ab", "rhythm"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "sajjan",
+        "petawawa",
+        "leclair",
+        "daesh",
+        "hyphenation",
+        "supercalifragilistic",
+        "antidisestablishmentarianism",
+        "strengths",
+        "a",
+        "ab",
+        "rhythm",
+    ],
+)
 def test_hyphenation_points_match_pyphen_on_names(word):
     from audit.language import syllables
 
@@ -195,10 +280,22 @@ def test_every_cached_view_of_a_document_is_documented_in_one_place():
 
     from audit.document.model import Document, DocumentCache
 
-    views = {name for name, value in vars(Document).items()
-             if isinstance(value, (cached_property, property)) and not name.startswith("_")}
-    assert {"lower_words", "folded_words", "distinct_lower_words", "distinct_lower_lines", "word_ends",
-            "lower_text", "lower_text_is_lower", "title", "title_span"} <= views
+    views = {
+        name
+        for name, value in vars(Document).items()
+        if isinstance(value, (cached_property, property)) and not name.startswith("_")
+    }
+    assert {
+        "lower_words",
+        "folded_words",
+        "distinct_lower_words",
+        "distinct_lower_lines",
+        "word_ends",
+        "lower_text",
+        "lower_text_is_lower",
+        "title",
+        "title_span",
+    } <= views
     engine_inputs = {"texts", "language", "languagetool", "warnings", "cache"}
     assert [name for name in sorted(views | engine_inputs) if f"`{name}`" not in Document.__doc__] == []
     slots = [f.name for f in fields(DocumentCache)]
@@ -209,9 +306,29 @@ def test_every_cached_view_of_a_document_is_documented_in_one_place():
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("colour", "color", "centre", "Center", "re-organise", "organize's",
-                                                "İcolour", "theatre2", "_defence", "ΣΣcolor"))
-                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                (
+                    "colour",
+                    "color",
+                    "centre",
+                    "Center",
+                    "re-organise",
+                    "organize's",
+                    "İcolour",
+                    "theatre2",
+                    "_defence",
+                    "ΣΣcolor",
+                )
+            ),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_english_variant_finds_the_spellings_searching_the_text_finds(text):
     """Spellings are looked for among the article's words, not by searching its text:
     the places found must be the same."""
@@ -221,7 +338,9 @@ def test_english_variant_finds_the_spellings_searching_the_text_finds(text):
     searched = table.keys() & set(english_variant.ASCII_RUNS.findall(doc.lower_text))
     listed = english_variant._listed_runs(doc, table)
     assert searched <= listed
-    assert sorted(english_variant._runs(doc.lower_text, listed)) == sorted(english_variant._runs(doc.lower_text, searched))
+    assert sorted(english_variant._runs(doc.lower_text, listed)) == sorted(
+        english_variant._runs(doc.lower_text, searched)
+    )
 
 
 @pytest.mark.parametrize("text, plain", [("Plain text.", True), ("İstanbul is big.", False), ("ΟΔΟΣ σ", True)])
@@ -234,8 +353,10 @@ def test_lower_text_says_when_it_is_the_plain_lower_case(text, plain):
 
 
 @EXAMPLES
-@given(text=st.lists(st.sampled_from(PIECES + ("\n\n", "\r\n \r\n", "word", "Two words")), max_size=60).map("".join),
-       data=st.data())
+@given(
+    text=st.lists(st.sampled_from(PIECES + ("\n\n", "\r\n \r\n", "word", "Two words")), max_size=60).map("".join),
+    data=st.data(),
+)
 def test_fingerprint_takes_the_words_either_side_as_a_full_split_does(text, data):
     from audit.engine import fingerprints as engine
 
@@ -244,12 +365,71 @@ def test_fingerprint_takes_the_words_either_side_as_a_full_split_does(text, data
     assert engine.fingerprint("typo", text, start, end) == engine.fingerprint_plain("typo", text, start, end)
 
 
-SENSORY_WORDS = ("click", "clicking", "clicks", "tap", "tapping", "press", "pressed", "select", "choose", "choosing",
-                 "hit", "use", "using", "used", "see", "seeing", "check", "look", "refer", "find", "open", "follow",
-                 "drag", "scroll", "shown", "seen", "pictured", "illustrated", "depicted", "marked", "highlighted",
-                 "circled", "underlined", "shaded", "hear", "listen", "the", "a", "an", "that", "this", "your", "on",
-                 "at", "for", "to", "red", "button", "below", "re-", "-", "'", "’", "İ", "Use", "SEE", " ", "  ",
-                 "\n", "\n\n", ". ", "? ", "x")
+SENSORY_WORDS = (
+    "click",
+    "clicking",
+    "clicks",
+    "tap",
+    "tapping",
+    "press",
+    "pressed",
+    "select",
+    "choose",
+    "choosing",
+    "hit",
+    "use",
+    "using",
+    "used",
+    "see",
+    "seeing",
+    "check",
+    "look",
+    "refer",
+    "find",
+    "open",
+    "follow",
+    "drag",
+    "scroll",
+    "shown",
+    "seen",
+    "pictured",
+    "illustrated",
+    "depicted",
+    "marked",
+    "highlighted",
+    "circled",
+    "underlined",
+    "shaded",
+    "hear",
+    "listen",
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "your",
+    "on",
+    "at",
+    "for",
+    "to",
+    "red",
+    "button",
+    "below",
+    "re-",
+    "-",
+    "'",
+    "’",
+    "İ",
+    "Use",
+    "SEE",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    ". ",
+    "? ",
+    "x",
+)
 
 
 @EXAMPLES
@@ -267,8 +447,15 @@ def test_sensory_language_opening_words_are_those_of_the_pattern():
     """Every listed word opens a match, and no other English word does."""
     from audit.rules import sensory_language as sl
 
-    opening = {w for w in sl.OPENING_WORDS if sl.TRIGGER.match(w + " the") or sl.TRIGGER.match(w + " on the")
-               or sl.TRIGGER.match(w + " at the") or sl.TRIGGER.match(w + " to the") or sl.TRIGGER.match(w + ".")}
+    opening = {
+        w
+        for w in sl.OPENING_WORDS
+        if sl.TRIGGER.match(w + " the")
+        or sl.TRIGGER.match(w + " on the")
+        or sl.TRIGGER.match(w + " at the")
+        or sl.TRIGGER.match(w + " to the")
+        or sl.TRIGGER.match(w + ".")
+    }
     assert opening == sl.OPENING_WORDS
     # Every English word in the word lists that opens a match is listed.
     from audit.language import lexicon
@@ -287,17 +474,60 @@ def test_sensory_language_finds_the_words_with_a_hyphen_or_an_apostrophe(words):
 
 
 @EXAMPLES
-@given(words=st.lists(st.sampled_from(("Hewlett", "Packard", "of", "the", "National", "Health", "Service", "K",
-                                       "\u212aelvin", "İstanbul", "news", "NHS", "co-op", "Bank")), min_size=1, max_size=20),
-       letters=st.sampled_from(("HP", "NHS", "KB", "IB", "NB", "H")))
+@given(
+    words=st.lists(
+        st.sampled_from(
+            (
+                "Hewlett",
+                "Packard",
+                "of",
+                "the",
+                "National",
+                "Health",
+                "Service",
+                "K",
+                "\u212aelvin",
+                "İstanbul",
+                "news",
+                "NHS",
+                "co-op",
+                "Bank",
+            )
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    letters=st.sampled_from(("HP", "NHS", "KB", "IB", "NB", "H")),
+)
 def test_abbreviation_looks_for_the_full_name_where_capitals_open_words(words, letters):
     assert abbreviation.expanded_before(words, letters) == abbreviation.expanded_before_plain(words, letters)
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("mankind", "Wheelchair-bound", "suffered", "man-made", "İman", "sex",
-                                                "_change", "chairman's", "3rd", "U.S.", "ΣΣman"))
-                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                (
+                    "mankind",
+                    "Wheelchair-bound",
+                    "suffered",
+                    "man-made",
+                    "İman",
+                    "sex",
+                    "_change",
+                    "chairman's",
+                    "3rd",
+                    "U.S.",
+                    "ΣΣman",
+                )
+            ),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_inclusive_language_finds_in_the_words_the_required_words_of_the_text(text):
     """Required words are looked for in the article's distinct words, not its text."""
     from audit.rules import inclusive_language
@@ -325,9 +555,34 @@ def test_language_detection_with_the_words_lowered_by_the_document(text):
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("In order to", "in order", "to", "win-win", "Win", "prior", "prior to", ". ", ". In",
-                                                "İn", "as to whether", "’", "whether.", "Time.", "period of time"))
-                                 , st.sampled_from(PIECES), st.text(max_size=3)), max_size=40).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                (
+                    "In order to",
+                    "in order",
+                    "to",
+                    "win-win",
+                    "Win",
+                    "prior",
+                    "prior to",
+                    ". ",
+                    ". In",
+                    "İn",
+                    "as to whether",
+                    "’",
+                    "whether.",
+                    "Time.",
+                    "period of time",
+                )
+            ),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=40,
+    ).map("".join)
+)
 @example(text="We must win. In order to win, prior to the vote. They win in order to win.\n\nWin-win. To win.")
 @example(text="İn order to. In order to win.")
 def test_jargon_tries_the_sentences_a_test_of_each_sentence_would(text):
@@ -338,19 +593,46 @@ def test_jargon_tries_the_sentences_a_test_of_each_sentence_would(text):
     by_word = jargon._entry_words(tuple(jargon.SOURCES), tuple(jargon.KINDS), (), ())
     phrases = [p for entries in by_word.values() for p in entries]
     phrases = [p for p in phrases if p[1] and p[1][0] in doc.lower_text][:40] + [(frozenset({"to"}), ("to",))]
-    plain = [s for s in doc.sentences
-             if any(all(map(s.text.lower().replace("’", "'").__contains__, words)) for _, words in phrases)]
+    plain = [
+        s
+        for s in doc.sentences
+        if any(all(map(s.text.lower().replace("’", "'").__contains__, words)) for _, words in phrases)
+    ]
     assert jargon.candidate_sentences(doc, phrases) == plain
 
 
-INCLUSIVE_PIECES = ("mankind", "Mankind", "MAN-MADE", "man made", "wheelchair-bound", "suffers from polio",
-                    "the disabled", "The Elderly,", "committed suicide", "sex change", "Sex-change operation",
-                    "\u212aind", "\u017fuicide", "committed \u017fuicide", "\u0130", "\u0131", "woman", "-man", "’man", "_man", "é", "café")
+INCLUSIVE_PIECES = (
+    "mankind",
+    "Mankind",
+    "MAN-MADE",
+    "man made",
+    "wheelchair-bound",
+    "suffers from polio",
+    "the disabled",
+    "The Elderly,",
+    "committed suicide",
+    "sex change",
+    "Sex-change operation",
+    "\u212aind",
+    "\u017fuicide",
+    "committed \u017fuicide",
+    "\u0130",
+    "\u0131",
+    "woman",
+    "-man",
+    "’man",
+    "_man",
+    "é",
+    "café",
+)
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(INCLUSIVE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)),
-                     max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(INCLUSIVE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)), max_size=30
+    ).map("".join)
+)
 @example(text="Mankind and the disabled. A man-made lake; woman-made; committed suicide, the elderly.")
 @example(text="man\u212aind: committed ſuicide was mankind’s; mankind, commİtted suicide")
 def test_inclusive_language_finds_in_lower_case_what_re_i_finds(text):
@@ -364,13 +646,33 @@ def test_inclusive_language_finds_in_lower_case_what_re_i_finds(text):
         assert fast == list(il._scan(text, patterns))
 
 
-DOUBLE_PIECES = ("the the", "The the", "the The", "had had", "Bora Bora", "in in", "ſo ſo", "so so", "STRASSE straße",
-                 "that. That", "word-word", "it's it's", "the\nthe", "the  the", "1 1", "é é", "Dr. Dr.")
+DOUBLE_PIECES = (
+    "the the",
+    "The the",
+    "the The",
+    "had had",
+    "Bora Bora",
+    "in in",
+    "ſo ſo",
+    "so so",
+    "STRASSE straße",
+    "that. That",
+    "word-word",
+    "it's it's",
+    "the\nthe",
+    "the  the",
+    "1 1",
+    "é é",
+    "Dr. Dr.",
+)
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(DOUBLE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)),
-                     max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(DOUBLE_PIECES), st.sampled_from(PIECES), st.text(max_size=3)), max_size=30
+    ).map("".join)
+)
 @example(text="We met the the minister. He had had enough. Bora Bora is far; in in the end, ſo ſo.")
 def test_typo_searches_for_doubled_words_only_in_the_sentences_that_may_hold_one(text):
     """Only sentences with two neighbouring words equal but for case are searched."""
@@ -385,8 +687,11 @@ SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200a\u2028\
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(tuple(SPACES)), st.sampled_from(PIECES), st.text(max_size=3)),
-                     max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(tuple(SPACES)), st.sampled_from(PIECES), st.text(max_size=3)), max_size=30
+    ).map("".join)
+)
 def test_fingerprint_normalises_white_space_as_a_split_and_join_does(text):
     from audit.engine import fingerprints as engine
 
@@ -394,24 +699,51 @@ def test_fingerprint_normalises_white_space_as_a_split_and_join_does(text):
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("NATO", "Nato", "nato", "STRASSE", "straße", "Straße", "ǅ", "İ", "ß")),
-                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(("NATO", "Nato", "nato", "STRASSE", "straße", "Straße", "ǅ", "İ", "ß")),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_abbreviation_folds_the_words_not_in_capitals_as_casefold_does(text):
     doc = parse("a.txt", text)
-    assert abbreviation.folded_words_not_in_capitals(doc) == abbreviation.folded_words_not_in_capitals_plain(doc) \
+    assert (
+        abbreviation.folded_words_not_in_capitals(doc)
+        == abbreviation.folded_words_not_in_capitals_plain(doc)
         == {w.casefold() for w in doc.texts if not w.isupper()}
+    )
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("NATO", "THE END", "Nato", "the", "É", "é", "ÀB", "x", "  ", "1")),
-                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(("NATO", "THE END", "Nato", "the", "É", "é", "ÀB", "x", "  ", "1")),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_abbreviation_tells_a_shout_as_counting_every_letter_does(text):
     assert abbreviation._shouted(text) == abbreviation._shouted_plain(text)
 
 
 @EXAMPLES
-@given(text=st.lists(st.one_of(st.sampled_from(("STRASSE", "straße", "ſo", "İ", "ǅ", "Kelvin", "\u212a")),
-                               st.sampled_from(PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(("STRASSE", "straße", "ſo", "İ", "ǅ", "Kelvin", "\u212a")),
+            st.sampled_from(PIECES),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_folded_words_are_each_words_casefold(text):
     doc = parse("a.txt", text)
     assert doc.folded_words == doc.folded_words_plain() == [w.casefold() for w in doc.texts]

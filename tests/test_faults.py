@@ -94,8 +94,14 @@ def test_ctrl_c_exits_130_reports_what_finished_and_leaves_no_workers(tmp_path, 
     cache, environ = env
     folder = make_batch(tmp_path / "batch", 400)
     # A new session, so the signal goes to the whole process group as a terminal's Ctrl-C does.
-    proc = subprocess.Popen(audit_command(str(folder), "--jobs", "2"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=environ, start_new_session=True, text=True)
+    proc = subprocess.Popen(
+        audit_command(str(folder), "--jobs", "2"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environ,
+        start_new_session=True,
+        text=True,
+    )
     try:
         # Workers hand results back in chunks of up to 16, in order: wait until a few chunks are done.
         wait_for(lambda: len(cache_entries(cache)) >= 80 or proc.poll() is not None, "the batch to start")
@@ -120,13 +126,23 @@ def test_ctrl_c_exits_130_reports_what_finished_and_leaves_no_workers(tmp_path, 
 def test_a_run_killed_mid_way_leaves_old_report_whole_cache_and_a_later_run_recovers(tmp_path, env):
     cache, environ = env
     folder = make_batch(tmp_path / "batch", 160)
-    clean = subprocess.run(audit_command(str(folder), "--no-cache", "--jobs", "2"), capture_output=True,
-                           text=True, env=environ, timeout=600)
+    clean = subprocess.run(
+        audit_command(str(folder), "--no-cache", "--jobs", "2"),
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=600,
+    )
     assert clean.returncode == 1
     report = tmp_path / "report.json"
     report.write_text('{"old": "report"}\n', encoding="utf-8")
-    proc = subprocess.Popen(audit_command(str(folder), "--jobs", "2", "--output", str(report)),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environ, start_new_session=True)
+    proc = subprocess.Popen(
+        audit_command(str(folder), "--jobs", "2", "--output", str(report)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environ,
+        start_new_session=True,
+    )
     try:
         wait_for(lambda: len(cache_entries(cache)) >= 20 or proc.poll() is not None, "cache writes")
         if proc.poll() is not None:
@@ -142,8 +158,13 @@ def test_a_run_killed_mid_way_leaves_old_report_whole_cache_and_a_later_run_reco
     assert 20 <= len(entries) < 160
     for entry in entries:
         json.loads(entry.read_bytes())  # no half-written entry (a leftover *.tmp file is harmless)
-    again = subprocess.run(audit_command(str(folder), "--jobs", "2", "--output", str(report)),
-                           capture_output=True, text=True, env=environ, timeout=600)
+    again = subprocess.run(
+        audit_command(str(folder), "--jobs", "2", "--output", str(report)),
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=600,
+    )
     assert again.returncode == clean.returncode
     assert report.read_text(encoding="utf-8") == clean.stdout  # identical to a run without the cache
     assert len(cache_entries(cache)) == 160

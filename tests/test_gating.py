@@ -26,9 +26,19 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def git(cwd, *args):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+        },
+    )
 
 
 @pytest.fixture
@@ -40,8 +50,9 @@ def repo(tmp_path, monkeypatch):
     (root / "news").mkdir(parents=True)
     for n in range(20):
         paragraphs = [p.format(day=DAYS[n % 5]) for p in PARAGRAPHS]
-        (root / "news" / f"story-{n:02}.txt").write_text(f"Story {n}\n\n" + "\n\n".join(paragraphs) + "\n",
-                                                         encoding="utf-8")
+        (root / "news" / f"story-{n:02}.txt").write_text(
+            f"Story {n}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+        )
     (root / ".article-audit.toml").write_text('fail-on = "info"\nselect = ["all"]\n', encoding="utf-8")
     git(root, "init", "-q")
     git(root, "add", ".")
@@ -59,9 +70,15 @@ def test_baseline_gates_only_new_findings(repo, capsys):
     story = repo / "news" / "story-03.txt"
     text = story.read_text(encoding="utf-8")
     # Existing findings go into the baseline (a long sentence), then the gate passes.
-    story.write_text(text.replace("Some also want a small cafe.", "Some also want a small cafe, a shop, "
-                                  "a pond, a bandstand, a garden of roses and lilies and tulips, a bench by "
-                                  "every path and a fountain in the middle."), encoding="utf-8")
+    story.write_text(
+        text.replace(
+            "Some also want a small cafe.",
+            "Some also want a small cafe, a shop, "
+            "a pond, a bandstand, a garden of roses and lilies and tulips, a bench by "
+            "every path and a fountain in the middle.",
+        ),
+        encoding="utf-8",
+    )
     assert main(["baseline", "."]) == 0
     capsys.readouterr()
     assert check_json(capsys, ".", "--baseline", ".article-audit-baseline.json")[0] == 0
@@ -75,9 +92,14 @@ def test_baseline_gates_only_new_findings(repo, capsys):
     # A new finding fails the gate and is the only one reported.
     new_sentence = "The decision was made by the committee after a long meeting."
     other = repo / "news" / "story-07.txt"
-    other.write_text(other.read_text(encoding="utf-8").replace(
-        "Members asked many questions about its cost.", "Members asked many questions about its cost. "
-        + (new_sentence if HAS_PASSIVE else "It has " + "very " * 30 + "many parts.")), encoding="utf-8")
+    other.write_text(
+        other.read_text(encoding="utf-8").replace(
+            "Members asked many questions about its cost.",
+            "Members asked many questions about its cost. "
+            + (new_sentence if HAS_PASSIVE else "It has " + "very " * 30 + "many parts."),
+        ),
+        encoding="utf-8",
+    )
     code, report = check_json(capsys, ".", "--baseline", ".article-audit-baseline.json")
     assert code == 1
     flagged = [(r["path"], f["excerpt"]) for r in report["files"] for f in r["findings"]]
@@ -106,8 +128,10 @@ def test_metric_gate_compares_against_the_baseline(repo, capsys):
     main(["baseline", "."])
     capsys.readouterr()
     assert check_json(capsys, ".", "--baseline", ".article-audit-baseline.json")[0] == 0
-    harder = ("The municipal council convened on Monday to deliberate regarding the considerable expenditure "
-              "associated with the proposed riverside development. ")
+    harder = (
+        "The municipal council convened on Monday to deliberate regarding the considerable expenditure "
+        "associated with the proposed riverside development. "
+    )
     story.write_text("Story\n\n" + harder * 6, encoding="utf-8")
     code, report = check_json(capsys, ".", "--baseline", ".article-audit-baseline.json")
     assert code == 1
@@ -120,7 +144,10 @@ def test_changed_since_audits_exactly_the_changed_files(repo, capsys):
     git(repo, "mv", "news/story-05.txt", "news/story-05-renamed.txt")
     code, report = check_json(capsys, ".", "--changed-since", "HEAD")
     assert sorted(Path(r["path"]).name for r in report["files"]) == [
-        "new-story.md", "story-04.txt", "story-05-renamed.txt"]
+        "new-story.md",
+        "story-04.txt",
+        "story-05-renamed.txt",
+    ]
 
 
 def test_changed_lines_keeps_findings_on_changed_lines(repo, capsys):
@@ -129,8 +156,7 @@ def test_changed_lines_keeps_findings_on_changed_lines(repo, capsys):
     story.write_text(story.read_text(encoding="utf-8") + "\n" + long_sentence + "\n", encoding="utf-8")
     git(repo, "commit", "-qam", "long sentence")
     story.write_text(story.read_text(encoding="utf-8") + "\nAnother " + long_sentence + "\n", encoding="utf-8")
-    code, report = check_json(capsys, ".", "--changed-since", "HEAD", "--changed-lines",
-                              "--select", "sentence-length")
+    code, report = check_json(capsys, ".", "--changed-since", "HEAD", "--changed-lines", "--select", "sentence-length")
     lines = [f["line"] for r in report["files"] for f in r["findings"] if not f.get("metric")]
     assert lines == [len(story.read_text(encoding="utf-8").splitlines())]
 
@@ -142,10 +168,10 @@ def test_missing_ref_is_a_clear_error(repo, capsys):
 
 def test_min_severity_hides_but_gate_counts(repo, capsys):
     story = repo / "news" / "story-08.txt"
-    story.write_text(story.read_text(encoding="utf-8") + "\nIt has " + "very " * 30 + "many parts.\n",
-                     encoding="utf-8")
-    code, report = check_json(capsys, str(story), "--select", "sentence-length", "--fail-on", "warning",
-                              "--min-severity", "error")
+    story.write_text(story.read_text(encoding="utf-8") + "\nIt has " + "very " * 30 + "many parts.\n", encoding="utf-8")
+    code, report = check_json(
+        capsys, str(story), "--select", "sentence-length", "--fail-on", "warning", "--min-severity", "error"
+    )
     assert code == 1 and report["files"][0]["findings"] == []
 
 
@@ -153,7 +179,8 @@ def test_profiles(repo, capsys):
     (repo / ".article-audit.toml").write_text(
         'fail-on = "info"\n[profiles.editor]\nfail-on = "never"\n[profiles.ci]\nfail-on = "warning"\n'
         '[[profiles.ci.overrides]]\npaths = ["news/**"]\n[profiles.ci.overrides.rules.sentence-length]\nmax-words = 8\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     target = str(repo / "news" / "story-09.txt")
     assert check_json(capsys, target, "--profile", "editor")[0] == 0
     code, report = check_json(capsys, target, "--profile", "ci", "--select", "sentence-length")
@@ -208,20 +235,35 @@ def test_pre_commit_runs_the_hook_from_this_repository(repo, tmp_path):
     bad = repo / "news" / "story-10.txt"
     bad.write_text("Story\n\nIt has " + "very " * 45 + "many parts.\n", encoding="utf-8")
     git(repo, "add", ".")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    done = subprocess.run([pre_commit, "try-repo", str(hook_repo), "article-audit-system", "--files",
-                           "news/story-10.txt"], cwd=repo, capture_output=True, text=True, env=env)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+    }
+    done = subprocess.run(
+        [pre_commit, "try-repo", str(hook_repo), "article-audit-system", "--files", "news/story-10.txt"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "sentence-length" in done.stdout
     bad.write_text("Story\n\nA short and plain line.\n", encoding="utf-8")
-    done = subprocess.run([pre_commit, "try-repo", str(hook_repo), "article-audit-system", "--files",
-                           "news/story-10.txt"], cwd=repo, capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [pre_commit, "try-repo", str(hook_repo), "article-audit-system", "--files", "news/story-10.txt"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-                                           ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")],
+)
 def test_fix_keeps_the_file_encoding(tmp_path, capsys, encoding, bom):
     if "typo" not in registry():
         pytest.skip("the typo rule is not built yet")

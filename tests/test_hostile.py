@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from audit.cli.main import main
-from audit.reports import FORMATS
 from audit.engine.registry import registry
+from audit.reports import FORMATS
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -68,8 +68,12 @@ HOSTILE_NAME = 'evil\n::error::injected %0A "><img src=x onerror=alert(1)> <scri
 def hostile(tmp_path) -> list[str]:
     folder = tmp_path / "articles"
     folder.mkdir()
-    files = {"article.txt": TEXT_ARTICLE, "article.md": MARKDOWN_ARTICLE, "page.html": HTML_ARTICLE,
-             HOSTILE_NAME: MARKDOWN_ARTICLE}
+    files = {
+        "article.txt": TEXT_ARTICLE,
+        "article.md": MARKDOWN_ARTICLE,
+        "page.html": HTML_ARTICLE,
+        HOSTILE_NAME: MARKDOWN_ARTICLE,
+    }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return [str(folder / name) for name in files]
@@ -98,16 +102,31 @@ def hostile_messages(report: dict) -> dict:
     """The report with hostile text in every message, suggestion and error, as a rule
     quoting article text could produce, plus an input that could not be audited."""
     bad = " ".join(HOSTILE) + "\n::error::injected\r\n::notice::x\r"
-    files = [{**r, "title": r["title"] + bad,
-              "findings": [{**f, "message": f["message"] + bad, "suggestion": bad} for f in r["findings"]]}
-             for r in report["files"]]
-    files.append({"path": HOSTILE_NAME, "status": "error", "error": bad, "title": "", "metrics": {},
-                  "findings": [], "warnings": [bad]})
+    files = [
+        {
+            **r,
+            "title": r["title"] + bad,
+            "findings": [{**f, "message": f["message"] + bad, "suggestion": bad} for f in r["findings"]],
+        }
+        for r in report["files"]
+    ]
+    files.append(
+        {
+            "path": HOSTILE_NAME,
+            "status": "error",
+            "error": bad,
+            "title": "",
+            "metrics": {},
+            "findings": [],
+            "warnings": [bad],
+        }
+    )
     summary = {**report["summary"], "files": len(files), "errors": 1}
     return {**report, "summary": summary, "files": files}
 
 
 # One check per format; a format without a check here fails, so none is missed.
+
 
 def check_text(out: str, report: dict) -> None:
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f]", out), "a control character reached the terminal"
@@ -131,8 +150,18 @@ def check_gitlab(out: str, report: dict) -> None:
     assert len(issues) == sum(len(r["findings"]) for r in report["files"]) + errors  # none injected
 
 
-JUNIT_TAGS = {"testsuites", "testsuite", "testcase", "failure", "error", "skipped", "properties", "property",
-              "system-out", "system-err"}
+JUNIT_TAGS = {
+    "testsuites",
+    "testsuite",
+    "testcase",
+    "failure",
+    "error",
+    "skipped",
+    "properties",
+    "property",
+    "system-out",
+    "system-err",
+}
 
 
 def check_junit(out: str, report: dict) -> None:
@@ -142,8 +171,10 @@ def check_junit(out: str, report: dict) -> None:
     assert "]]>" in "".join(root.itertext())  # the text survived, escaped
 
 
-_COMMAND = re.compile(r"(error|warning|notice)( (file|line|col|endLine|endColumn|title)=[^,:\r\n]*"
-                      r"(,(file|line|col|endLine|endColumn|title)=[^,:\r\n]*)*)?")
+_COMMAND = re.compile(
+    r"(error|warning|notice)( (file|line|col|endLine|endColumn|title)=[^,:\r\n]*"
+    r"(,(file|line|col|endLine|endColumn|title)=[^,:\r\n]*)*)?"
+)
 
 
 def check_github(out: str, report: dict) -> None:
@@ -201,8 +232,15 @@ def check_markdown(out: str, report: dict) -> None:
     assert_no_injected_html(MarkdownIt("commonmark").render(out))  # raw HTML enabled, as on most renderers
 
 
-CHECKS = {"text": check_text, "json": check_json, "sarif": check_sarif, "gitlab": check_gitlab,
-          "junit": check_junit, "github": check_github, "markdown": check_markdown}
+CHECKS = {
+    "text": check_text,
+    "json": check_json,
+    "sarif": check_sarif,
+    "gitlab": check_gitlab,
+    "junit": check_junit,
+    "github": check_github,
+    "markdown": check_markdown,
+}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -230,8 +268,9 @@ def test_report_folder_pages_escape_article_text(capsys, hostile, tmp_path):
     clean.mkdir()
     (clean / "a.md").write_text("# Plain\n\nThe the plan was approved by the board.\n", encoding="utf-8")
     run(capsys, "json", [str(clean / "a.md")], "--report-dir", str(tmp_path / "clean-pages"))
-    scripts_in_clean = max(p.read_text(encoding="utf-8").count("<script")
-                           for p in (tmp_path / "clean-pages").glob("*.html"))
+    scripts_in_clean = max(
+        p.read_text(encoding="utf-8").count("<script") for p in (tmp_path / "clean-pages").glob("*.html")
+    )
     for page in written:
         assert not page.name.startswith(".") and "\n" not in page.name
         content = page.read_text(encoding="utf-8")
@@ -272,17 +311,24 @@ def test_redos_patterns_in_every_list_option_are_literal_and_fast(tmp_path):
     (tmp_path / ".article-audit.toml").write_text(config, encoding="utf-8")
     victim = "a" * 40 + "!"  # each pattern above backtracks for ages on this as a regex
     article = tmp_path / "article.txt"
-    article.write_text(f"Test\n\n{victim} The {victim} plan is {'a' * 30}X here. ([a-z]) (a+)+$ is text.\n",
-                       encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "audit", "check", "--no-cache", "--format", "json", str(article)],
-                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    article.write_text(
+        f"Test\n\n{victim} The {victim} plan is {'a' * 30}X here. ([a-z]) (a+)+$ is text.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "check", "--no-cache", "--format", "json", str(article)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode in (0, 1), done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_a_jargon_phrase_with_regex_characters_matches_only_itself(tmp_path, capsys):
     (tmp_path / ".article-audit.toml").write_text(
-        '[rules.jargon]\nextra = ["a.c => x", "(a+)+$ => y"]\n', encoding="utf-8")
+        '[rules.jargon]\nextra = ["a.c => x", "(a+)+$ => y"]\n', encoding="utf-8"
+    )
     article = tmp_path / "article.txt"
     article.write_text("Test\n\nThe abc team met the aaaa group today.\n", encoding="utf-8")
     main(["check", "--no-cache", "--format", "json", "--select", "jargon", str(article)])
@@ -292,12 +338,15 @@ def test_a_jargon_phrase_with_regex_characters_matches_only_itself(tmp_path, cap
 
 # Config files are data -----------------------------------------------------------------
 
+
 def test_python_in_config_strings_is_never_run(tmp_path, capsys):
     canary = tmp_path / "PWNED"
     payload = f"__import__('pathlib').Path({str(canary)!r}).touch()"
     (tmp_path / ".article-audit.toml").write_text(
         f'language = "en"\n[rules.jargon]\nextra = [{json.dumps(payload + " => x")}]\n'
-        f'allow = [{json.dumps(payload)}]\n', encoding="utf-8")
+        f"allow = [{json.dumps(payload)}]\n",
+        encoding="utf-8",
+    )
     article = tmp_path / "article.txt"
     article.write_text("Test\n\nWe meet at noon. Bring a pen.\n", encoding="utf-8")
     assert main(["check", "--no-cache", str(article)]) in (0, 1)

@@ -19,24 +19,25 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from audit.language import languagetool
 from audit.cli.main import main
-from audit.config.loader import Config, ConfigError, parse as parse_config
-from audit.language.languagetool import LanguageToolSettings
+from audit.config.loader import Config, ConfigError
+from audit.config.loader import parse as parse_config
 from audit.engine.auditor import audit_document
-from audit.frontends import parse
 from audit.engine.registry import registry
+from audit.frontends import parse
+from audit.language import languagetool
+from audit.language.languagetool import LanguageToolSettings
 
-LANGUAGES = [{"name": "English", "code": "en", "longCode": "en"},
-             {"name": "English (US)", "code": "en", "longCode": "en-US"},
-             {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
-             {"name": "English (GB)", "code": "en", "longCode": "en-GB"}]
+LANGUAGES = [
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+]
 # (pattern, rule id, category, message, replacements): what the fake server flags.
 RULES = [
-    (r"\bthere plan\b", "CONFUSION_THERE_THEIR", "CONFUSED_WORDS", "Did you mean \u201ctheir\u201d?",
-     ["their plan"]),
-    (r"\bhave agreed\b", "COLLECTIVE_NOUN_VERB_AGREEMENT", "GRAMMAR", "Possible agreement error.",
-     ["has agreed"]),
+    (r"\bthere plan\b", "CONFUSION_THERE_THEIR", "CONFUSED_WORDS", "Did you mean \u201ctheir\u201d?", ["their plan"]),
+    (r"\bhave agreed\b", "COLLECTIVE_NOUN_VERB_AGREEMENT", "GRAMMAR", "Possible agreement error.", ["has agreed"]),
     (r"\bvery unique\b", "VERY_UNIQUE", "STYLE", "Consider \u201cunique\u201d.", ["unique"]),
     (r"\bteh\b", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["the"]),
     (r"\b(\w+) \1\b", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Possible typo: you repeated a word.", ["\\1"]),
@@ -70,17 +71,26 @@ class FakeLanguageTool(ThreadingHTTPServer):
                 offset, length = utf16(text[: m.start()]), utf16(m.group())
                 start = max(0, m.start() - 20)
                 context = text[start : m.end() + 20]
-                out.append({
-                    "message": message, "shortMessage": "",
-                    "replacements": [{"value": m.expand(r)} for r in replacements],
-                    "offset": offset, "length": length,
-                    "context": {"text": context, "offset": utf16(text[start : m.start()]), "length": length},
-                    "sentence": text,
-                    "type": {"typeName": "Other"},
-                    "rule": {"id": rule_id, "description": message, "issueType": "grammar",
-                             "category": {"id": category, "name": category.title()}},
-                    "ignoreForIncompleteSentence": False, "contextForSureMatch": 0,
-                })
+                out.append(
+                    {
+                        "message": message,
+                        "shortMessage": "",
+                        "replacements": [{"value": m.expand(r)} for r in replacements],
+                        "offset": offset,
+                        "length": length,
+                        "context": {"text": context, "offset": utf16(text[start : m.start()]), "length": length},
+                        "sentence": text,
+                        "type": {"typeName": "Other"},
+                        "rule": {
+                            "id": rule_id,
+                            "description": message,
+                            "issueType": "grammar",
+                            "category": {"id": category, "name": category.title()},
+                        },
+                        "ignoreForIncompleteSentence": False,
+                        "contextForSureMatch": 0,
+                    }
+                )
         return out
 
 
@@ -115,14 +125,28 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.behaviour == "500":
             return self._send(500, "Error: Internal Server Error: java.lang.RuntimeException", "text/plain")
         text = params.get("text", "")
-        self._send(200, json.dumps({
-            "software": {"name": "LanguageTool", "version": "6.6", "buildDate": "2025-03-27",
-                         "apiVersion": 1, "premium": False, "status": ""},
-            "warnings": {"incompleteResults": False},
-            "language": {"name": "English", "code": params.get("language", "en"),
-                         "detectedLanguage": {"name": "English", "code": "en-US", "confidence": 0.99}},
-            "matches": self.server.matches(text, params),
-        }))
+        self._send(
+            200,
+            json.dumps(
+                {
+                    "software": {
+                        "name": "LanguageTool",
+                        "version": "6.6",
+                        "buildDate": "2025-03-27",
+                        "apiVersion": 1,
+                        "premium": False,
+                        "status": "",
+                    },
+                    "warnings": {"incompleteResults": False},
+                    "language": {
+                        "name": "English",
+                        "code": params.get("language", "en"),
+                        "detectedLanguage": {"name": "English", "code": "en-US", "confidence": 0.99},
+                    },
+                    "matches": self.server.matches(text, params),
+                }
+            ),
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -168,13 +192,17 @@ def grammar(result):
 
 # Offsets ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "plain ascii",
-    "\u201cCurly\u201d quotes \u2014 and dashes",
-    "emoji \U0001F600 then text \U0001F389\U0001F389 end",
-    "\U0001F1E8\U0001F1E6 flag first",
-    "",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii",
+        "\u201cCurly\u201d quotes \u2014 and dashes",
+        "emoji \U0001f600 then text \U0001f389\U0001f389 end",
+        "\U0001f1e8\U0001f1e6 flag first",
+        "",
+    ],
+)
 def test_utf16_offsets_round_trip(text):
     index = languagetool.Utf16Index(text)
     for i in range(len(text) + 1):
@@ -183,13 +211,16 @@ def test_utf16_offsets_round_trip(text):
         assert index.to_index(units) == i
 
 
-@pytest.mark.parametrize("text, limit", [
-    ("One. Two. Three.\n\nFour five six.\n\nSeven.", 20),
-    ("A sentence here. " * 50, 100),
-    ("word " * 300, 64),
-    ("x" * 250, 100),  # no place to cut: cut anywhere
-    ("\U0001F600" * 30 + " tail", 16),  # emoji count twice against the limit
-])
+@pytest.mark.parametrize(
+    "text, limit",
+    [
+        ("One. Two. Three.\n\nFour five six.\n\nSeven.", 20),
+        ("A sentence here. " * 50, 100),
+        ("word " * 300, 64),
+        ("x" * 250, 100),  # no place to cut: cut anywhere
+        ("\U0001f600" * 30 + " tail", 16),  # emoji count twice against the limit
+    ],
+)
 def test_chunks_cover_the_text_within_the_limit(text, limit):
     pieces = list(languagetool.chunks(text, limit))
     assert "".join(p for _, p in pieces) == text
@@ -205,14 +236,20 @@ def test_chunks_cut_between_paragraphs_first():
 
 # Findings -----------------------------------------------------------------------
 
+
 def test_findings_cut_out_exactly_the_flagged_text_after_emoji_and_curly_quotes(server):
-    text = ("\u201cGreat news \U0001F389\U0001F389,\u201d she said \U0001F600 ok.\n\n"
-            "The coalition have agreed to there plan \U0001F680 today.\n")
+    text = (
+        "\u201cGreat news \U0001f389\U0001f389,\u201d she said \U0001f600 ok.\n\n"
+        "The coalition have agreed to there plan \U0001f680 today.\n"
+    )
     doc, result = audit(text, LanguageToolSettings(server=server.url))
     found = {f.finding.message.split(" (LanguageTool")[0]: f for f in grammar(result)}
     assert result.warnings == []
-    assert {doc.source[f.finding.start:f.finding.end] for f in found.values()} == {
-        "\U0001F600 ok", "have agreed", "there plan"}
+    assert {doc.source[f.finding.start : f.finding.end] for f in found.values()} == {
+        "\U0001f600 ok",
+        "have agreed",
+        "there plan",
+    }
     there = found["Did you mean \u201ctheir\u201d?"]
     assert there.excerpt == "there plan"
     assert there.finding.suggestion == "their plan"
@@ -225,12 +262,12 @@ def test_findings_cut_out_exactly_the_flagged_text_after_emoji_and_curly_quotes(
 def test_long_articles_go_in_chunks_and_map_back(server, monkeypatch):
     monkeypatch.setattr(languagetool, "CHUNK_CHARS", 300)
     paragraph = "Filler words make this paragraph long enough to need its own request. " * 2
-    text = "\n\n".join(f"{paragraph}Part {i}: the coalition have agreed \U0001F600 ok." for i in range(8))
+    text = "\n\n".join(f"{paragraph}Part {i}: the coalition have agreed \U0001f600 ok." for i in range(8))
     doc, result = audit(text, LanguageToolSettings(server=server.url))
     assert len(server.checks) > 1
     assert all(utf16(c["text"]) <= 300 for c in server.checks)
-    spans = [doc.source[f.finding.start:f.finding.end] for f in grammar(result)]
-    assert spans.count("have agreed") == 8 and spans.count("\U0001F600 ok") == 8
+    spans = [doc.source[f.finding.start : f.finding.end] for f in grammar(result)]
+    assert spans.count("have agreed") == 8 and spans.count("\U0001f600 ok") == 8
 
 
 @pytest.mark.parametrize("honour_disabled", [True, False])
@@ -245,22 +282,27 @@ def test_what_our_own_rules_check_is_left_to_them(server, honour_disabled):
     assert "ENGLISH_WORD_REPEAT_RULE" in sent["disabledRules"].split(",")
 
 
-@pytest.mark.parametrize("categories, expected", [
-    ((), {"there plan": "warning", "have agreed": "warning", "very unique": "info"}),
-    ((("GRAMMAR", "error"), ("STYLE", "off")), {"there plan": "warning", "have agreed": "error"}),
-    ((("CONFUSED_WORDS", "info"), ("TYPOS", "warning")), {"there plan": "info", "have agreed": "warning",
-                                                          "very unique": "info", "teh": "warning"}),
-])
+@pytest.mark.parametrize(
+    "categories, expected",
+    [
+        ((), {"there plan": "warning", "have agreed": "warning", "very unique": "info"}),
+        ((("GRAMMAR", "error"), ("STYLE", "off")), {"there plan": "warning", "have agreed": "error"}),
+        (
+            (("CONFUSED_WORDS", "info"), ("TYPOS", "warning")),
+            {"there plan": "info", "have agreed": "warning", "very unique": "info", "teh": "warning"},
+        ),
+    ],
+)
 def test_categories_map_to_severities(server, categories, expected):
     text = "The coalition have agreed to there plan. It is very unique. See teh notes."
     doc, result = audit(text, LanguageToolSettings(server=server.url, categories=categories))
-    assert {doc.source[f.finding.start:f.finding.end]: f.severity.label for f in grammar(result)} == expected
+    assert {doc.source[f.finding.start : f.finding.end]: f.severity.label for f in grammar(result)} == expected
 
 
 def test_disabled_rules_are_not_reported(server):
     lt = LanguageToolSettings(server=server.url, disabled_rules=("COLLECTIVE_NOUN_VERB_AGREEMENT",))
     doc, result = audit("The coalition have agreed to there plan.", lt)
-    assert [doc.source[f.finding.start:f.finding.end] for f in grammar(result)] == ["there plan"]
+    assert [doc.source[f.finding.start : f.finding.end] for f in grammar(result)] == ["there plan"]
 
 
 def test_the_variant_is_sent_as_the_language(server):
@@ -276,11 +318,14 @@ def test_the_environment_names_the_server(server, monkeypatch):
 
 # Failures -----------------------------------------------------------------------
 
+
 def test_a_server_error_is_a_warning_and_the_audit_goes_on(server):
     server.behaviour = "500"
-    long_sentence = ("A title\n\nThe minister said that the coalition would meet again in the spring to review "
-                     "the progress of the mission and to decide whether the forces that are now in the region "
-                     "should stay there for another year or come home before the winter.")
+    long_sentence = (
+        "A title\n\nThe minister said that the coalition would meet again in the spring to review "
+        "the progress of the mission and to decide whether the forces that are now in the region "
+        "should stay there for another year or come home before the winter."
+    )
     doc, result = audit(long_sentence, LanguageToolSettings(server=server.url))
     assert grammar(result) == []
     assert any(f.rule == "sentence-length" for f in result.findings)
@@ -310,12 +355,14 @@ def test_off_and_not_found_are_silent(tmp_path, monkeypatch):
         assert grammar(result) == [] and result.warnings == []
 
 
-@pytest.mark.parametrize("lt, needs", [
-    (LanguageToolSettings(server="CLOSED"), ["does not answer", "CLOSED", "is it running"]),
-    (LanguageToolSettings(mode="server"), ["no server is set", "ARTICLE_AUDIT_LANGUAGETOOL_URL"]),
-    (LanguageToolSettings(mode="local"), ["no LanguageTool installation in", "nothing is downloaded",
-                                          "LTP_PATH"]),
-])
+@pytest.mark.parametrize(
+    "lt, needs",
+    [
+        (LanguageToolSettings(server="CLOSED"), ["does not answer", "CLOSED", "is it running"]),
+        (LanguageToolSettings(mode="server"), ["no server is set", "ARTICLE_AUDIT_LANGUAGETOOL_URL"]),
+        (LanguageToolSettings(mode="local"), ["no LanguageTool installation in", "nothing is downloaded", "LTP_PATH"]),
+    ],
+)
 def test_configured_but_unusable_says_what_and_how_to_fix(lt, needs, tmp_path, monkeypatch):
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "empty"))
     url = closed_port_url()
@@ -353,31 +400,45 @@ def test_a_local_installation_that_does_not_start(tmp_path, monkeypatch):
 
 # Configuration ------------------------------------------------------------------
 
-@pytest.mark.parametrize("table, message", [
-    ({"mode": "sometimes"}, "allowed: auto, server, local, off"),
-    ({"server": 8081}, "expected an http(s) URL"),
-    ({"server": "localhost:8081"}, "expected an http(s) URL"),
-    ({"timeout": 0}, "number of seconds"),
-    ({"timeout": "10"}, "number of seconds"),
-    ({"categories": {"GRAMMAR": "fatal"}}, "languagetool.categories.GRAMMAR: got 'fatal'"),
-    ({"categories": ["GRAMMAR"]}, "expected a table of LanguageTool category ids"),
-    ({"disabled-rules": "EN_QUOTES"}, "expected a list of LanguageTool rule ids"),
-    ({"url": "http://x"}, "languagetool.url: unknown setting"),
-])
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ({"mode": "sometimes"}, "allowed: auto, server, local, off"),
+        ({"server": 8081}, "expected an http(s) URL"),
+        ({"server": "localhost:8081"}, "expected an http(s) URL"),
+        ({"timeout": 0}, "number of seconds"),
+        ({"timeout": "10"}, "number of seconds"),
+        ({"categories": {"GRAMMAR": "fatal"}}, "languagetool.categories.GRAMMAR: got 'fatal'"),
+        ({"categories": ["GRAMMAR"]}, "expected a table of LanguageTool category ids"),
+        ({"disabled-rules": "EN_QUOTES"}, "expected a list of LanguageTool rule ids"),
+        ({"url": "http://x"}, "languagetool.url: unknown setting"),
+    ],
+)
 def test_bad_languagetool_config_is_named(table, message):
     with pytest.raises(ConfigError, match=re.escape(message)):
         parse_config(Path(".article-audit.toml"), {"languagetool": table}, registry())
 
 
 def test_languagetool_config_reaches_the_settings():
-    config = parse_config(Path(".article-audit.toml"), {"languagetool": {
-        "server": "http://localhost:8081", "timeout": 5, "categories": {"STYLE": "off"},
-        "disabled-rules": ["EN_QUOTES"]}}, registry())
+    config = parse_config(
+        Path(".article-audit.toml"),
+        {
+            "languagetool": {
+                "server": "http://localhost:8081",
+                "timeout": 5,
+                "categories": {"STYLE": "off"},
+                "disabled-rules": ["EN_QUOTES"],
+            }
+        },
+        registry(),
+    )
     lt = config.settings_for("a.txt", registry()).languagetool
     assert lt == LanguageToolSettings("auto", "http://localhost:8081", 5.0, (("STYLE", "off"),), ("EN_QUOTES",))
 
 
 # The command --------------------------------------------------------------------
+
 
 def write_project(tmp_path, languagetool_table: str) -> Path:
     (tmp_path / ".article-audit.toml").write_text(languagetool_table, encoding="utf-8")
@@ -398,7 +459,7 @@ def test_cli_reports_grammar_findings_in_json(server, tmp_path, capsys):
 
 def test_sarif_and_html_show_the_exact_text_after_emoji(server, tmp_path, capsys):
     article = write_project(tmp_path, f'[languagetool]\nserver = "{server.url}"\n')
-    text = "A title \U0001F389\n\n\u201cWell \U0001F600,\u201d the coalition have agreed to there plan.\n"
+    text = "A title \U0001f389\n\n\u201cWell \U0001f600,\u201d the coalition have agreed to there plan.\n"
     article.write_text(text, encoding="utf-8")
     args = ["check", str(article), "--no-cache", "--select", "grammar"]
     assert main(args + ["--format", "sarif", "--report-dir", str(tmp_path / "out")]) == 0
@@ -446,14 +507,17 @@ def test_cli_names_the_article_a_server_failed_on(server, tmp_path, capsys):
 
 # A real LanguageTool ------------------------------------------------------------
 
+
 def _real_backend() -> tuple[str | None, str]:
     import os
 
     if os.environ.get(languagetool.ENV_URL):
         return os.environ[languagetool.ENV_URL], ""
     if languagetool.find_installation() is None:
-        return None, (f"no LanguageTool: set {languagetool.ENV_URL} to a server, or unzip LanguageTool "
-                      "into LTP_PATH (or ~/.cache/language_tool_python) with Java installed")
+        return None, (
+            f"no LanguageTool: set {languagetool.ENV_URL} to a server, or unzip LanguageTool "
+            "into LTP_PATH (or ~/.cache/language_tool_python) with Java installed"
+        )
     if shutil.which("java") is None:
         return None, "a LanguageTool installation was found but Java is not installed"
     return "local", ""
@@ -464,11 +528,11 @@ def test_against_a_real_languagetool():
     if where is None:
         pytest.skip(reason)
     lt = LanguageToolSettings(mode="local") if where == "local" else LanguageToolSettings(server=where)
-    text = "\u201cIt\u2019s here \U0001F389,\u201d she said. He go to school every days.\n"
+    text = "\u201cIt\u2019s here \U0001f389,\u201d she said. He go to school every days.\n"
     doc, result = audit(text, lt)
     assert result.warnings == []
     found = grammar(result)
     assert found, "LanguageTool found nothing in a sentence with two grammar errors"
     for f in found:
         assert 0 <= f.finding.start < f.finding.end <= len(doc.source)
-        assert doc.source[f.finding.start:f.finding.end].strip()
+        assert doc.source[f.finding.start : f.finding.end].strip()

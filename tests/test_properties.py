@@ -14,45 +14,182 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audit.config.loader import Config
-from audit.language.languagetool import LanguageToolSettings
 from audit.document.model import Document
 from audit.engine.auditor import audit_document
 from audit.engine.fingerprints import excerpt
-from audit.frontends import parse
 from audit.engine.registry import registry
+from audit.frontends import parse
+from audit.language.languagetool import LanguageToolSettings
 
 EXAMPLES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words that make rules fire (doubled words, jargon, passive voice, acronyms, variants,
 # capitals), so the properties are checked on findings, not only on silence.
-WORDS = ("the", "the", "The", "a", "was", "were", "approved", "by", "board", "utilize", "leverage", "colour",
-         "color", "NATO", "UN", "SHOUTING", "Mr.", "Dr.", "U.S.", "e.g.", "3.5%", "$1.13bn", "teh", "recieve",
-         "mankind", "click", "here", "image", "of", "very", "unique", "it's", "don’t", "café", "naïve", "日本",
-         "Ελλάδα", "👍", "x\u0301", "co-operate", "well-known")
-PUNCTUATION = (".", ",", "!", "?", "…", "...", ";", ":", "::", "-", "—", "'", '"', "“", "”", "‘", "’", "(", ")",
-               "[", "]", "«", "»", "%", "&", "*", "_", "#", "`", "<", ">")
+WORDS = (
+    "the",
+    "the",
+    "The",
+    "a",
+    "was",
+    "were",
+    "approved",
+    "by",
+    "board",
+    "utilize",
+    "leverage",
+    "colour",
+    "color",
+    "NATO",
+    "UN",
+    "SHOUTING",
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "3.5%",
+    "$1.13bn",
+    "teh",
+    "recieve",
+    "mankind",
+    "click",
+    "here",
+    "image",
+    "of",
+    "very",
+    "unique",
+    "it's",
+    "don’t",
+    "café",
+    "naïve",
+    "日本",
+    "Ελλάδα",
+    "👍",
+    "x\u0301",
+    "co-operate",
+    "well-known",
+)
+PUNCTUATION = (
+    ".",
+    ",",
+    "!",
+    "?",
+    "…",
+    "...",
+    ";",
+    ":",
+    "::",
+    "-",
+    "—",
+    "'",
+    '"',
+    "“",
+    "”",
+    "‘",
+    "’",
+    "(",
+    ")",
+    "[",
+    "]",
+    "«",
+    "»",
+    "%",
+    "&",
+    "*",
+    "_",
+    "#",
+    "`",
+    "<",
+    ">",
+)
 SPACES = (" ", " ", " ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\t", "  ", "\u00a0", "\u2028", "\ufeff")
 
 
 def prose() -> st.SearchStrategy[str]:
-    token = st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION), st.sampled_from(SPACES),
-                      st.text(max_size=6), st.integers(0, 10_000).map(str))
+    token = st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(PUNCTUATION),
+        st.sampled_from(SPACES),
+        st.text(max_size=6),
+        st.integers(0, 10_000).map(str),
+    )
     return st.lists(token, max_size=80).map("".join)
 
 
-MARKUP = ("<p>", "</p>", "<div>", "</div>", "<h1>", "</h1>", "<h3>", "<b>", "</b>", "<br>", "<a href='x'>", "</a>",
-          "<img alt='an image of it' src=a.png>", "<img src=b.png>", "<table><tr><td>", "</td></tr></table>",
-          "<script>", "</script>", "<style>", "<!--", "-->", "&amp;", "&lt;", "&#x27;", "&nbsp;", "&bogus;",
-          "<![CDATA[", "]]>", "<pre>", "<code>", "</code>", "<article>", "<nav>", "<html lang='en'>", "<",
-          "# ", "## ", "#### ", "> ", "- ", "* ", "1. ", "```", "```\n", "    ", "`", "**", "__", "[", "](", ")",
-          "![", "<https://x.org>", "https://example.org/a_b", "|", "| --- |", "---\n", "\\", "~~~", "***",
-          "<!-- article-audit: disable -->", "<!-- article-audit-enable -->")
+MARKUP = (
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<h1>",
+    "</h1>",
+    "<h3>",
+    "<b>",
+    "</b>",
+    "<br>",
+    "<a href='x'>",
+    "</a>",
+    "<img alt='an image of it' src=a.png>",
+    "<img src=b.png>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&lt;",
+    "&#x27;",
+    "&nbsp;",
+    "&bogus;",
+    "<![CDATA[",
+    "]]>",
+    "<pre>",
+    "<code>",
+    "</code>",
+    "<article>",
+    "<nav>",
+    "<html lang='en'>",
+    "<",
+    "# ",
+    "## ",
+    "#### ",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "```",
+    "```\n",
+    "    ",
+    "`",
+    "**",
+    "__",
+    "[",
+    "](",
+    ")",
+    "![",
+    "<https://x.org>",
+    "https://example.org/a_b",
+    "|",
+    "| --- |",
+    "---\n",
+    "\\",
+    "~~~",
+    "***",
+    "<!-- article-audit: disable -->",
+    "<!-- article-audit-enable -->",
+)
 
 
 def markup() -> st.SearchStrategy[str]:
-    token = st.one_of(st.sampled_from(MARKUP), st.sampled_from(WORDS), st.sampled_from(PUNCTUATION),
-                      st.sampled_from(SPACES), st.text(max_size=4))
+    token = st.one_of(
+        st.sampled_from(MARKUP),
+        st.sampled_from(WORDS),
+        st.sampled_from(PUNCTUATION),
+        st.sampled_from(SPACES),
+        st.text(max_size=4),
+    )
     return st.lists(token, max_size=80).map("".join)
 
 
@@ -70,17 +207,17 @@ def check_model(doc: Document) -> None:
     last = -1
     for block in doc.blocks:
         assert 0 <= block.start <= block.end <= n
-        assert doc.text[block.prose_start:block.prose_end] == block.text
+        assert doc.text[block.prose_start : block.prose_end] == block.text
         for sentence in block.sentences:
             assert 0 <= sentence.start <= sentence.end <= n
             assert block.prose_start <= sentence.prose_start <= sentence.prose_end <= block.prose_end
-            assert doc.text[sentence.prose_start:sentence.prose_end] == sentence.text
+            assert doc.text[sentence.prose_start : sentence.prose_end] == sentence.text
             assert sentence.prose_start >= last  # sentences in order, not overlapping
             last = sentence.prose_end
             for word in sentence.words:
                 assert 0 <= word.start <= word.end <= n
                 assert sentence.prose_start <= word.prose_start < word.prose_end <= sentence.prose_end
-                assert doc.text[word.prose_start:word.prose_end] == word.text
+                assert doc.text[word.prose_start : word.prose_end] == word.text
     words = [w.prose_start for w in doc.words]
     assert words == sorted(words)
 
@@ -98,7 +235,7 @@ def check_findings(doc: Document, path: str) -> list:
         assert doc.lines.offset(loc.end_line, loc.end_column) == f.end
         if loc.line == loc.end_line:
             line_start = doc.lines.offset(loc.line, 1)
-            assert source[line_start + loc.column - 1:line_start + loc.end_column - 1] == source[f.start:f.end]
+            assert source[line_start + loc.column - 1 : line_start + loc.end_column - 1] == source[f.start : f.end]
         if f.fix is not None:
             assert 0 <= f.fix.start <= f.fix.end <= n
         key = (f.start, f.end)
@@ -115,7 +252,7 @@ def test_plain_text_model_and_every_rule(text):
     doc = parse("a.txt", text)
     check_model(doc)
     for word in doc.words:  # plain text is copied verbatim: a word is its source
-        assert doc.source[word.start:word.end] == word.text
+        assert doc.source[word.start : word.end] == word.text
     check_findings(doc, "a.txt")
 
 
@@ -168,8 +305,11 @@ def test_fixes_from_every_rule_never_overlap(text):
 
 @pytest.mark.skipif(fixes is None, reason="audit/fixes.py is not there yet")
 @EXAMPLES
-@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.sampled_from(["", "x", "yy"]), st.booleans()),
-                max_size=30))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 8), st.sampled_from(["", "x", "yy"]), st.booleans()), max_size=30
+    )
+)
 def test_any_set_of_fixes_is_applied_without_overlaps(raw):
     source = "abcdefghij" * 5
     findings = [{"fix": {"start": s, "end": s + length, "replacement": r, "safe": safe}} for s, length, r, safe in raw]
@@ -181,8 +321,31 @@ def test_any_set_of_fixes_is_applied_without_overlaps(raw):
     assert len(out) == len(source) + delta
 
 
-WORDS = ["The", "council", "met", "on", "Monday", "to", "discuss", "the", "plan", "and", "its", "cost",
-         "Harjit", "S.", "Sajjan", "said", "it", "was", "a", "good", "day", "for", "everyone"]
+WORDS = [
+    "The",
+    "council",
+    "met",
+    "on",
+    "Monday",
+    "to",
+    "discuss",
+    "the",
+    "plan",
+    "and",
+    "its",
+    "cost",
+    "Harjit",
+    "S.",
+    "Sajjan",
+    "said",
+    "it",
+    "was",
+    "a",
+    "good",
+    "day",
+    "for",
+    "everyone",
+]
 
 
 @st.composite
@@ -220,7 +383,7 @@ def test_fixing_then_auditing_again_leaves_none_of_the_fixed_findings(text):
         fixed = fixes.apply(source, chosen)
         position, last = 0, 0
         for fx in chosen + [{"start": len(source), "end": len(source)}]:
-            piece = source[last:fx["start"]]
+            piece = source[last : fx["start"]]
             found = fixed.find(piece, position)
             assert found >= 0, (piece, fixed)
             position, last = found + len(piece), fx["end"]

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from audit.language import readability, syllables
 from audit.frontends import parse
+from audit.language import readability, syllables
 
 # Clean prose on which textstat and the document model count alike: every sentence ends
 # with a full stop, has more than two words, and no abbreviations or numbers.
@@ -75,8 +75,18 @@ def test_sentence_counts_where_textstat_miscounts(text, sentences):
 
 @pytest.mark.parametrize(
     "word, count",
-    [("2018", 4), ("79", 4), ("1999", 5), ("100", 3), ("U.S.", 2), ("whole-of-government", 5),
-     ("Coalition’s", 4), ("Petawawa", 4), ("everything", 3), ("the", 1)],
+    [
+        ("2018", 4),
+        ("79", 4),
+        ("1999", 5),
+        ("100", 3),
+        ("U.S.", 2),
+        ("whole-of-government", 5),
+        ("Coalition’s", 4),
+        ("Petawawa", 4),
+        ("everything", 3),
+        ("the", 1),
+    ],
 )
 def test_syllables(word, count):
     assert syllables.count(word) == count
@@ -104,6 +114,7 @@ print(json.dumps(readability.measure(parse("a.txt", sys.stdin.read()))))
 def test_same_numbers_without_network(sample_text, tmp_path):
     """Nothing is fetched: with sockets disabled and an empty cache the numbers are the same."""
     env = {"ARTICLE_AUDIT_CACHE_DIR": str(tmp_path / "fresh-cache"), "PATH": ""}
-    out = subprocess.run([sys.executable, "-c", _NO_NETWORK], input=sample_text, capture_output=True,
-                         text=True, env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK], input=sample_text, capture_output=True, text=True, env=env, check=True
+    ).stdout
     assert json.loads(out) == readability.measure(parse("a.txt", sample_text))

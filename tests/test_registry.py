@@ -79,10 +79,14 @@ def test_every_built_in_rule_comes_through_the_entry_point_group():
 
 
 def test_a_python_rule_from_another_distribution_is_listed_and_run(tmp_path):
-    site = plugin(tmp_path / "site", """
+    site = plugin(
+        tmp_path / "site",
+        """
         [article_audit.rules]
         shouting = house_rules.shouting:Shouting
-        """, {"house_rules/__init__.py": "", "house_rules/shouting.py": PYTHON_RULE})
+        """,
+        {"house_rules/__init__.py": "", "house_rules/shouting.py": PYTHON_RULE},
+    )
     article = tmp_path / "draft.txt"
     article.write_text("The team won the cup on Saturday!!! Fans cheered in the street.\n", encoding="utf-8")
 
@@ -117,10 +121,14 @@ swap:
 
 def test_a_word_list_rule_from_another_distribution_needs_no_python(tmp_path):
     # The package is one YAML file: a namespace package, no __init__.py, no module.
-    site = plugin(tmp_path / "site", """
+    site = plugin(
+        tmp_path / "site",
+        """
         [article_audit.rules]
         house-words = house_words_pkg
-        """, {"house_words_pkg/house-words.yml": WORD_LIST_RULE})
+        """,
+        {"house_words_pkg/house-words.yml": WORD_LIST_RULE},
+    )
     assert not list((site / "house_words_pkg").glob("*.py"))
     article = tmp_path / "draft.txt"
     article.write_text("We will utilize the hall in May.\n", encoding="utf-8")
@@ -137,10 +145,14 @@ def test_a_word_list_rule_from_another_distribution_needs_no_python(tmp_path):
 
 
 def test_a_broken_plugin_is_a_clear_error_not_a_traceback(tmp_path):
-    site = plugin(tmp_path / "site", """
+    site = plugin(
+        tmp_path / "site",
+        """
         [article_audit.rules]
         shouting = house_rules.missing:Shouting
-        """, {"house_rules/__init__.py": ""})
+        """,
+        {"house_rules/__init__.py": ""},
+    )
     article = tmp_path / "draft.txt"
     article.write_text("Fine text.\n", encoding="utf-8")
     result = run_cli(site, "check", "--no-cache", str(article), cwd=tmp_path)
@@ -159,8 +171,10 @@ def test_an_entry_point_must_name_a_rule_class_under_its_id(tmp_path, monkeypatc
 
 
 def test_two_distributions_declaring_one_id_are_an_error(monkeypatch):
-    points = (EntryPoint("typo", "audit.rules.typo:Typo", "article-audit 0.1.0"),
-              EntryPoint("typo", "audit.rules.typo:Typo", "house-rules 1.0"))
+    points = (
+        EntryPoint("typo", "audit.rules.typo:Typo", "article-audit 0.1.0"),
+        EntryPoint("typo", "audit.rules.typo:Typo", "house-rules 1.0"),
+    )
     monkeypatch.setattr(registry_module, "entry_points", lambda: points)
     registry_module._loaded.cache_clear()
     try:
@@ -183,18 +197,26 @@ def test_the_entry_point_scan_is_kept_until_the_installed_set_changes(tmp_path, 
     assert len(scans) == 2
 
 
-@pytest.mark.parametrize("attributes, problem", [
-    ({"id": "Bad_Id"}, "not kebab-case"),
-    ({"summary": ""}, "no summary"),
-    ({"severity": "warning"}, "severity is not a Severity"),
-    ({"category": "typos"}, "category 'typos' is not one of"),
-    ({"__doc__": "Flags things.\n\nWhy:\nBecause.\n"}, "lacks bad, good"),
-    ({"options": (Option("max", int, 0, "the most", minimum=1),)}, "its default is invalid"),
-    ({"options": (Option("Max", int, 3, "the most"),)}, "kebab-case name"),
-])
+@pytest.mark.parametrize(
+    "attributes, problem",
+    [
+        ({"id": "Bad_Id"}, "not kebab-case"),
+        ({"summary": ""}, "no summary"),
+        ({"severity": "warning"}, "severity is not a Severity"),
+        ({"category": "typos"}, "category 'typos' is not one of"),
+        ({"__doc__": "Flags things.\n\nWhy:\nBecause.\n"}, "lacks bad, good"),
+        ({"options": (Option("max", int, 0, "the most", minimum=1),)}, "its default is invalid"),
+        ({"options": (Option("Max", int, 3, "the most"),)}, "kebab-case name"),
+    ],
+)
 def test_a_rule_class_is_checked_when_it_is_defined(attributes, problem):
-    namespace = {"__doc__": "Flags things.\n\nWhy:\nBecause.\n\nBad:\nx\n\nGood:\ny\n", "id": "ok-rule",
-                 "summary": "A rule", "severity": Severity.INFO, **attributes}
+    namespace = {
+        "__doc__": "Flags things.\n\nWhy:\nBecause.\n\nBad:\nx\n\nGood:\ny\n",
+        "id": "ok-rule",
+        "summary": "A rule",
+        "severity": Severity.INFO,
+        **attributes,
+    }
     with pytest.raises(RuleDefinitionError, match=problem):
         type("Broken", (Rule,), namespace)
 

@@ -46,20 +46,23 @@ def test_a_case_that_matches_has_no_mismatches(tmp_path):
     assert rule_cases.mismatches(Typo, case) == []
 
 
-@pytest.mark.parametrize("change, problem", [
-    (("excerpt: the the", "excerpt: met the"), "excerpt 'the the', expected 'met the'"),
-    (("line: 2", "line: 1"), "line 2, expected 1"),
-    (("column: 18", "column: 17"), "column 18, expected 17"),
-    (("severity: error", "severity: warning"), "severity error, expected warning"),
-    (("[doubled, delete one]", "[doubled, thrice]"), "lacks 'thrice'"),
-    (("suggestion: the", "suggestion: a"), "suggestion 'the', expected 'a'"),
-    (("suggestion: the", "suggestion: null"), "suggestion 'the', expected None"),
-    (('replacement: ""', "replacement: a"), "fix replacement '', expected 'a'"),
-    (("safe: true", "safe: false"), "fix safe is True, expected False"),
-    (('excerpt: " the"', "excerpt: the"), "fix replaces ' the', expected 'the'"),
-    (("met the coalition.\"\n", "met coalition.\"\n"), "after the fixes the text is"),
-    (('fix: {replacement: "", safe: true, excerpt: " the"}', "fix: null"), "a fix to '', expected none"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (("excerpt: the the", "excerpt: met the"), "excerpt 'the the', expected 'met the'"),
+        (("line: 2", "line: 1"), "line 2, expected 1"),
+        (("column: 18", "column: 17"), "column 18, expected 17"),
+        (("severity: error", "severity: warning"), "severity error, expected warning"),
+        (("[doubled, delete one]", "[doubled, thrice]"), "lacks 'thrice'"),
+        (("suggestion: the", "suggestion: a"), "suggestion 'the', expected 'a'"),
+        (("suggestion: the", "suggestion: null"), "suggestion 'the', expected None"),
+        (('replacement: ""', "replacement: a"), "fix replacement '', expected 'a'"),
+        (("safe: true", "safe: false"), "fix safe is True, expected False"),
+        (('excerpt: " the"', "excerpt: the"), "fix replaces ' the', expected 'the'"),
+        (('met the coalition."\n', 'met coalition."\n'), "after the fixes the text is"),
+        (('fix: {replacement: "", safe: true, excerpt: " the"}', "fix: null"), "a fix to '', expected none"),
+    ],
+)
 def test_each_difference_is_reported(tmp_path, change, problem):
     assert change[0] in DOUBLED
     case = one_case(tmp_path, DOUBLED.replace(*change))
@@ -69,17 +72,22 @@ def test_each_difference_is_reported(tmp_path, change, problem):
 
 
 def test_findings_are_counted_exactly(tmp_path):
-    case = one_case(tmp_path, """\
+    case = one_case(
+        tmp_path,
+        """\
        name: two slips
        text: The the minister met the the coalition.
        expect:
          - excerpt: The the
-    """)
+    """,
+    )
     assert "expected 1 finding(s), got 2" in rule_cases.mismatches(Typo, case)
     passing = one_case(tmp_path, "name: n\ntext: The minister met the coalition.\nexpect: []\n")
     assert passing.passes and rule_cases.mismatches(Typo, passing) == []
-    assert rule_cases.mismatches(Typo, one_case(tmp_path, "name: n\ntext: The the end.\nexpect: []\n"))[0] == \
-        "expected 0 finding(s), got 1"
+    assert (
+        rule_cases.mismatches(Typo, one_case(tmp_path, "name: n\ntext: The the end.\nexpect: []\n"))[0]
+        == "expected 0 finding(s), got 1"
+    )
 
 
 class Shouting(Rule):
@@ -107,14 +115,17 @@ class Shouting(Rule):
 
 
 def test_findings_are_compared_in_report_order_and_options_validated(tmp_path):
-    case = one_case(tmp_path, """\
+    case = one_case(
+        tmp_path,
+        """\
        name: options
        options: {word: ab, limit: 2}
        text: ab ab
        expect:
          - {excerpt: ab, column: 1, message: "limit 2.0"}
          - {excerpt: ab, column: 4}
-    """)
+    """,
+    )
     assert rule_cases.mismatches(Shouting, case) == []
     assert rule_cases.options(Shouting, {"limit": 2}) == {"word": "LOUD", "limit": 2.0}
     with pytest.raises(rule_cases.CaseError, match="no option 'words'"):
@@ -147,22 +158,25 @@ def test_overlapping_fixes_give_no_fixed_text(tmp_path):
         rule_cases.mismatches(Overlapping, case)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("rule: typo\n", "missing cases"),
-    ("rule: typo\ncases: []\n", "expected a non-empty list"),
-    ("rule: typo\ncase: []\ncases: [{name: a, text: b, expect: []}]\n", "unknown key(s) case"),
-    ("rule: typo\ncases: [{name: a, text: b}]\n", "case 1: missing expect"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [], format: rst}]\n", "format: 'rst'"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: {}}]\n", "expect: expected a list"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [{line: 1}]}]\n", "missing excerpt"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, colum: 1}]}]\n", "unknown key(s) colum"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, line: 0}]}]\n", "line: expected a positive"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, severity: fatal}]}]\n", "unknown severity"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, fix: {safe: 1}}]}]\n", "safe: expected true"),
-    ("rule: typo\ncases: [{name: a, text: 3, expect: []}]\n", "case 'a': text: expected text"),
-    ("rule: typo\ncases: [{name: a, text: b, expect: []}, {name: a, text: c, expect: []}]\n", "repeated: a"),
-    ("rule: typo\ncases: [{name: a, text: 'b}\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("rule: typo\n", "missing cases"),
+        ("rule: typo\ncases: []\n", "expected a non-empty list"),
+        ("rule: typo\ncase: []\ncases: [{name: a, text: b, expect: []}]\n", "unknown key(s) case"),
+        ("rule: typo\ncases: [{name: a, text: b}]\n", "case 1: missing expect"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [], format: rst}]\n", "format: 'rst'"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: {}}]\n", "expect: expected a list"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [{line: 1}]}]\n", "missing excerpt"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, colum: 1}]}]\n", "unknown key(s) colum"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, line: 0}]}]\n", "line: expected a positive"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, severity: fatal}]}]\n", "unknown severity"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: [{excerpt: b, fix: {safe: 1}}]}]\n", "safe: expected true"),
+        ("rule: typo\ncases: [{name: a, text: 3, expect: []}]\n", "case 'a': text: expected text"),
+        ("rule: typo\ncases: [{name: a, text: b, expect: []}, {name: a, text: c, expect: []}]\n", "repeated: a"),
+        ("rule: typo\ncases: [{name: a, text: 'b}\n", "not valid YAML"),
+    ],
+)
 def test_malformed_case_files_are_refused(tmp_path, text, message):
     with pytest.raises(rule_cases.CaseError) as error:
         rule_cases.load(write(tmp_path, text))
@@ -182,15 +196,18 @@ def test_requires_names_outside_services(tmp_path):
     assert rule_cases.load(path).requires == ("languagetool",)
 
 
-@pytest.mark.parametrize("text, fmt", [
-    ("It was LOUD.", "txt"),
-    ("<table><tr><td>a</td></tr></table>", "html"),
-    ("  <!-- article-audit-disable x -->", "html"),
-    ("# Title\n## Part", "md"),
-    ("Read [the report](https://x.test).", "md"),
-    ("![](chart.png)  <img src='x.png'>", "md"),
-    ("Prices [rose] (sharply).", "txt"),
-])
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("It was LOUD.", "txt"),
+        ("<table><tr><td>a</td></tr></table>", "html"),
+        ("  <!-- article-audit-disable x -->", "html"),
+        ("# Title\n## Part", "md"),
+        ("Read [the report](https://x.test).", "md"),
+        ("![](chart.png)  <img src='x.png'>", "md"),
+        ("Prices [rose] (sharply).", "txt"),
+    ],
+)
 def test_example_format(text, fmt):
     assert rule_cases.example_format(text) == fmt
 
@@ -216,5 +233,7 @@ def test_docstring_examples_are_checked():
     class Undocumented(Shouting):
         """Flags the word LOUD."""
 
-    assert rule_cases.example_mismatches(Undocumented) == ["the docstring has no Bad: example",
-                                                         "the docstring has no Good: example"]
+    assert rule_cases.example_mismatches(Undocumented) == [
+        "the docstring has no Bad: example",
+        "the docstring has no Good: example",
+    ]

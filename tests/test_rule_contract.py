@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from audit.results.findings import Severity
-from audit.frontends import parse
-from audit.engine.rule import Rule
 from audit.engine import rule_cases
 from audit.engine.registry import registry
+from audit.engine.rule import Rule
+from audit.frontends import parse
+from audit.results.findings import Severity
 
 RULES = registry()
 TESTS = Path(__file__).parent
@@ -29,8 +29,10 @@ def test_rule_declares_itself(rule_id):
         assert docs[section], f"{rule_id}: docstring lacks a {section!r} section"
     for option in cls.options:
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", option.name) and option.help
-        assert option.validate(option.default if not isinstance(option.default, tuple)
-                               else list(option.default)) is not None
+        assert (
+            option.validate(option.default if not isinstance(option.default, tuple) else list(option.default))
+            is not None
+        )
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

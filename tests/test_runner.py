@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from audit.batch.result_cache import ResultCache
 from audit.cli import check, streaming  # check --format json runs its batch in streaming
 from audit.cli.main import main
-from audit.batch.result_cache import ResultCache
 
 NOTE = "Short note {n}\n\nWe meet at noon on day {n}. Bring a pen and a notebook. The room is on floor {n}.\n"
 
@@ -48,8 +48,9 @@ def test_cache_gives_identical_results_and_survives_corruption(corpus, capsys, t
 
 
 @pytest.mark.parametrize("cached_first", [0, 4, 10, 12])
-def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, capsys, tmp_path, monkeypatch,
-                                                                     cached_first):
+def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(
+    corpus, capsys, tmp_path, monkeypatch, cached_first
+):
     """A re-run reads cached results in the parent and sends only the rest to workers;
     however much is cached, the report is the one a fresh serial run writes."""
     from audit.batch import runner
@@ -69,14 +70,23 @@ def test_partly_cached_batch_in_parallel_matches_a_fresh_serial_run(corpus, caps
 
 
 def test_summary_of_a_cached_result_counts_as_the_whole_does(tmp_path):
-    from audit.results.model import Tally
     from audit.batch.result_cache import CachedResult
+    from audit.results.model import Tally
 
     cache = ResultCache(tmp_path)
-    findings = [{"rule": "typo", "severity": s, "message": 'says "severity": "error" in a quote', "line": 1}
-                for s in ("error", "warning", "warning", "info")]
-    stored = {"path": "old/name \"x\".txt", "status": "failed", "error": None, "title": "T", "metrics": {},
-              "findings": findings, "warnings": []}
+    findings = [
+        {"rule": "typo", "severity": s, "message": 'says "severity": "error" in a quote', "line": 1}
+        for s in ("error", "warning", "warning", "info")
+    ]
+    stored = {
+        "path": 'old/name "x".txt',
+        "status": "failed",
+        "error": None,
+        "title": "T",
+        "metrics": {},
+        "findings": findings,
+        "warnings": [],
+    }
     cache.put("ab" * 32, stored)
     whole = cache.get("ab" * 32, "new.txt")
     summary = cache.get("ab" * 32, "new.txt", summary_only=True)

@@ -41,11 +41,15 @@ def sentences(text: str) -> list[str]:
         ("It ended.The crowd left.", ["It ended.", "The crowd left."]),
         ("Visit example.com today.", ["Visit example.com today."]),
         # headline line without a full stop
-        ("Storm hits coast\nHeavy rain fell across the coast on Monday, officials said.",
-         ["Storm hits coast", "Heavy rain fell across the coast on Monday, officials said."]),
+        (
+            "Storm hits coast\nHeavy rain fell across the coast on Monday, officials said.",
+            ["Storm hits coast", "Heavy rain fell across the coast on Monday, officials said."],
+        ),
         # hard-wrapped sentence stays one sentence
-        ("The minister said that the plan would\nbe announced next week by the\nJustice Department.",
-         ["The minister said that the plan would\nbe announced next week by the\nJustice Department."]),
+        (
+            "The minister said that the plan would\nbe announced next week by the\nJustice Department.",
+            ["The minister said that the plan would\nbe announced next week by the\nJustice Department."],
+        ),
         ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
     ],
 )

@@ -41,10 +41,11 @@ def write(tmp_path: Path, text: str, name: str = "house.yml") -> Path:
 
 def findings(rule: type[Rule], text: str, name: str = "a.txt"):
     doc = parse_document(name, text)
-    return [(doc.source[f.start:f.end], f.message, f.suggestion, f.fix, f.severity) for f in rule().check(doc, {})]
+    return [(doc.source[f.start : f.end], f.message, f.suggestion, f.fix, f.severity) for f in rule().check(doc, {})]
 
 
 # The loader: each key ---------------------------------------------------------------
+
 
 def test_an_existence_list_gives_its_tokens_in_order_with_their_fields():
     words = parse("""\
@@ -68,14 +69,19 @@ def test_a_substitution_list_gives_its_swaps_and_their_alternatives():
     words = parse(HOUSE)
     assert words.kind == "substitution" and words.severity == Severity.WARNING
     assert [(e.match, e.replacement) for e in words.entries] == [
-        ("utili[sz]e", "use"), ("car park", "parking lot"), ("in order to", "to|so as to")]
+        ("utili[sz]e", "use"),
+        ("car park", "parking lot"),
+        ("in order to", "to|so as to"),
+    ]
     assert words.entries[2].alternatives == ("to", "so as to")
     assert words.entries[1].get("fix") is False and words.entries[0].get("fix") is None
     assert word_lists.alternatives(r"a\|b|c||") == ("a|b", "c")
 
 
-@pytest.mark.parametrize("level, severity", [("suggestion", Severity.INFO), ("warning", Severity.WARNING),
-                                             ("error", Severity.ERROR), (None, Severity.INFO)])
+@pytest.mark.parametrize(
+    "level, severity",
+    [("suggestion", Severity.INFO), ("warning", Severity.WARNING), ("error", Severity.ERROR), (None, Severity.INFO)],
+)
 def test_vale_levels_are_severities(level, severity):
     text = "extends: existence\ntokens: [x]\n" + (f"level: {level}\n" if level else "")
     assert parse(text).severity == severity
@@ -97,43 +103,58 @@ action: {name: remove}
     assert words.entries == () and words.get("scope") == "heading" and words.get("raw") == ["\\bTODO"]
 
 
-@pytest.mark.parametrize("text, key, problem", [
-    ("tokens: [x]\n", "extends", "missing"),
-    ("extends: conditional\ntokens: [x]\n", "extends", "existence or substitution"),
-    ("extends: existence\ntokens: [x]\nignoreCase: true\n", "ignoreCase", "unknown key"),
-    ("extends: existence\ntokens: [x]\nswap: {a: b}\n", "swap", "belongs to substitution"),
-    ("extends: substitution\nswap: {a: b}\ntokens: [x]\n", "tokens", "belongs to existence"),
-    ("extends: existence\n", "tokens", "missing"),
-    ("extends: existence\ntokens: x\n", "tokens", "must be a list"),
-    ("extends: existence\ntokens: [ok, yes]\n", "tokens[1]", "a boolean"),
-    ("extends: existence\ntokens: [{class: x}]\n", "tokens[0]", "needs a string `token`"),
-    ("extends: existence\ntokens: [{token: x, class: y}]\n", "tokens[0].class", "declare it under `fields`"),
-    ("extends: existence\nfields: {class: [a, b]}\ntokens: [{token: x, class: c}]\n", "tokens[0].class",
-     "'c' is not one of: a, b"),
-    ("extends: existence\nfields: {note: text}\ntokens: [{token: x, note: [a]}]\n", "tokens[0].note",
-     "must be a string"),
-    ("extends: existence\nfields: {notes: texts}\ntokens: [{token: x, notes: a}]\n", "tokens[0].notes",
-     "must be a list of strings"),
-    ("extends: existence\nfields: {loud: flag}\ntokens: [{token: x, loud: 1}]\n", "tokens[0].loud",
-     "must be true or false"),
-    ("extends: existence\nfields: {kind: number}\ntokens: [x]\n", "fields.kind", "allowed values"),
-    ("extends: existence\nfields: {token: text}\ntokens: [x]\n", "fields.token", "not a name"),
-    ("extends: existence\ntokens: [x]\nlevel: fatal\n", "level", "suggestion, warning, error"),
-    ("extends: existence\ntokens: [x]\nignorecase: sometimes\n", "ignorecase", "true or false"),
-    ("extends: existence\ntokens: [x]\nmessage: [a]\n", "message", "must be a string"),
-    ("extends: existence\ntokens: [x]\nexceptions: a\n", "exceptions", "list of strings"),
-    ("extends: existence\ntokens: [x]\nexceptions: ['(']\n", "exceptions[0]", "regular expression"),
-    ("extends: existence\ntokens: [x]\naction: replace\n", "action", "mapping"),
-    ("extends: substitution\nswap: [a, b]\n", "swap", "must be a mapping"),
-    ("extends: substitution\nswap: {yes: no}\n", "swap[True]", "must be a string"),
-    ("extends: substitution\nswap: {a: }\n", "swap['a']", "not empty"),
-    ("extends: substitution\nswap: {a: {fix: false}}\n", "swap['a']", "needs a string `to`"),
-    ("extends: substitution\nswap: {a: {to: b, fix: maybe}}\n", "swap['a'].fix", "true or false"),
-    ("extends: substitution\nswap: {a: b}\nfix: always\n", "fix", "safe, unsafe, none"),
-    ("extends: substitution\nswap:\n  a: b\n  a: c\n", "line 4", "given twice, with two values"),
-    ("extends: existence\ntokens: [x\n", "line 3", "not valid YAML"),
-    ("- extends\n", "file", "YAML mapping"),
-])
+@pytest.mark.parametrize(
+    "text, key, problem",
+    [
+        ("tokens: [x]\n", "extends", "missing"),
+        ("extends: conditional\ntokens: [x]\n", "extends", "existence or substitution"),
+        ("extends: existence\ntokens: [x]\nignoreCase: true\n", "ignoreCase", "unknown key"),
+        ("extends: existence\ntokens: [x]\nswap: {a: b}\n", "swap", "belongs to substitution"),
+        ("extends: substitution\nswap: {a: b}\ntokens: [x]\n", "tokens", "belongs to existence"),
+        ("extends: existence\n", "tokens", "missing"),
+        ("extends: existence\ntokens: x\n", "tokens", "must be a list"),
+        ("extends: existence\ntokens: [ok, yes]\n", "tokens[1]", "a boolean"),
+        ("extends: existence\ntokens: [{class: x}]\n", "tokens[0]", "needs a string `token`"),
+        ("extends: existence\ntokens: [{token: x, class: y}]\n", "tokens[0].class", "declare it under `fields`"),
+        (
+            "extends: existence\nfields: {class: [a, b]}\ntokens: [{token: x, class: c}]\n",
+            "tokens[0].class",
+            "'c' is not one of: a, b",
+        ),
+        (
+            "extends: existence\nfields: {note: text}\ntokens: [{token: x, note: [a]}]\n",
+            "tokens[0].note",
+            "must be a string",
+        ),
+        (
+            "extends: existence\nfields: {notes: texts}\ntokens: [{token: x, notes: a}]\n",
+            "tokens[0].notes",
+            "must be a list of strings",
+        ),
+        (
+            "extends: existence\nfields: {loud: flag}\ntokens: [{token: x, loud: 1}]\n",
+            "tokens[0].loud",
+            "must be true or false",
+        ),
+        ("extends: existence\nfields: {kind: number}\ntokens: [x]\n", "fields.kind", "allowed values"),
+        ("extends: existence\nfields: {token: text}\ntokens: [x]\n", "fields.token", "not a name"),
+        ("extends: existence\ntokens: [x]\nlevel: fatal\n", "level", "suggestion, warning, error"),
+        ("extends: existence\ntokens: [x]\nignorecase: sometimes\n", "ignorecase", "true or false"),
+        ("extends: existence\ntokens: [x]\nmessage: [a]\n", "message", "must be a string"),
+        ("extends: existence\ntokens: [x]\nexceptions: a\n", "exceptions", "list of strings"),
+        ("extends: existence\ntokens: [x]\nexceptions: ['(']\n", "exceptions[0]", "regular expression"),
+        ("extends: existence\ntokens: [x]\naction: replace\n", "action", "mapping"),
+        ("extends: substitution\nswap: [a, b]\n", "swap", "must be a mapping"),
+        ("extends: substitution\nswap: {yes: no}\n", "swap[True]", "must be a string"),
+        ("extends: substitution\nswap: {a: }\n", "swap['a']", "not empty"),
+        ("extends: substitution\nswap: {a: {fix: false}}\n", "swap['a']", "needs a string `to`"),
+        ("extends: substitution\nswap: {a: {to: b, fix: maybe}}\n", "swap['a'].fix", "true or false"),
+        ("extends: substitution\nswap: {a: b}\nfix: always\n", "fix", "safe, unsafe, none"),
+        ("extends: substitution\nswap:\n  a: b\n  a: c\n", "line 4", "given twice, with two values"),
+        ("extends: existence\ntokens: [x\n", "line 3", "not valid YAML"),
+        ("- extends\n", "file", "YAML mapping"),
+    ],
+)
 def test_a_bad_file_names_the_file_the_key_and_the_problem(tmp_path, text, key, problem):
     path = write(tmp_path, text, "bad.yml")
     with pytest.raises(WordListError) as raised:
@@ -173,8 +194,13 @@ def test_a_list_is_parsed_once_per_machine_and_again_when_it_changes(tmp_path, m
 
 # The built-in lists ---------------------------------------------------------------
 
-BUILT_IN = ("jargon.yml", "inclusive_language.yml", "sensory_language.yml", "known_acronyms.yml",
-            "english_variant_names.yml")
+BUILT_IN = (
+    "jargon.yml",
+    "inclusive_language.yml",
+    "sensory_language.yml",
+    "known_acronyms.yml",
+    "english_variant_names.yml",
+)
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
@@ -199,8 +225,13 @@ def test_the_inclusive_language_list_gives_the_rule_its_entries_and_fixes():
     from audit.rules.inclusive_language import entries
 
     rows = {row["pattern"]: row for row in entries()}
-    assert rows["mankind"] == {"pattern": "mankind", "alternatives": "humankind|humanity", "category": "gendered",
-                               "source": "alex", "fix": "yes"}
+    assert rows["mankind"] == {
+        "pattern": "mankind",
+        "alternatives": "humankind|humanity",
+        "category": "gendered",
+        "source": "alex",
+        "fix": "yes",
+    }
     assert rows["manpower"]["fix"] == "no" and rows["wheelchair bound"]["source"] == "alex,govuk-disability"
 
 
@@ -222,6 +253,7 @@ def test_the_known_acronyms_and_the_variant_names_lists():
 
 
 # A rule from a list file ------------------------------------------------------------
+
 
 def test_a_list_file_makes_a_rule_with_its_id_summary_severity_and_docs(tmp_path):
     rule = rule_from_file(write(tmp_path, HOUSE, "HouseWords.yml"))
@@ -259,7 +291,10 @@ def test_a_substitution_rule_finds_its_swaps_as_vale_does(tmp_path):
 
 
 def test_an_existence_rule_fills_the_match_into_its_message(tmp_path):
-    rule = rule_from_file(write(tmp_path, """\
+    rule = rule_from_file(
+        write(
+            tmp_path,
+            """\
 extends: existence
 message: "'%s' is a cliche."
 level: error
@@ -270,11 +305,14 @@ good: A new start.
 tokens:
   - a clean slate
   - low[ -]hanging fruit
-"""))
+""",
+        )
+    )
     found = findings(rule, "Low-hanging fruit and A CLEAN SLATE, but not lowhanging fruit or Clean Slate Ltd.")
     assert [(text, message, severity) for text, message, _, _, severity in found] == [
         ("Low-hanging fruit", "'Low-hanging fruit' is a cliche.", Severity.ERROR),
-        ("A CLEAN SLATE", "'A CLEAN SLATE' is a cliche.", Severity.ERROR)]
+        ("A CLEAN SLATE", "'A CLEAN SLATE' is a cliche.", Severity.ERROR),
+    ]
     assert all(suggestion is None and fix is None for _, _, suggestion, fix, _ in found)
 
 
@@ -288,7 +326,10 @@ def test_case_word_boundaries_and_nonword(tmp_path):
 
 
 def test_the_replace_action_and_capitalize_word_the_suggestion_as_vale(tmp_path):
-    rule = rule_from_file(write(tmp_path, """\
+    rule = rule_from_file(
+        write(
+            tmp_path,
+            """\
 extends: substitution
 message: "Consider using '%s' instead of '%s'."
 ignorecase: true
@@ -300,13 +341,21 @@ good: humankind
 swap:
   mankind: humankind|humanity|people
   workforce: workforce
-"""))
+""",
+        )
+    )
     found = findings(rule, "Mankind and mankind. The workforce and the Workforce.")
     assert [(text, message, suggestion) for text, message, suggestion, _, _ in found] == [
-        ("Mankind", "Consider using 'Humankind', 'Humanity', or 'People' instead of 'Mankind'.",
-         "Humankind / Humanity / People"),
-        ("mankind", "Consider using 'humankind', 'humanity', or 'people' instead of 'mankind'.",
-         "humankind / humanity / people"),
+        (
+            "Mankind",
+            "Consider using 'Humankind', 'Humanity', or 'People' instead of 'Mankind'.",
+            "Humankind / Humanity / People",
+        ),
+        (
+            "mankind",
+            "Consider using 'humankind', 'humanity', or 'people' instead of 'mankind'.",
+            "humankind / humanity / people",
+        ),
     ]  # "Workforce" is one of the replacements once capitalised: nothing to say
     assert [fix.replacement for *_, fix, _ in found] == ["Humankind", "humankind"] and found[0][3].safe
 
@@ -334,11 +383,14 @@ def test_a_rule_needs_a_message_and_examples(tmp_path, drop, key):
     assert raised.value.key == key and "required" in raised.value.problem
 
 
-@pytest.mark.parametrize("text, key", [
-    ("id: Our_Words\n" + HOUSE, "id"),
-    (HOUSE.replace("utili[sz]e: use", "'utili(se': use"), "swap['utili(se']"),
-    ("extends: existence\nmessage: x\nbad: x\ngood: y\ntokens: [ok, 'a[b']\n", "tokens[1]"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("id: Our_Words\n" + HOUSE, "id"),
+        (HOUSE.replace("utili[sz]e: use", "'utili(se': use"), "swap['utili(se']"),
+        ("extends: existence\nmessage: x\nbad: x\ngood: y\ntokens: [ok, 'a[b']\n", "tokens[1]"),
+    ],
+)
 def test_a_rule_from_a_bad_file_names_the_key(tmp_path, text, key):
     with pytest.raises(WordListError) as raised:
         rule_from_file(write(tmp_path, text, "house-words.yml"))
@@ -346,14 +398,19 @@ def test_a_rule_from_a_bad_file_names_the_key(tmp_path, text, key):
 
 
 def test_swap_capture_groups_fill_the_replacement_as_in_vale(tmp_path):
-    rule = rule_from_file(write(tmp_path, """\
+    rule = rule_from_file(
+        write(
+            tmp_path,
+            """\
 extends: substitution
 message: "Use '%s' instead of '%s'."
 bad: change into the /etc directory
 good: change to the /etc directory
 swap:
   'change in(?: )?to the (\\w+) folder': change to the $1 directory
-"""))
+""",
+        )
+    )
     [(_, message, *_)] = findings(rule, "Please change into the home folder now.")
     assert message == "Use 'change to the home directory' instead of 'change into the home folder'."
 

@@ -54,8 +54,11 @@ def test_words_outside_the_table_take_the_slow_path(table):
 
 def _listed_slowly(cands, names):
     """What `_listed` answered before it used sets: each candidate looked up in its group."""
-    return {c for c in cands
-            if lexicon._lookup(c) is not None or (names and lexicon._lookup(c[:1].upper() + c[1:]) is not None)}
+    return {
+        c
+        for c in cands
+        if lexicon._lookup(c) is not None or (names and lexicon._lookup(c[:1].upper() + c[1:]) is not None)
+    }
 
 
 @pytest.mark.parametrize("names", [False, True])
@@ -72,7 +75,8 @@ def test_listed_spellings_answer_as_the_word_groups(names):
 def test_one_edit_candidates_are_those_edits_yields(alphabet):
     rng = random.Random(4)
     words = ["a", "ab", "hello", "committee", "aa", "zzz"] + [
-        "".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 10))) for _ in range(300)]
+        "".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 10))) for _ in range(300)
+    ]
     for word in words:
         assert lexicon._one_edit(word, alphabet) == {cand for cand, _ in lexicon._edits(word, alphabet)}, word
 

@@ -19,41 +19,98 @@ from pathlib import Path
 
 MAX_LEVEL = 70  # SCOWL "large"; above it the lists are full of archaic forms
 LISTS = {
-    "english": "ABZCD", "american": "A", "british": "B", "british_z": "Z", "canadian": "C",
-    "australian": "D", "variant_1": "a", "british_variant_1": "b", "canadian_variant_1": "c",
+    "english": "ABZCD",
+    "american": "A",
+    "british": "B",
+    "british_z": "Z",
+    "canadian": "C",
+    "australian": "D",
+    "variant_1": "a",
+    "british_variant_1": "b",
+    "canadian_variant_1": "c",
     "australian_variant_1": "d",
 }
 # Distinct words that the correspondences would wrongly pair.
-UNRELATED = {frozenset(p) for p in (("forb", "fourb"), ("prise", "prize"), ("prises", "prizes"),
-                                    ("teaseler", "teaseller"), ("amorist", "amourist"),
-                                    ("amorists", "amourists"), ("mauger", "maugre"),
-                                    ("venter", "ventre"), ("venters", "ventres"), ("borg", "bourg"),
-                                    ("dora", "doura"))}
+UNRELATED = {
+    frozenset(p)
+    for p in (
+        ("forb", "fourb"),
+        ("prise", "prize"),
+        ("prises", "prizes"),
+        ("teaseler", "teaseller"),
+        ("amorist", "amourist"),
+        ("amorists", "amourists"),
+        ("mauger", "maugre"),
+        ("venter", "ventre"),
+        ("venters", "ventres"),
+        ("borg", "bourg"),
+        ("dora", "doura"),
+    )
+}
 # Heads of institution names (Lincoln Center, Barbican Centre, Ann Arbor): capitalised
 # inside a sentence they are names, like the words SCOWL lists as names.
-NAME_HEADS = {"center", "centre", "centers", "centres", "theater", "theatre", "theaters", "theatres",
-              "harbor", "harbour", "harbors", "harbours", "arbor", "arbour"}
+NAME_HEADS = {
+    "center",
+    "centre",
+    "centers",
+    "centres",
+    "theater",
+    "theatre",
+    "theaters",
+    "theatres",
+    "harbor",
+    "harbour",
+    "harbors",
+    "harbours",
+    "arbor",
+    "arbour",
+}
 WORD = re.compile(r"^[a-z]+$")
 # (non-American pattern, American replacement), tried at every position, both ways for plain strings.
 RULES = [
     ("our", "or"),
-    ("([bcdgtv])re$", r"\1er"), ("([bcdgtv])res$", r"\1ers"), ("([bcdgtv])red$", r"\1ered"),
+    ("([bcdgtv])re$", r"\1er"),
+    ("([bcdgtv])res$", r"\1ers"),
+    ("([bcdgtv])red$", r"\1ered"),
     ("([bcdgtv])ring$", r"\1ering"),
     ("is(e|ed|es|ing|ation|ations|er|ers|able|ational)$", r"iz\1"),
     ("ys(e|ed|es|ing|er|ers)$", r"yz\1"),
     ("ence(s|d)?$", r"ense\1"),
     ("ogue(s)?$", r"og\1"),
     ("ll(ed|ing|er|ers|or|ors|ery|ment|ments)$", r"l\1"),
-    ("([aio])l(s|ment|ments)?$", r"\1ll\2"), ("lful", "llful"),
-    ("(?<=..)ae(?=...)", "e"), ("(?<=..)oe(?=...)", "e"), ("^ae(?=....)", "e"), ("^oe(?=....)", "e"),
+    ("([aio])l(s|ment|ments)?$", r"\1ll\2"),
+    ("lful", "llful"),
+    ("(?<=..)ae(?=...)", "e"),
+    ("(?<=..)oe(?=...)", "e"),
+    ("^ae(?=....)", "e"),
+    ("^oe(?=....)", "e"),
     ("amme(s)?$", r"am\1"),
-    ("practis", "practic"), ("tyre", "tire"), ("kerb", "curb"), ("storey", "story"),
-    ("cheque", "check"), ("grey", "gray"), ("plough", "plow"), ("sceptic", "skeptic"),
-    ("aluminium", "aluminum"), ("pyjama", "pajama"), ("moustache", "mustache"),
-    ("draught", "draft"), ("cosy", "cozy"), ("cosi", "cozi"), ("dgement", "dgment"),
-    ("jewellery", "jewelry"), ("ageing", "aging"), ("yoghurt", "yogurt"), ("mollusc", "mollusk"),
-    ("sulph", "sulf"), ("artefact", "artifact"), ("mould", "mold"), ("smould", "smold"),
-    ("moult", "molt"), ("manoeuvr", "maneuver"), ("vre(s)?$", r"ver\1"),
+    ("practis", "practic"),
+    ("tyre", "tire"),
+    ("kerb", "curb"),
+    ("storey", "story"),
+    ("cheque", "check"),
+    ("grey", "gray"),
+    ("plough", "plow"),
+    ("sceptic", "skeptic"),
+    ("aluminium", "aluminum"),
+    ("pyjama", "pajama"),
+    ("moustache", "mustache"),
+    ("draught", "draft"),
+    ("cosy", "cozy"),
+    ("cosi", "cozi"),
+    ("dgement", "dgment"),
+    ("jewellery", "jewelry"),
+    ("ageing", "aging"),
+    ("yoghurt", "yogurt"),
+    ("mollusc", "mollusk"),
+    ("sulph", "sulf"),
+    ("artefact", "artifact"),
+    ("mould", "mold"),
+    ("smould", "smold"),
+    ("moult", "molt"),
+    ("manoeuvr", "maneuver"),
+    ("vre(s)?$", r"ver\1"),
 ]
 
 
@@ -72,8 +129,9 @@ def names(final: Path) -> set[str]:
     """Capitalised words SCOWL lists as names (Gray, Grey, Honor, Labor)."""
     found = set()
     for path in final.iterdir():
-        if re.fullmatch(r"(english|american|british|british_z|canadian|australian)-(proper-names|upper)\.\d+",
-                        path.name):
+        if re.fullmatch(
+            r"(english|american|british|british_z|canadian|australian)-(proper-names|upper)\.\d+", path.name
+        ):
             found.update(path.read_text(encoding="latin-1").split())
     return found
 
@@ -82,10 +140,10 @@ def candidates(word: str) -> set[str]:
     out = set()
     for pattern, us in RULES:
         for m in re.finditer(pattern, word):
-            out.add(word[:m.start()] + m.expand(us) + word[m.end():])
+            out.add(word[: m.start()] + m.expand(us) + word[m.end() :])
         if "(" not in pattern and "\\" not in us:
             for m in re.finditer(re.escape(us), word):
-                out.add(word[:m.start()] + pattern + word[m.end():])
+                out.add(word[: m.start()] + pattern + word[m.end() :])
     out.discard(word)
     return out
 
@@ -120,8 +178,17 @@ def families(rows: list[list[str]], tags) -> list[str]:
     us = [next((w for w in row if "A" in tags[w]), row[0]) for row in rows]
     family = {u: u for u in us}
     for u in sorted(us, key=len):
-        for suffix, add in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                            ("ing", "e"), ("ly", ""), ("al", "")):
+        for suffix, add in (
+            ("s", ""),
+            ("es", ""),
+            ("d", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("ly", ""),
+            ("al", ""),
+        ):
             base = u[: -len(suffix)] + add if u.endswith(suffix) else None
             if base and base in family and len(base) >= 3:
                 family[u] = family[base]

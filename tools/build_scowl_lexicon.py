@@ -20,15 +20,23 @@ from pathlib import Path
 # SCOWL spelling category -> variants accepting its words (U en-US, G en-GB, C en-CA,
 # A en-AU). "variant_1/2" are the American variants; variant_3 (rare forms) is left out.
 SPELLINGS = {
-    "english": "UGCA", "special": "UGCA",
-    "american": "U", "variant_1": "U", "variant_2": "U",
-    "british": "G", "british_z": "G", "british_variant_1": "G", "british_variant_2": "G",
-    "canadian": "C", "canadian_variant_1": "C", "canadian_variant_2": "C",
-    "australian": "A", "australian_variant_1": "A", "australian_variant_2": "A",
+    "english": "UGCA",
+    "special": "UGCA",
+    "american": "U",
+    "variant_1": "U",
+    "variant_2": "U",
+    "british": "G",
+    "british_z": "G",
+    "british_variant_1": "G",
+    "british_variant_2": "G",
+    "canadian": "C",
+    "canadian_variant_1": "C",
+    "canadian_variant_2": "C",
+    "australian": "A",
+    "australian_variant_1": "A",
+    "australian_variant_2": "A",
 }
-LIST_NAME = re.compile(
-    r"(.+)-(words|upper|proper-names|abbreviations|contractions|hacker|roman-numerals)\.(\d+)$"
-)
+LIST_NAME = re.compile(r"(.+)-(words|upper|proper-names|abbreviations|contractions|hacker|roman-numerals)\.(\d+)$")
 
 
 def build(lists: Path, max_size: int) -> list[str]:

@@ -8,7 +8,8 @@ dies is retried by Dask (`retries`).
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from audit.batch.tasks import ExecutorError, Task, audit_task, batch_gc, load_shared_tables
 
@@ -31,8 +32,9 @@ def _client(scheduler: str | None):
     try:
         if scheduler:
             return Client(scheduler, timeout="10s"), None
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
         return Client(cluster), cluster
     except (OSError, TimeoutError) as exc:
         raise ExecutorError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None

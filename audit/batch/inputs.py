@@ -8,8 +8,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from audit.engine.auditor import STDIN
 from audit.frontends import FRONT_ENDS, InputError
@@ -90,7 +90,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         if p.is_dir():
             found: list[tuple[str, str | None]] = []
 
-            def unreadable(exc: OSError) -> None:  # a folder we cannot list is reported, never skipped
+            def unreadable(exc: OSError, found=found, raw=raw) -> None:  # reported, never skipped
                 found.append((exc.filename or raw, f"cannot read this folder: {exc.strerror or exc}"))
 
             # Links to folders are not followed, so a link loop cannot make the walk endless.
@@ -101,7 +101,9 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                         found.append((os.path.join(root, name), None))
             yield from sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:
-            yield raw, (f"unsupported file type {p.suffix or '(none)'!r}; audited types: "
-                        + ", ".join(sorted(FRONT_ENDS)))
+            yield (
+                raw,
+                (f"unsupported file type {p.suffix or '(none)'!r}; audited types: " + ", ".join(sorted(FRONT_ENDS))),
+            )
         else:
             yield raw, None

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
-from audit.storage.cache import cache_dir, write_atomic
 from audit.engine.settings import Settings
 from audit.results.findings import SEVERITY_NAMES
 from audit.results.model import encode_file
+from audit.storage.cache import cache_dir, write_atomic
 
 
 @lru_cache(maxsize=1)
@@ -104,19 +104,24 @@ def _summary(text: str, path: str) -> CachedResult | None:
 def summarize(result: dict[str, Any]) -> CachedResult:
     """A result as `run(summary_only=True)` hands it over: its report line, and what a
     tally and the error messages need. Lighter to send from a worker than the whole."""
-    summary = CachedResult(path=result["path"], status=result["status"], error=result["error"],
-                           findings=[{"severity": f["severity"]} for f in result["findings"]],
-                           warnings=result["warnings"])
+    summary = CachedResult(
+        path=result["path"],
+        status=result["status"],
+        error=result["error"],
+        findings=[{"severity": f["severity"]} for f in result["findings"]],
+        warnings=result["warnings"],
+    )
     summary.line = encode_file(result)
     return summary
 
 
 class ResultCache:
     @classmethod
-    def shared(cls) -> "ResultCache":
+    def shared(cls) -> ResultCache:
         """The cache in the user's cache folder, made once per process and folder."""
-        return _shared(os.environ.get("ARTICLE_AUDIT_CACHE_DIR"), os.environ.get("XDG_CACHE_HOME"),
-                       os.environ.get("HOME"))
+        return _shared(
+            os.environ.get("ARTICLE_AUDIT_CACHE_DIR"), os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME")
+        )
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = (folder or cache_dir()) / "results"

@@ -11,9 +11,10 @@ import gc
 import os
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from audit.batch.tasks import BATCH_GC_THRESHOLD, Task, audit_task, batch_gc, cached_result, load_shared_tables
 
@@ -57,9 +58,9 @@ def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Itera
     with ExitStack() as stack:
         pool = None
         for start in range(0, len(tasks), BLOCK):
-            block = tasks[start:start + BLOCK]
-            hits = probe[start:start + BLOCK] if start < len(probe) else []
-            hits += [cached_result(task, summary_only) for task in block[len(hits):]]
+            block = tasks[start : start + BLOCK]
+            hits = probe[start : start + BLOCK] if start < len(probe) else []
+            hits += [cached_result(task, summary_only) for task in block[len(hits) :]]
             misses = [task for task, hit in zip(block, hits) if hit is None]
             if misses and pool is None:
                 pool = stack.enter_context(_pool(jobs, len(tasks)))
@@ -99,8 +100,14 @@ def _pool(jobs: int, count: int):
         pool.join()
 
 
-def run(tasks: Iterable[Task], *, jobs: int = 1, executor: str = "local",
-        scheduler: str | None = None, summary_only: bool = False) -> Iterator[dict[str, Any]]:
+def run(
+    tasks: Iterable[Task],
+    *,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    summary_only: bool = False,
+) -> Iterator[dict[str, Any]]:
     """Each task's result, in input order. `summary_only`: a result read from the cache
     or audited by a worker may hold only its status, error, warnings, its findings'
     severities and its report line (`.line`), for a caller that writes that line as it is."""

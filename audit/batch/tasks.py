@@ -9,9 +9,10 @@ from __future__ import annotations
 import gc
 import os
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from audit.batch.inputs import discover, read_input
 from audit.batch.result_cache import ResultCache, settings_fingerprint, summarize
@@ -67,11 +68,21 @@ def tasks_for(
             if stdin_data is None:
                 stdin_data = read_stdin(max_bytes + 1)
             if len(stdin_data) > max_bytes:
-                yield Task(path, None, f"too large to audit (over {max_bytes:,} bytes on standard input; "
-                           "set the limit with --max-bytes)")
+                yield Task(
+                    path,
+                    None,
+                    f"too large to audit (over {max_bytes:,} bytes on standard input; set the limit with --max-bytes)",
+                )
                 continue
-        yield Task(path, settings_for(path), data=stdin_data if path == STDIN else None,
-                   use_cache=use_cache, max_bytes=max_bytes, keep_source=keep_source, extract=extract)
+        yield Task(
+            path,
+            settings_for(path),
+            data=stdin_data if path == STDIN else None,
+            use_cache=use_cache,
+            max_bytes=max_bytes,
+            keep_source=keep_source,
+            extract=extract,
+        )
 
 
 def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
@@ -86,8 +97,9 @@ def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
-        return FileResult(task.path, "error", f"internal error while auditing ({type(exc).__name__}: {exc}{at}); "
-                          "please report it").to_dict()
+        return FileResult(
+            task.path, "error", f"internal error while auditing ({type(exc).__name__}: {exc}{at}); please report it"
+        ).to_dict()
 
 
 def _cache_key(task: Task, data: bytes) -> str:
@@ -124,8 +136,7 @@ def _audit_task(task: Task) -> dict[str, Any]:
         hit = cache.get(key, task.path)
         if hit is not None:
             return hit
-    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source,
-                         extract=task.extract).to_dict()
+    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source, extract=task.extract).to_dict()
     if cache and result["status"] != "error" and not result.get("warnings"):
         cache.put(key, result)  # a result with warnings (e.g. LanguageTool down) is not final
     return result

@@ -25,8 +25,10 @@ def cmd_baseline(args) -> ExitCode:
     data = baselines.record(results, target.resolve().parent, previous)
     baselines.save(data, target)
     known = sum(len(entry["findings"]) for entry in data["files"].values())
-    print(f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
-          + (" (updated: fixed findings dropped)" if args.update else ""))
+    print(
+        f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
+        + (" (updated: fixed findings dropped)" if args.update else "")
+    )
     failed = [r for r in results if r["status"] == "error"]
     for r in failed:
         say(f"could not audit {r['path']}: {r['error']}")
@@ -35,5 +37,7 @@ def cmd_baseline(args) -> ExitCode:
 
 def _tasks(args) -> list[Task]:
     settings_for = settings_per_file(args, registry())
-    return [Task(path, None, problem) if problem else Task(path, settings_for(path))
-            for path, problem in discover(args.paths)]
+    return [
+        Task(path, None, problem) if problem else Task(path, settings_for(path))
+        for path, problem in discover(args.paths)
+    ]

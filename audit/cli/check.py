@@ -43,12 +43,21 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
         raise Stop(ExitCode.ERROR, "--changed-lines needs --changed-since REF")
     try:
         narrowing = _narrowing(args)
-        paths = changes.changed_articles(args.changed_since, args.paths, Path.cwd()) \
-            if args.changed_since else args.paths
+        paths = (
+            changes.changed_articles(args.changed_since, args.paths, Path.cwd()) if args.changed_since else args.paths
+        )
         settings_for = settings_per_file(args, registry())
-        tasks = list(tasks_for(paths, settings_for, read_stdin=lambda limit: sys.stdin.buffer.read(limit),
-                               max_bytes=args.max_bytes, use_cache=not args.no_cache,
-                               keep_source=bool(args.report_dir), extract=not args.no_extract))
+        tasks = list(
+            tasks_for(
+                paths,
+                settings_for,
+                read_stdin=lambda limit: sys.stdin.buffer.read(limit),
+                max_bytes=args.max_bytes,
+                use_cache=not args.no_cache,
+                keep_source=bool(args.report_dir),
+                extract=not args.no_extract,
+            )
+        )
     except ConfigError as exc:
         raise Stop(ExitCode.ERROR, f"configuration error: {exc}") from None
     except (baselines.BaselineError, changes.ChangesError) as exc:
@@ -110,8 +119,9 @@ def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narro
 
 
 def _report(results: list[dict], tasks: list[Task], args, notes: list[str]) -> ExitCode:
-    run_result = RunResult([shown(r, task.settings) for r, task in zip(results, tasks)],
-                           rules=rules_of_run(tasks), warnings=notes)
+    run_result = RunResult(
+        [shown(r, task.settings) for r, task in zip(results, tasks)], rules=rules_of_run(tasks), warnings=notes
+    )
     file_warnings = [(r["path"], w) for r in run_result.files for w in r.get("warnings") or ()]
     code = emit(run_result, args) or run_result.exit_code
     return warnings_outcome(notes, file_warnings, args.require_grammar, code)
@@ -122,8 +132,9 @@ def _grammar_preflight(tasks: list[Task], args) -> list[str]:
     once, when it is configured but cannot be used."""
     from audit.language import languagetool
 
-    wanted = [t.settings.languagetool for t in tasks
-              if t.settings and any(rs.rule.id == "grammar" for rs in t.settings.rules)]
+    wanted = [
+        t.settings.languagetool for t in tasks if t.settings and any(rs.rule.id == "grammar" for rs in t.settings.rules)
+    ]
     if args.require_grammar and not wanted:
         notes = ["grammar: --require-grammar is set but the grammar rule is not enabled"]
     else:

@@ -26,8 +26,11 @@ def cmd_demo(args) -> ExitCode:
 
     settings = Config().settings_for("demo.txt", registry())
     samples = sorted(files("audit.samples").iterdir(), key=lambda p: p.name)
-    results = [audit_document(parse(item.name, item.read_text(encoding="utf-8")), settings).to_dict()
-               for item in samples if item.name.endswith((".txt", ".md", ".html"))]
+    results = [
+        audit_document(parse(item.name, item.read_text(encoding="utf-8")), settings).to_dict()
+        for item in samples
+        if item.name.endswith((".txt", ".md", ".html"))
+    ]
     sys.stdout.write(render("text", RunResult(results).to_dict(), color=use_color("auto", sys.stdout)))
     print(NEXT_STEPS)
     return ExitCode.OK

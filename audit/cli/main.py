@@ -24,8 +24,14 @@ from audit.workflow import baseline as baselines
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_BASELINE = baselines.DEFAULT_PATH
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "init": cmd_init, "rules": cmd_rules,
-            "explain": cmd_explain, "demo": cmd_demo}
+COMMANDS = {
+    "check": cmd_check,
+    "baseline": cmd_baseline,
+    "init": cmd_init,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "demo": cmd_demo,
+}
 
 
 def _positive_int(value: str) -> int:
@@ -52,57 +58,104 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     check = sub.add_parser("check", help="audit files and folders", description="Audit articles.")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or folders (.txt, .md, .markdown, .html, .htm); - reads standard input")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or folders (.txt, .md, .markdown, .html, .htm); - reads standard input",
+    )
     check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--report-dir", metavar="DIR", help="also write per-article HTML, Markdown and JSON "
-                       "reports and an index.html into DIR")
+    check.add_argument(
+        "--report-dir",
+        metavar="DIR",
+        help="also write per-article HTML, Markdown and JSON reports and an index.html into DIR",
+    )
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails an article (default: error)")
     check.add_argument("--select", type=_rule_list, metavar="RULES", help="only these rules (comma separated)")
     check.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="skip these rules")
-    check.add_argument("--config", metavar="FILE", help="config file (default: nearest .article-audit.toml "
-                       "or pyproject.toml with [tool.article-audit])")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour in text output (default: auto; NO_COLOR disables)")
-    check.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N",
-                       help=f"worker processes (default: all cores, here {default_jobs()})")
-    check.add_argument("--no-cache", action="store_true",
-                       help="do not read or write the result cache (in the user cache folder)")
-    check.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
-                       help=f"larger inputs are reported as too large (default: {DEFAULT_MAX_BYTES:,})")
-    check.add_argument("--no-extract", action="store_true",
-                       help="in web pages, audit all the text, not only the main content (the article)")
-    check.add_argument("--require-grammar", action="store_true",
-                       help="exit 2 when LanguageTool (the grammar rule) is not set up or did not check "
-                       "every article")
-    check.add_argument("--executor", choices=("local", "dask"), default="local",
-                       help="where to run: local processes, or a Dask cluster (pip install 'article-audit[dask]')")
-    check.add_argument("--scheduler", metavar="ADDRESS",
-                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: nearest .article-audit.toml or pyproject.toml with [tool.article-audit])",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in text output (default: auto; NO_COLOR disables)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=default_jobs(),
+        metavar="N",
+        help=f"worker processes (default: all cores, here {default_jobs()})",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache (in the user cache folder)"
+    )
+    check.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"larger inputs are reported as too large (default: {DEFAULT_MAX_BYTES:,})",
+    )
+    check.add_argument(
+        "--no-extract",
+        action="store_true",
+        help="in web pages, audit all the text, not only the main content (the article)",
+    )
+    check.add_argument(
+        "--require-grammar",
+        action="store_true",
+        help="exit 2 when LanguageTool (the grammar rule) is not set up or did not check every article",
+    )
+    check.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where to run: local processes, or a Dask cluster (pip install 'article-audit[dask]')",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
 
     gate = check.add_argument_group("gating what changed")
     gate.add_argument("--baseline", metavar="FILE", help="report and gate only findings not in this baseline")
     gate.add_argument("--changed-since", metavar="REF", help="audit only files changed since this git ref")
-    gate.add_argument("--changed-lines", action="store_true",
-                      help="with --changed-since: only findings on changed lines (article-level ones always)")
-    gate.add_argument("--min-severity", choices=MIN_SEVERITY, help="hide findings below this severity "
-                      "(the gate still counts them)")
+    gate.add_argument(
+        "--changed-lines",
+        action="store_true",
+        help="with --changed-since: only findings on changed lines (article-level ones always)",
+    )
+    gate.add_argument(
+        "--min-severity", choices=MIN_SEVERITY, help="hide findings below this severity (the gate still counts them)"
+    )
     gate.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config (e.g. ci, editor)")
-    gate.add_argument("--report-unused-suppressions", action="store_true",
-                      help="report suppression comments that silence nothing")
+    gate.add_argument(
+        "--report-unused-suppressions", action="store_true", help="report suppression comments that silence nothing"
+    )
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe mechanical fixes in place")
-    fixing.add_argument("--unsafe", action="store_true", help="with --fix or --diff: also wording fixes "
-                        "(jargon, wordy phrases)")
+    fixing.add_argument(
+        "--unsafe", action="store_true", help="with --fix or --diff: also wording fixes (jargon, wordy phrases)"
+    )
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
 
     base = sub.add_parser("baseline", help="record current findings so only new ones gate a merge")
     base.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    base.add_argument("--output", default=DEFAULT_BASELINE, metavar="FILE",
-                      help=f"baseline file (default: {DEFAULT_BASELINE})")
-    base.add_argument("--update", action="store_true",
-                      help="drop findings that are gone from an existing baseline; add nothing new")
+    base.add_argument(
+        "--output", default=DEFAULT_BASELINE, metavar="FILE", help=f"baseline file (default: {DEFAULT_BASELINE})"
+    )
+    base.add_argument(
+        "--update", action="store_true", help="drop findings that are gone from an existing baseline; add nothing new"
+    )
     base.add_argument("--config", metavar="FILE", help="config file")
     base.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
     base.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from audit.results.exit_codes import ExitCode
 from audit.results.model import RunResult
@@ -41,8 +41,9 @@ def use_color(choice: str, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def warnings_outcome(notes: list[str], file_warnings: list[tuple[str, str]], require_grammar: bool,
-                     code: ExitCode) -> ExitCode:
+def warnings_outcome(
+    notes: list[str], file_warnings: list[tuple[str, str]], require_grammar: bool, code: ExitCode
+) -> ExitCode:
     """Print what a rule could not do on an article; with --require-grammar, an article
     LanguageTool did not check makes the exit code ERROR."""
     unchecked = len(notes)

@@ -14,8 +14,10 @@ def cmd_rules(args) -> ExitCode:
     from audit.engine.registry import origins
 
     where = origins()
-    rows = [(rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary, where[rid])
-            for rid, cls in registry().items()]
+    rows = [
+        (rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary, where[rid])
+        for rid, cls in registry().items()
+    ]
     print(tabulate(rows, headers=("rule", "severity", "WCAG", "summary", "from"), tablefmt="simple"))
     return ExitCode.OK
 

@@ -3,8 +3,8 @@ command line's options."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from audit.batch.tasks import Task
 from audit.config.per_folder import PerFolderSettings

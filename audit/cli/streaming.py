@@ -57,8 +57,10 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
     with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
         spool = _Spool(lines)
         try:
-            for result, task in zip(run(tasks, jobs=args.jobs, executor=args.executor,
-                                        scheduler=args.scheduler, summary_only=as_stored), tasks):
+            for result, task in zip(
+                run(tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, summary_only=as_stored),
+                tasks,
+            ):
                 spool.add(result, shown(narrowing.narrow(result, task), task.settings))
                 progress.step()
         except KeyboardInterrupt:
@@ -67,8 +69,13 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
             progress.done()
             raise Stop(ExitCode.ERROR, str(exc)) from None
         progress.done()
-        head = {"tool": {"name": "article-audit", "version": __version__}, "summary": spool.tally.summary(),
-                "rules": rules_of_run(tasks), "files": None, **({"warnings": notes} if notes else {})}
+        head = {
+            "tool": {"name": "article-audit", "version": __version__},
+            "summary": spool.tally.summary(),
+            "rules": rules_of_run(tasks),
+            "files": None,
+            **({"warnings": notes} if notes else {}),
+        }
         lines.seek(0)
         status = write_streamed(head, (line.rstrip("\n") for line in lines), args.output)
     for path, error in spool.problems:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from audit.engine.rule import Rule
 from audit.engine.settings import RuleSettings, Settings
@@ -24,8 +25,18 @@ CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
 FAIL_ON = (*SEVERITY_NAMES, "never")
 MIN_SEVERITY = SEVERITY_NAMES
 LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
-TOP_LEVEL_KEYS = ("select", "ignore", "fail-on", "min-severity", "language", "rules", "overrides",
-                  "profiles", "require-suppression-reason", "languagetool")
+TOP_LEVEL_KEYS = (
+    "select",
+    "ignore",
+    "fail-on",
+    "min-severity",
+    "language",
+    "rules",
+    "overrides",
+    "profiles",
+    "require-suppression-reason",
+    "languagetool",
+)
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
 CATEGORY_SEVERITIES = (*SEVERITY_NAMES, "off")
@@ -172,7 +183,7 @@ def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(path, key, "expected a list of rule ids, e.g. [\"sentence-length\"]")
+        raise _fail(path, key, 'expected a list of rule ids, e.g. ["sentence-length"]')
     return tuple(value)
 
 
@@ -182,8 +193,9 @@ def _rule_ids(path: Path, key: str, ids: tuple[str, ...], registry: Mapping[str,
             raise _fail(path, key, f"unknown rule {rid!r}; known rules: {', '.join(sorted(registry))}")
 
 
-def _layer(path: Path, prefix: str, table: Mapping[str, Any], allowed: tuple[str, ...],
-           registry: Mapping[str, type[Rule]]) -> Layer:
+def _layer(
+    path: Path, prefix: str, table: Mapping[str, Any], allowed: tuple[str, ...], registry: Mapping[str, type[Rule]]
+) -> Layer:
     layer = Layer()
     for key, value in table.items():
         name = f"{prefix}{key}"
@@ -218,7 +230,7 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
         if rid not in registry:
             raise _fail(path, key, f"unknown rule; known rules: {', '.join(sorted(registry))}")
         if not isinstance(values, dict):
-            raise _fail(path, key, "expected a table, e.g. severity = \"warning\"")
+            raise _fail(path, key, 'expected a table, e.g. severity = "warning"')
         cls = registry[rid]
         options = {o.name: o for o in cls.options}
         checked: dict[str, Any] = {}
@@ -246,8 +258,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
     special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool")
-    config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special},
-                         TOP_LEVEL_KEYS, registry)
+    config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
         value = table["require-suppression-reason"]
         if not isinstance(value, bool):
@@ -297,8 +308,9 @@ def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:
                 raise _fail(path, name, 'expected a table of LanguageTool category ids, e.g. GRAMMAR = "error"')
             for category, severity in value.items():
                 if severity not in CATEGORY_SEVERITIES:
-                    raise _fail(path, f"{name}.{category}",
-                                f"got {severity!r}; allowed: {', '.join(CATEGORY_SEVERITIES)}")
+                    raise _fail(
+                        path, f"{name}.{category}", f"got {severity!r}; allowed: {', '.join(CATEGORY_SEVERITIES)}"
+                    )
             values["categories"] = tuple(sorted(value.items()))
         else:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -317,11 +329,12 @@ def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, t
             raise _fail(path, name, "expected a table")
         globs = item.get("paths")
         if not globs:
-            raise _fail(path, name + ".paths", "required: a list of path globs, e.g. [\"news/**\"]")
+            raise _fail(path, name + ".paths", 'required: a list of path globs, e.g. ["news/**"]')
         globs = _string_list(path, name + ".paths", globs)
         rest = {k: v for k, v in item.items() if k != "paths"}
-        result.append(Override(tuple(glob_to_regex(g) for g in globs),
-                               _layer(path, name + ".", rest, OVERRIDE_KEYS, registry)))
+        result.append(
+            Override(tuple(glob_to_regex(g) for g in globs), _layer(path, name + ".", rest, OVERRIDE_KEYS, registry))
+        )
     return result
 
 

@@ -5,8 +5,8 @@ from the nearest config of the file's folder, with the command line's choices on
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from audit.config.loader import Config, ConfigError, find, load
 from audit.engine.auditor import STDIN
@@ -37,8 +37,14 @@ class PerFolderSettings:
     ) -> None:
         self.registry = registry
         self.fixed: Config | None = load(config, registry) if config else None
-        self.chosen = dict(select=select, ignore=ignore, fail_on=fail_on, min_severity=min_severity,
-                           profile=profile, report_unused_suppressions=report_unused_suppressions)
+        self.chosen = dict(
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            min_severity=min_severity,
+            profile=profile,
+            report_unused_suppressions=report_unused_suppressions,
+        )
         self.loaded: dict[Path | None, Config] = {}
         self.config_paths: dict[str, Path | None] = {}
         self.link_configs: dict[str, Path | None] = {}  # the same, for the folders links point into

@@ -6,15 +6,16 @@ Positions are located once, here, through the document's line index.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from audit.document.model import Document
 from audit.document import suppressions
+from audit.document.model import Document
 from audit.engine.fingerprints import excerpt, fingerprint
 from audit.engine.settings import Settings
 from audit.frontends import InputError, decode, parse
 from audit.language import detection
-from audit.results.findings import Finding, LocatedFinding, Location, Severity
+from audit.results.findings import LocatedFinding, Location, Severity
 from audit.results.model import FileResult
 
 STDIN = "-"
@@ -25,8 +26,12 @@ def locate(doc: Document, finding) -> LocatedFinding:
     end = max(start, min(finding.end, len(doc.source)))
     if (start, end) != (finding.start, finding.end):
         finding = finding._replace(start=start, end=end)
-    return LocatedFinding(finding, Location(*doc.lines.span(start, end)),
-                          excerpt(doc.source, start, end), fingerprint(finding.rule, doc.source, start, end))
+    return LocatedFinding(
+        finding,
+        Location(*doc.lines.span(start, end)),
+        excerpt(doc.source, start, end),
+        fingerprint(finding.rule, doc.source, start, end),
+    )
 
 
 def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
@@ -49,7 +54,8 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     if skipped:
         doc.warnings.append(
             f"language: the text does not look like English ({share:.0%} of its words are common English "
-            f"words); article-audit audits English, so these rules were skipped: {', '.join(skipped)}")
+            f"words); article-audit audits English, so these rules were skipped: {', '.join(skipped)}"
+        )
     for rs in settings.rules:
         if rs.rule.id in skipped:
             continue
@@ -62,8 +68,9 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     located = _apply_suppressions(doc, located, settings)
     located.sort(key=LocatedFinding.sort_key)
     _number_repeats(located)
-    return FileResult(doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title,
-                      warnings=list(doc.warnings))
+    return FileResult(
+        doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title, warnings=list(doc.warnings)
+    )
 
 
 def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: Settings) -> list[LocatedFinding]:
@@ -72,8 +79,11 @@ def _apply_suppressions(doc: Document, located: list[LocatedFinding], settings: 
         return located
     unsuppressible = {rs.rule.id for rs in settings.rules if not type(rs.rule).suppressible}
     scopes = suppressions.scopes(directives, doc.position, doc.source)
-    kept = [f for f in located if f.rule in unsuppressible
-            or not suppressions.silenced(f.rule, f.location.line, f.location.end_line, scopes)]
+    kept = [
+        f
+        for f in located
+        if f.rule in unsuppressible or not suppressions.silenced(f.rule, f.location.line, f.location.end_line, scopes)
+    ]
     if settings.report_unused_suppressions:
         unused = [d for d in directives if d.kind != "enable" and not d.used]
         for rs in settings.rules:
@@ -91,9 +101,9 @@ def _number_repeats(located: list[LocatedFinding]) -> None:
             located[i] = item._replace(fingerprint=f"{item.fingerprint}-{n}")
 
 
-
-def audit_bytes(path: str, data: bytes, settings: Settings, *, keep_source: bool = False,
-                extract: bool = True) -> FileResult:
+def audit_bytes(
+    path: str, data: bytes, settings: Settings, *, keep_source: bool = False, extract: bool = True
+) -> FileResult:
     """Decode, parse and audit one input; an input that cannot be audited becomes an error result.
 
     `extract=False` audits all the text of a web page, not only its main content."""

@@ -35,8 +35,14 @@ def fingerprint(rule: str, source: str, start: int, end: int) -> str:
     if "\n" in after:
         after = _PARAGRAPH_BREAK.split(after)[0]
     # The last and first words: split off at most as many as are kept (fewer splits).
-    key = "\0".join((rule, _norm(source[start:end]), " ".join(before.rsplit(None, _CONTEXT_WORDS)[-_CONTEXT_WORDS:]).lower(),
-                     " ".join(after.split(None, _CONTEXT_WORDS)[:_CONTEXT_WORDS]).lower()))
+    key = "\0".join(
+        (
+            rule,
+            _norm(source[start:end]),
+            " ".join(before.rsplit(None, _CONTEXT_WORDS)[-_CONTEXT_WORDS:]).lower(),
+            " ".join(after.split(None, _CONTEXT_WORDS)[:_CONTEXT_WORDS]).lower(),
+        )
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -48,8 +54,14 @@ def fingerprint_plain(rule: str, source: str, start: int, end: int) -> str:
         before = _PARAGRAPH_BREAK.split(before)[-1]
     if "\n" in after:
         after = _PARAGRAPH_BREAK.split(after)[0]
-    key = "\0".join((rule, _norm_plain(source[start:end]), " ".join(before.split()[-_CONTEXT_WORDS:]).lower(),
-                     " ".join(after.split()[:_CONTEXT_WORDS]).lower()))
+    key = "\0".join(
+        (
+            rule,
+            _norm_plain(source[start:end]),
+            " ".join(before.split()[-_CONTEXT_WORDS:]).lower(),
+            " ".join(after.split()[:_CONTEXT_WORDS]).lower(),
+        )
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 

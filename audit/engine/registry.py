@@ -74,13 +74,16 @@ def load(point: EntryPoint) -> type[Rule]:
     except RegistryError:
         raise
     except (ImportError, AttributeError, OSError, ValueError, RuleDefinitionError) as exc:
-        raise RegistryError(f"rule {point.name!r} from {point.distribution} ({point.value}) could not be "
-                            f"loaded: {exc}") from None
+        raise RegistryError(
+            f"rule {point.name!r} from {point.distribution} ({point.value}) could not be loaded: {exc}"
+        ) from None
     if not (isinstance(target, type) and issubclass(target, Rule)):
         raise RegistryError(f"rule {point.name!r} from {point.distribution}: {point.value} is not a rule class")
     if target.id != point.name:
-        raise RegistryError(f"rule {point.name!r} from {point.distribution}: the class's id is {target.id!r}; "
-                            "name the entry point after the rule's id")
+        raise RegistryError(
+            f"rule {point.name!r} from {point.distribution}: the class's id is {target.id!r}; "
+            "name the entry point after the rule's id"
+        )
     return target
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
 from audit.document.model import Document
 from audit.document.suppressions import Directive
@@ -65,9 +66,7 @@ class Option:
 
 
 def _type_name(t: type) -> str:
-    return {int: "integer", float: "number", str: "string", bool: "boolean", list: "list"}.get(
-        t, t.__name__
-    )
+    return {int: "integer", float: "number", str: "string", bool: "boolean", list: "list"}.get(t, t.__name__)
 
 
 class RuleDefinitionError(TypeError):
@@ -76,8 +75,17 @@ class RuleDefinitionError(TypeError):
 
 _ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SECTIONS = ("what", "why", "bad", "good")
-CATEGORIES = ("readability", "typo", "jargon", "grammar", "consistency", "style", "accessibility",
-              "inclusive-language", "suppression")
+CATEGORIES = (
+    "readability",
+    "typo",
+    "jargon",
+    "grammar",
+    "consistency",
+    "style",
+    "accessibility",
+    "inclusive-language",
+    "suppression",
+)
 
 
 class Rule:
@@ -107,8 +115,9 @@ class Rule:
         """Article-level metrics this rule contributes to the report."""
         return {}
 
-    def unused_suppressions(self, doc: Document, unused: Sequence[Directive],
-                            opts: Mapping[str, Any]) -> Iterable[Finding]:
+    def unused_suppressions(
+        self, doc: Document, unused: Sequence[Directive], opts: Mapping[str, Any]
+    ) -> Iterable[Finding]:
         """Findings about in-file suppressions that silenced nothing, asked for after the
         other rules' findings were silenced (with --report-unused-suppressions)."""
         return ()

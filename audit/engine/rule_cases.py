@@ -49,9 +49,10 @@ anything else plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -185,8 +186,9 @@ def options(rule: type[Rule], given: Mapping[str, Any]) -> dict[str, Any]:
 def mismatches(rule: type[Rule], case: Case) -> list[str]:
     """How the rule's findings on the case differ from what it expects; empty when they agree."""
     doc, found = run(rule, case)
-    problems = [f"finding {n}: reported by {f.rule!r}, not {rule.id!r}"
-                for n, f in enumerate(found, 1) if f.rule != rule.id]
+    problems = [
+        f"finding {n}: reported by {f.rule!r}, not {rule.id!r}" for n, f in enumerate(found, 1) if f.rule != rule.id
+    ]
     if len(found) != len(case.expect):
         problems.append(f"expected {len(case.expect)} finding(s), got {len(found)}")
     else:
@@ -197,21 +199,34 @@ def mismatches(rule: type[Rule], case: Case) -> list[str]:
         if after != case.fixed:
             problems.append(f"after the fixes the text is {after!r}, expected {case.fixed!r}")
     if problems:
-        problems.append("got:\n" + yaml.safe_dump([describe(doc.source, f) for f in found], allow_unicode=True,
-                                                   sort_keys=False, width=1000).rstrip())
+        problems.append(
+            "got:\n"
+            + yaml.safe_dump(
+                [describe(doc.source, f) for f in found], allow_unicode=True, sort_keys=False, width=1000
+            ).rstrip()
+        )
     return problems
 
 
 def describe(source: str, located: LocatedFinding) -> dict[str, Any]:
     """A finding in the shape a case file expects it (to read a failure, or write a case)."""
     f, where = located.finding, located.location
-    shown: dict[str, Any] = {"excerpt": source[f.start:f.end], "line": where.line, "column": where.column,
-                             "severity": f.severity.label, "message": f.message, "suggestion": f.suggestion}
+    shown: dict[str, Any] = {
+        "excerpt": source[f.start : f.end],
+        "line": where.line,
+        "column": where.column,
+        "severity": f.severity.label,
+        "message": f.message,
+        "suggestion": f.suggestion,
+    }
     if f.fix is None:
         shown["fix"] = None
     else:
-        shown["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe,
-                        "excerpt": source[f.fix.start:f.fix.end]}
+        shown["fix"] = {
+            "replacement": f.fix.replacement,
+            "safe": f.fix.safe,
+            "excerpt": source[f.fix.start : f.fix.end],
+        }
     return shown
 
 
@@ -267,8 +282,15 @@ def _case(raw: Any, file: str, number: int) -> Case:
     fixed = raw.get("fixed")
     if fixed is not None:
         fixed = _string(fixed, f"{where}: fixed")
-    return Case(name, _string(raw["text"], f"{where}: text"), expect, fmt,
-                _string(raw.get("language", "en"), f"{where}: language"), given, fixed)
+    return Case(
+        name,
+        _string(raw["text"], f"{where}: text"),
+        expect,
+        fmt,
+        _string(raw.get("language", "en"), f"{where}: language"),
+        given,
+        fixed,
+    )
 
 
 def _expected(raw: Any, where: str) -> Expected:
@@ -324,7 +346,7 @@ def _string(value: Any, where: str) -> str:
 def _differences(source: str, want: Expected, got: LocatedFinding) -> list[str]:
     f, where = got.finding, got.location
     out = []
-    excerpt = source[f.start:f.end]
+    excerpt = source[f.start : f.end]
     if excerpt != want.excerpt:
         out.append(f"excerpt {excerpt!r}, expected {want.excerpt!r}")
     for key in ("line", "column", "end_line", "end_column"):
@@ -351,8 +373,8 @@ def _fix_differences(source: str, want: Mapping[str, Any] | None, fix) -> list[s
         out.append(f"fix replacement {fix.replacement!r}, expected {want['replacement']!r}")
     if "safe" in want and fix.safe is not want["safe"]:
         out.append(f"fix safe is {fix.safe}, expected {want['safe']}")
-    if "excerpt" in want and source[fix.start:fix.end] != want["excerpt"]:
-        out.append(f"fix replaces {source[fix.start:fix.end]!r}, expected {want['excerpt']!r}")
+    if "excerpt" in want and source[fix.start : fix.end] != want["excerpt"]:
+        out.append(f"fix replaces {source[fix.start : fix.end]!r}, expected {want['excerpt']!r}")
     return out
 
 

@@ -5,7 +5,8 @@ Writers never import rules: a run hands them this, built from the rule classes.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from audit.engine.rule import Rule
 
@@ -24,5 +25,11 @@ def _metadata(cls: type[Rule]) -> dict[str, Any]:
         if docs[head]:
             help_text.append(f"{head.capitalize()}:\n{docs[head]}")
     help_text.append(f"Configure: [tool.article-audit.rules.{cls.id}]; details: article-audit explain {cls.id}")
-    return {"summary": cls.summary, "severity": cls.severity.label, "category": cls.category, "wcag": list(cls.wcag),
-            "description": docs["what"], "help": "\n\n".join(help_text)}
+    return {
+        "summary": cls.summary,
+        "severity": cls.severity.label,
+        "category": cls.category,
+        "wcag": list(cls.wcag),
+        "description": docs["what"],
+        "help": "\n\n".join(help_text),
+    }

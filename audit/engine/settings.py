@@ -5,8 +5,9 @@ Built by the configuration layer (`audit.config`); the engine only reads it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from audit.engine.rule import Rule
 from audit.language.languagetool import LanguageToolSettings

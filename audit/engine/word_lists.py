@@ -53,10 +53,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from audit.engine.rule import Rule
 from audit.results.findings import Fix, Severity
@@ -73,8 +74,24 @@ _KEYS = {
     "existence": {"extends", "tokens", "raw", "append", "exceptions", "ignorecase", "nonword", "vocab"},
     "substitution": {"extends", "swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos"},
 }
-_COMMON = {"message", "description", "level", "link", "scope", "limit", "action", "name", "matchcase",
-           "tests", "id", "why", "bad", "good", "fix", "fields"}
+_COMMON = {
+    "message",
+    "description",
+    "level",
+    "link",
+    "scope",
+    "limit",
+    "action",
+    "name",
+    "matchcase",
+    "tests",
+    "id",
+    "why",
+    "bad",
+    "good",
+    "fix",
+    "fields",
+}
 _ID = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -158,6 +175,7 @@ def _word_list(path: str, table: tuple) -> WordList:
 
 # Parsing and checking --------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _yaml_loader():
     import yaml  # here: a run that finds every list in the cache never imports PyYAML
@@ -176,7 +194,8 @@ def _yaml_loader():
             try:
                 if key in seen and seen[key] != value:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"key {key!r} is given twice, with two values", key_node.start_mark)
+                        None, None, f"key {key!r} is given twice, with two values", key_node.start_mark
+                    )
                 seen[key] = value
             except TypeError:
                 pass  # an unhashable key: construct_mapping says so
@@ -207,8 +226,13 @@ def _check(raw: bytes, path: str) -> tuple:
     for key in data:
         if key not in _KEYS[kind] and key not in _COMMON:
             other = next((k for k in KINDS if key in _KEYS[k]), None)
-            raise WordListError(path, str(key), f"belongs to {other} lists, not {kind}" if other
-                                else "unknown key (see docs/word-lists.md for the keys)")
+            raise WordListError(
+                path,
+                str(key),
+                f"belongs to {other} lists, not {kind}"
+                if other
+                else "unknown key (see docs/word-lists.md for the keys)",
+            )
     keys = {k: v for k, v in data.items() if k not in ("tokens", "swap")}
     _check_keys(path, keys)
     fields = keys.get("fields", {})
@@ -244,8 +268,9 @@ def _check_keys(path: str, keys: dict) -> None:
         if name in ("token", "to", "fix") or not isinstance(name, str):
             raise WordListError(path, f"fields.{name}", "is not a name a field can have")
         if not (spec in FIELD_TYPES or _strings(spec) and spec):
-            raise WordListError(path, f"fields.{name}", "must be a list of the allowed values, or one of: "
-                                + ", ".join(FIELD_TYPES))
+            raise WordListError(
+                path, f"fields.{name}", "must be a list of the allowed values, or one of: " + ", ".join(FIELD_TYPES)
+            )
 
 
 def _tokens(path: str, tokens: Any, fields: dict) -> Iterator[tuple]:
@@ -262,14 +287,19 @@ def _tokens(path: str, tokens: Any, fields: dict) -> Iterator[tuple]:
             if item.strip():  # Vale skips blank tokens
                 yield item, None, {}
         else:
-            raise WordListError(path, where, f"must be a string or a mapping, not {_type(item)} {item!r} "
-                                "(quote words YAML reads as other values: 'yes', 'no', 'on', 'null')")
+            raise WordListError(
+                path,
+                where,
+                f"must be a string or a mapping, not {_type(item)} {item!r} "
+                "(quote words YAML reads as other values: 'yes', 'no', 'on', 'null')",
+            )
 
 
 def _swaps(path: str, swap: Any, fields: dict) -> Iterator[tuple]:
     if not isinstance(swap, dict):
-        raise WordListError(path, "swap", "must be a mapping (match: replacement)" if swap is not None
-                            else "is missing")
+        raise WordListError(
+            path, "swap", "must be a mapping (match: replacement)" if swap is not None else "is missing"
+        )
     for match, value in swap.items():
         where = f"swap[{match!r}]"
         if not isinstance(match, str):
@@ -298,16 +328,26 @@ def _fields(path: str, where: str, given: dict, fields: dict) -> dict:
         key = f"{where}.{name}"
         if spec is None:
             raise WordListError(path, key, "not a field of this list (declare it under `fields`)")
-        if spec == "text" and not isinstance(value, str) or spec == "texts" and not _strings(value) \
-                or spec == "flag" and not isinstance(value, bool):
-            raise WordListError(path, key, {"text": "must be a string", "texts": "must be a list of strings",
-                                            "flag": "must be true or false"}[spec])
+        if (
+            spec == "text"
+            and not isinstance(value, str)
+            or spec == "texts"
+            and not _strings(value)
+            or spec == "flag"
+            and not isinstance(value, bool)
+        ):
+            raise WordListError(
+                path,
+                key,
+                {"text": "must be a string", "texts": "must be a list of strings", "flag": "must be true or false"}[
+                    spec
+                ],
+            )
         if isinstance(spec, list):
             values = value if isinstance(value, list) else [value]
             bad = [v for v in values if v not in spec]
             if bad or not values:
-                raise WordListError(path, key, f"{bad[0]!r} is not one of: " + ", ".join(spec) if bad
-                                    else "is empty")
+                raise WordListError(path, key, f"{bad[0]!r} is not one of: " + ", ".join(spec) if bad else "is empty")
     return dict(given)
 
 
@@ -316,8 +356,14 @@ def _strings(value: Any) -> bool:
 
 
 def _type(value: Any) -> str:
-    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a mapping",
-            type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 # Vale's matching -------------------------------------------------------------------
@@ -330,7 +376,7 @@ def _scoped(token: str) -> str:
     """A token's leading inline flags made local ("(?i)x" -> "(?i:x)"): Vale allows them
     anywhere, Python only at the start of the whole expression."""
     m = _FLAGS.match(token)
-    return f"(?{m[1]}:{token[m.end():]})" if m else token
+    return f"(?{m[1]}:{token[m.end() :]})" if m else token
 
 
 def _regex(path: str, where: str, text: str) -> re.Pattern[str]:
@@ -362,8 +408,11 @@ def _vale_pattern(words: WordList) -> re.Pattern[str]:
     try:
         return re.compile(text, flags)
     except re.error as error:
-        raise WordListError(words.path, "tokens" if words.kind == "existence" else "swap",
-                            f"the entries together are not a valid regular expression: {error}") from None
+        raise WordListError(
+            words.path,
+            "tokens" if words.kind == "existence" else "swap",
+            f"the entries together are not a valid regular expression: {error}",
+        ) from None
 
 
 def _exceptions(words: WordList) -> re.Pattern[str] | None:
@@ -404,6 +453,7 @@ def _cap_first(text: str) -> str:
 
 
 # The rule a list file makes -------------------------------------------------------
+
 
 class WordListRule(Rule):
     """Base of the rules `rule_from_file` makes; `word_list` is the list they check."""
@@ -454,11 +504,16 @@ class WordListRule(Rule):
                 if message.count(spec) == 2:
                     message = message.replace(spec, "%s", 1)
         fix = None
-        if words.get("fix", "none") != "none" and entry.get("fix", True) and options \
-                and doc.source[start:end] == found.strip():
+        if (
+            words.get("fix", "none") != "none"
+            and entry.get("fix", True)
+            and options
+            and doc.source[start:end] == found.strip()
+        ):
             fix = Fix(start, end, options[0], safe=words.get("fix") == "safe")
-        return self.finding(start, end, vale_message(message, expected, found),
-                            suggestion=" / ".join(options) or None, fix=fix)
+        return self.finding(
+            start, end, vale_message(message, expected, found), suggestion=" / ".join(options) or None, fix=fix
+        )
 
 
 def rule_id(path: Path) -> str:
@@ -488,15 +543,26 @@ def _rule_class(path: Path) -> type[Rule]:
     placeholder = vale_message(words.get("message"), "…", "…")
     summary = (words.get("description") or placeholder).strip().splitlines()[0]
     shown = ", ".join(f"'{e.match}'" for e in words.entries[:5]) + (", …" if len(words.entries) > 5 else "")
-    what = f"{words.get('description') or placeholder}\n\nFlags {shown} ({len(words.entries)} entries, " \
-           f"from the list file {path.name})."
+    what = (
+        f"{words.get('description') or placeholder}\n\nFlags {shown} ({len(words.entries)} entries, "
+        f"from the list file {path.name})."
+    )
     why = words.get("why") or f"The list {path.name} names wording to avoid here: {placeholder}"
     if words.get("link"):
         why += f"\nSee {words.get('link')}."
     doc = f"{what}\n\nWhy:\n{why}\n\nBad:\n{words.get('bad').strip()}\n\nGood:\n{words.get('good').strip()}\n"
     name = "".join(part.title() for part in ident.split("-")) + "WordList"
-    return type(name, (WordListRule,), {
-        "__doc__": doc, "__module__": __name__, "id": ident, "summary": summary,
-        "severity": words.severity, "word_list": words, "_pattern": _vale_pattern(words),
-        "_except": _exceptions(words),
-    })
+    return type(
+        name,
+        (WordListRule,),
+        {
+            "__doc__": doc,
+            "__module__": __name__,
+            "id": ident,
+            "summary": summary,
+            "severity": words.severity,
+            "word_list": words,
+            "_pattern": _vale_pattern(words),
+            "_except": _exceptions(words),
+        },
+    )

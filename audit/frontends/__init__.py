@@ -51,7 +51,7 @@ def decode(data: bytes) -> str:
             raise InputError("not text: a binary file (many control bytes and invalid UTF-8)") from None
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise InputError(
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {column} "
             f"(offset {exc.start}); the file may be in Latin-1 or Windows-1252: save it as UTF-8"

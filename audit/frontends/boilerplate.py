@@ -17,6 +17,7 @@ libraries do not):
 from __future__ import annotations
 
 import re
+
 from audit.document.model import ProseBlock
 from audit.frontends.html_tree import Node
 
@@ -63,8 +64,7 @@ def main_content(root: Node, source: str) -> Node:
     """The node holding the article: the largest top-level article, main, or body."""
     body = next((n for n in root.iter() if n.tag == "body"), root)
     total = body.text_size(source)
-    articles = [n for n in body.iter() if n.tag == "article"
-                and not any(a.tag == "article" for a in _ancestors(n))]
+    articles = [n for n in body.iter() if n.tag == "article" and not any(a.tag == "article" for a in _ancestors(n))]
     if articles:
         best = max(articles, key=lambda n: n.text_size(source))
         if best.text_size(source) >= MIN_ARTICLE_SHARE * total:
@@ -104,11 +104,13 @@ class Furniture:
         if node is self.content:
             return False
         tag = node.tag
-        named = (tag in FURNITURE_TAGS
-                 or (tag in PAGE_TAGS and not in_article)
-                 or node.get("role").lower() in FURNITURE_ROLES
-                 or bool(_FURNITURE_NAME.search(node.get("class")))
-                 or bool(_FURNITURE_NAME.search(node.get("id"))))
+        named = (
+            tag in FURNITURE_TAGS
+            or (tag in PAGE_TAGS and not in_article)
+            or node.get("role").lower() in FURNITURE_ROLES
+            or bool(_FURNITURE_NAME.search(node.get("class")))
+            or bool(_FURNITURE_NAME.search(node.get("id")))
+        )
         return named and node.text_size(self.source) < MAJORITY * max(self.size, 1)
 
 

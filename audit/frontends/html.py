@@ -50,9 +50,17 @@ _IMPLIED_END = {
     "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
     "option": ({"option"}, {"select"}),
 }
-_KIND = {"p": "paragraph", "li": "list-item", "dd": "list-item", "dt": "list-item",
-         "td": "table-cell", "th": "table-cell", "caption": "caption", "figcaption": "caption",
-         "blockquote": "quote"}
+_KIND = {
+    "p": "paragraph",
+    "li": "list-item",
+    "dd": "list-item",
+    "dt": "list-item",
+    "td": "table-cell",
+    "th": "table-cell",
+    "caption": "caption",
+    "figcaption": "caption",
+    "blockquote": "quote",
+}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
@@ -171,8 +179,11 @@ def parse_tree(source: str) -> tuple[Node, bool]:
 
 
 def hidden(node: Node) -> bool:
-    return ("hidden" in node.attrs or node.get("aria-hidden").lower() == "true"
-            or bool(_HIDDEN_STYLE.search(node.get("style"))))
+    return (
+        "hidden" in node.attrs
+        or node.get("aria-hidden").lower() == "true"
+        or bool(_HIDDEN_STYLE.search(node.get("style")))
+    )
 
 
 class _Collector:
@@ -199,7 +210,7 @@ class _Collector:
                 self.blocks.append(block)
                 self.blocks.extend(self.alts)
             else:  # the links and images of a stock block ("Share", "Show More") go with it
-                self.elements[self.mark:] = [e for e in self.elements[self.mark:] if e.kind not in ("link", "image")]
+                self.elements[self.mark :] = [e for e in self.elements[self.mark :] if e.kind not in ("link", "image")]
         else:
             self.blocks.extend(self.alts)
         self.alts = []
@@ -210,7 +221,7 @@ class _Collector:
     def walk(self, node: Node) -> None:
         for child in node.children:
             if not isinstance(child, Node):
-                pieces = decoded(self.source[child[0]:child[1]], child[0])
+                pieces = decoded(self.source[child[0] : child[1]], child[0])
                 self.pieces.extend(pieces)
                 if self.in_link:
                     self.link_chars += sum(len(p.text.strip()) for p in pieces)
@@ -242,8 +253,9 @@ class _Collector:
         self.flush()
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.kind, self.level = "heading", int(tag[1])
-            self.elements.append(Element("heading", node.start, node.end, {"level": self.level},
-                                         accessible_name(node, self.source)))
+            self.elements.append(
+                Element("heading", node.start, node.end, {"level": self.level}, accessible_name(node, self.source))
+            )
         elif tag in _KIND and not (self.kind == "quote" and tag == "p"):
             self.kind = _KIND[tag]
         if tag == "article":
@@ -256,8 +268,11 @@ class _Collector:
 
     def link(self, node: Node) -> None:
         name = node.get("aria-label").strip() or accessible_name(node, self.source)
-        attrs = {"href": node.attrs.get("href"), "title": node.attrs.get("title"),
-                 "aria-label": node.attrs.get("aria-label")}
+        attrs = {
+            "href": node.attrs.get("href"),
+            "title": node.attrs.get("title"),
+            "aria-label": node.attrs.get("aria-label"),
+        }
         self.elements.append(Element("link", node.start, node.end, attrs, name))
         self.in_link += 1
         self.walk(node)
@@ -304,7 +319,7 @@ def accessible_name(node: Node, source: str, *, images: bool = True) -> str:
                 parts.append(" " + (item.attrs.get("alt") or "") + " ")
             stack.extend(reversed(item.children))
         else:
-            parts.append("".join(p.text for p in decoded(source[item[0]:item[1]], item[0])))
+            parts.append("".join(p.text for p in decoded(source[item[0] : item[1]], item[0])))
     return " ".join("".join(parts).split())
 
 
@@ -328,9 +343,17 @@ def table_element(node: Node, source: str) -> Element:
                 scoped += 1
         elif item.tag == "caption":
             caption = True
-    attrs = {"rows": rows, "columns": max_cols, "cells": cells, "header_cells": header_cells,
-             "scoped_cells": scoped, "caption": caption, "nested_table": nested,
-             "role": node.get("role").lower(), "summary": node.attrs.get("summary")}
+    attrs = {
+        "rows": rows,
+        "columns": max_cols,
+        "cells": cells,
+        "header_cells": header_cells,
+        "scoped_cells": scoped,
+        "caption": caption,
+        "nested_table": nested,
+        "role": node.get("role").lower(),
+        "summary": node.attrs.get("summary"),
+    }
     return Element("table", node.start, node.end, attrs)
 
 
@@ -360,8 +383,14 @@ def parse(path: str, source: str, *, extract: bool = True) -> Document:
     page = page_element(root, has_doctype)
     if page is not None:
         elements.insert(0, page)
-    return Document(path, source, collector.blocks, fmt="html", elements=elements,
-                    metadata={"extracted": extract and content is not root})
+    return Document(
+        path,
+        source,
+        collector.blocks,
+        fmt="html",
+        elements=elements,
+        metadata={"extracted": extract and content is not root},
+    )
 
 
 def _ancestors(node: Node):

@@ -12,10 +12,11 @@ SKIPPED = frozenset(
     "canvas audio video head title kbd samp".split()
 )
 
+
 class Node:
     __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size")
 
-    def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: "Node | None") -> None:
+    def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: Node | None) -> None:
         self.tag = tag
         self.attrs = attrs
         self.start = start
@@ -44,6 +45,6 @@ class Node:
                     if child.tag not in SKIPPED:
                         size += child.text_size(source)
                 else:
-                    size += len("".join(source[child[0]:child[1]].split()))
+                    size += len("".join(source[child[0] : child[1]].split()))
             self._size = size
         return self._size

@@ -47,7 +47,7 @@ def front_matter(source: str) -> tuple[int, list[ProseBlock]]:
     """End offset of a YAML (---) or TOML (+++) front-matter block, and its title/description."""
     fence = source[:3]
     first = _LINE_BREAK.search(source)
-    if fence not in _FRONT_MATTER or not first or source[:first.start()].rstrip(" \t") != fence:
+    if fence not in _FRONT_MATTER or not first or source[: first.start()].rstrip(" \t") != fence:
         return 0, []
     blocks: list[ProseBlock] = []
     pos = first.end()
@@ -214,7 +214,7 @@ class _Inline:
         at = self.source.find("[", self.cursor, self.limit)
         if at == -1:
             at = self.cursor
-        text_end, end = link_span(self.source, at, self.limit) if self.source[at:at + 1] == "[" else (at, at)
+        text_end, end = link_span(self.source, at, self.limit) if self.source[at : at + 1] == "[" else (at, at)
         self.cursor = at + 1
         attrs = {"href": str(tok.attrs.get("href", "")), "title": tok.attrs.get("title")}
         self.links.append((at, text_end, end, attrs, []))
@@ -240,8 +240,13 @@ class _Inline:
             self.alts.append(ProseBlock("alt-text", inner.pieces))
         for link in self.links:
             link[4].append(alt)
-        attrs = {"alt": alt, "src": str(tok.attrs.get("src", "")), "title": tok.attrs.get("title"),
-                 "in_link": bool(self.links), "alt_span": (at + 2, text_end)}
+        attrs = {
+            "alt": alt,
+            "src": str(tok.attrs.get("src", "")),
+            "title": tok.attrs.get("title"),
+            "in_link": bool(self.links),
+            "alt_span": (at + 2, text_end),
+        }
         self.elements.append(Element("image", at, end, attrs, alt))
         self.cursor = max(self.cursor, end)
 
@@ -283,6 +288,7 @@ def parse(path: str, source: str, *, extract: bool = True) -> Document:
             if heading_level:
                 brk = _LINE_BREAK.search(source, line_start, limit)
                 name = " ".join("".join(inline.name).split())
-                elements.append(Element("heading", line_start, brk.start() if brk else limit,
-                                        {"level": heading_level}, name))
+                elements.append(
+                    Element("heading", line_start, brk.start() if brk else limit, {"level": heading_level}, name)
+                )
     return Document(path, source, blocks, fmt="markdown", elements=elements)

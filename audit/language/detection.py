@@ -15,9 +15,9 @@ words. Short texts are assumed to be English: too few words to tell.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, filterfalse
 from operator import itemgetter
-from typing import Iterable
 
 ENGLISH = "en"
 NOT_ENGLISH = "not-en"
@@ -45,8 +45,9 @@ def profile(words: Iterable[str], lowered_words: Iterable[str] | None = None) ->
     words = list(words)
     starts_alphabetic = list(map(str.isalpha, map(itemgetter(0), words)))  # a token is never empty
     alphabetic = list(compress(words, starts_alphabetic))
-    lowered = list(compress(lowered_words, starts_alphabetic) if lowered_words is not None
-                   else map(str.lower, alphabetic))
+    lowered = list(
+        compress(lowered_words, starts_alphabetic) if lowered_words is not None else map(str.lower, alphabetic)
+    )
     hits = sum(map(FUNCTION_WORDS.__contains__, lowered))
     other = list(filterfalse(str.isascii, alphabetic))  # few: "don’t", "café", or a text in Greek
     if other:

@@ -21,17 +21,18 @@ import os
 import re
 import time
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
-
 
 ENV_URL = "ARTICLE_AUDIT_LANGUAGETOOL_URL"
 CHUNK_CHARS = 20_000  # the public server's limit per request; local servers accept more
 STARTUP_SECONDS = 60
-FIX_HINT = ("start a LanguageTool server and set [tool.article-audit.languagetool] server = "
-            "\"http://localhost:8081\" (or ARTICLE_AUDIT_LANGUAGETOOL_URL), or set mode = \"off\"")
+FIX_HINT = (
+    "start a LanguageTool server and set [tool.article-audit.languagetool] server = "
+    '"http://localhost:8081" (or ARTICLE_AUDIT_LANGUAGETOOL_URL), or set mode = "off"'
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,6 @@ class LanguageToolSettings:
     timeout: float = 30.0  # seconds per request (language-tool-python tries a request twice)
     categories: tuple[tuple[str, str], ...] = ()  # LanguageTool category id -> severity or "off"
     disabled_rules: tuple[str, ...] = ()
-
 
 
 class LanguageToolFailed(Exception):
@@ -89,7 +89,7 @@ def resolve(settings: LanguageToolSettings) -> Backend:
     return _resolve(settings, os.environ.get(ENV_URL, "").strip(), os.environ.get("LTP_PATH", ""))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _resolve(settings: LanguageToolSettings, env_url: str, ltp_path: str) -> Backend:
     url = env_url or settings.server  # the environment wins, so CI can point at its own server
     mode = settings.mode
@@ -97,7 +97,7 @@ def _resolve(settings: LanguageToolSettings, env_url: str, ltp_path: str) -> Bac
         return Backend(None)
     if mode == "server" or (mode == "auto" and url):
         if not url:
-            return Backend(None, "languagetool.mode is \"server\" but no server is set; " + FIX_HINT, True)
+            return Backend(None, 'languagetool.mode is "server" but no server is set; ' + FIX_HINT, True)
         return _probe(url.rstrip("/"), settings.timeout)
     install = find_installation()
     if mode == "auto" and install is None:
@@ -109,8 +109,12 @@ def _probe(url: str, timeout: float) -> Backend:
     try:
         _client(url, "en", timeout)
     except Exception as exc:  # the library raises several kinds; any of them means "not answering"
-        return Backend(None, f"the LanguageTool server at {url} does not answer ({_reason(exc)}); is it "
-                             f"running? Start it, or fix languagetool.server / {ENV_URL}", True)
+        return Backend(
+            None,
+            f"the LanguageTool server at {url} does not answer ({_reason(exc)}); is it "
+            f"running? Start it, or fix languagetool.server / {ENV_URL}",
+            True,
+        )
     return Backend(url, None, True)
 
 
@@ -123,19 +127,33 @@ def _start_local(install: Path | None, timeout: float) -> Backend:
     import tempfile
 
     if install is None:
-        return Backend(None, f"no LanguageTool installation in {_install_folder()} (nothing is downloaded): "
-                             "unzip LanguageTool there or set LTP_PATH to its folder, or " + FIX_HINT, True)
+        return Backend(
+            None,
+            f"no LanguageTool installation in {_install_folder()} (nothing is downloaded): "
+            "unzip LanguageTool there or set LTP_PATH to its folder, or " + FIX_HINT,
+            True,
+        )
     java = shutil.which("java")
     if java is None:
-        return Backend(None, f"LanguageTool is installed in {install} but Java is not (no 'java' on PATH): "
-                             "install a Java 17+ runtime (e.g. apt-get install default-jre), or " + FIX_HINT, True)
+        return Backend(
+            None,
+            f"LanguageTool is installed in {install} but Java is not (no 'java' on PATH): "
+            "install a Java 17+ runtime (e.g. apt-get install default-jre), or " + FIX_HINT,
+            True,
+        )
     # Started here rather than by language-tool-python, whose starter downloads LanguageTool
     # when its version is missing and retries port after port when the JVM exits.
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [java, "-cp", str(install / "languagetool-server.jar"), "org.languagetool.server.HTTPServer",
-               "--port", str(port)]
+    command = [
+        java,
+        "-cp",
+        str(install / "languagetool-server.jar"),
+        "org.languagetool.server.HTTPServer",
+        "--port",
+        str(port),
+    ]
     log = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the JVM
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
     atexit.register(_stop, process, os.getpid())
@@ -145,16 +163,20 @@ def _start_local(install: Path | None, timeout: float) -> Backend:
         if process.poll() is not None:
             log.seek(0)
             error = log.read().decode("utf-8", "replace").strip().splitlines()
-            return Backend(None, f"LanguageTool in {install} did not start (Java said: "
-                                 f"{error[-1][:200] if error else 'exit code %d' % process.returncode}); "
-                                 + FIX_HINT, True)
+            return Backend(
+                None,
+                f"LanguageTool in {install} did not start (Java said: "
+                f"{error[-1][:200] if error else f'exit code {process.returncode}'}); " + FIX_HINT,
+                True,
+            )
         backend = _probe(url, timeout)
         if backend.url:
             return backend
         time.sleep(0.25)
     _stop(process, os.getpid())
-    return Backend(None, f"LanguageTool in {install} did not answer within {STARTUP_SECONDS} s of starting; "
-                         + FIX_HINT, True)
+    return Backend(
+        None, f"LanguageTool in {install} did not answer within {STARTUP_SECONDS} s of starting; " + FIX_HINT, True
+    )
 
 
 def _stop(process, owner: int) -> None:
@@ -202,8 +224,9 @@ def preflight(settings: Iterable[LanguageToolSettings], *, required: bool = Fals
     for item in dict.fromkeys(settings):
         backend = resolve(item)
         if backend.problem:
-            notes.append(f"grammar: LanguageTool is configured but cannot be used: {backend.problem}. "
-                         "Grammar was not checked.")
+            notes.append(
+                f"grammar: LanguageTool is configured but cannot be used: {backend.problem}. Grammar was not checked."
+            )
         elif required and backend.url is None:
             notes.append("grammar: LanguageTool is not configured, so grammar was not checked; " + FIX_HINT)
     return notes
@@ -254,16 +277,23 @@ class Utf16Index:
 _FAILED: dict[str, str] = {}  # server URL -> why it stopped answering in this process
 
 
-def check(backend: Backend, text: str, language: str, timeout: float,
-          disabled_rules: Iterable[str] = (), disabled_categories: Iterable[str] = ()) -> list[Match]:
+def check(
+    backend: Backend,
+    text: str,
+    language: str,
+    timeout: float,
+    disabled_rules: Iterable[str] = (),
+    disabled_categories: Iterable[str] = (),
+) -> list[Match]:
     """Every LanguageTool match in `text`, with offsets in `text`; LanguageToolFailed if a
     request fails (after a timeout or refused connection, later articles are not sent)."""
     url = backend.url
     if url is None:
         return []
     if url in _FAILED:
-        raise LanguageToolFailed(f"not checked: the LanguageTool server at {url} failed earlier in this "
-                                 f"run ({_FAILED[url]})")
+        raise LanguageToolFailed(
+            f"not checked: the LanguageTool server at {url} failed earlier in this run ({_FAILED[url]})"
+        )
     try:
         client = _client(url, language, timeout)
     except Exception as exc:
@@ -281,8 +311,9 @@ def check(backend: Backend, text: str, language: str, timeout: float,
             # language-tool-python moves `offset` to Python offsets but leaves the length in
             # UTF-16 units, so the end is found through UTF-16.
             end = index.to_index(index.to_units(m.offset) + m.error_length)
-            found.append(Match(offset + m.offset, offset + end, m.message, m.rule_id, m.category,
-                               tuple(m.replacements)))
+            found.append(
+                Match(offset + m.offset, offset + end, m.message, m.rule_id, m.category, tuple(m.replacements))
+            )
     return found
 
 
@@ -292,11 +323,15 @@ def _failure(url: str, exc: BaseException, timeout: float) -> LanguageToolFailed
     cause = exc.__cause__ or exc
     if isinstance(cause, requests.Timeout):
         _FAILED[url] = f"no answer within {timeout:g} s"
-        return LanguageToolFailed(f"the LanguageTool server at {url} did not answer within {timeout:g} s; "
-                                  "not checked for grammar (raise languagetool.timeout if it is busy)")
+        return LanguageToolFailed(
+            f"the LanguageTool server at {url} did not answer within {timeout:g} s; "
+            "not checked for grammar (raise languagetool.timeout if it is busy)"
+        )
     if isinstance(cause, requests.ConnectionError):
         _FAILED[url] = "connection failed"
-        return LanguageToolFailed(f"cannot reach the LanguageTool server at {url} ({_reason(exc)}); "
-                                  "not checked for grammar")
-    return LanguageToolFailed(f"the LanguageTool server at {url} failed on this article ({_reason(exc)}); "
-                              "not checked for grammar")
+        return LanguageToolFailed(
+            f"cannot reach the LanguageTool server at {url} ({_reason(exc)}); not checked for grammar"
+        )
+    return LanguageToolFailed(
+        f"the LanguageTool server at {url} failed on this article ({_reason(exc)}); not checked for grammar"
+    )

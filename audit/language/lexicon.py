@@ -213,16 +213,19 @@ def _one_edit(word: str, alphabet: str = ALPHABET) -> set[str]:
     """The candidates `_edits` yields, without their costs: built a set at a time, several
     times faster, for the searches that look most of them up and keep few."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
-            | {a + c + b for a, b in splits for c in alphabet})
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
+        | {a + c + b for a, b in splits for c in alphabet}
+    )
 
 
 def _drops(word: str) -> list[str]:
     """Deletions and transpositions only: the cheap half of a two-edit search."""
-    return ([word[:i] + word[i + 1 :] for i in range(len(word))]
-            + [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)])
+    return [word[:i] + word[i + 1 :] for i in range(len(word))] + [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
+    ]
 
 
 def _listed(cands: set[str], names: bool) -> set[str]:
@@ -291,14 +294,18 @@ def nearest(
         letters = "".join(sorted(set(low) | set("aeiou")))
         first = low[0]
         twice = {d for c in _one_edit(low, letters) for d in _drops(c) if d[:1] == first}
-        ranked = sorted((3, level, cand) for cand in _listed(twice, names)
-                        if (level := _fits(cand, mask, max_level, names)) is not None)
+        ranked = sorted(
+            (3, level, cand)
+            for cand in _listed(twice, names)
+            if (level := _fits(cand, mask, max_level, names)) is not None
+        )
         return (2 if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
     scored: dict[str, tuple] = {}
     candidates = _one_edit(low)
     candidates.discard(low)
-    found = {cand: level for cand in _listed(candidates, names)
-             if (level := _fits(cand, mask, max_level, names)) is not None}
+    found = {
+        cand: level for cand in _listed(candidates, names) if (level := _fits(cand, mask, max_level, names)) is not None
+    }
     if found:  # the costs, for the few words found
         for cand, cost in _edits(low):
             if cand in found:

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
+from audit.document.model import TEXT, Document, Sentence
 from audit.language import syllables, wordfacts
 from audit.language.familiar_words import easy_words
 from audit.storage.cache import WordMemo
-from audit.document.model import TEXT, Document, Sentence
-
 
 
 def _normal(word: str) -> str:
@@ -87,8 +86,18 @@ def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Count
             break
         l_sentences += 1
         words += len(sentence.words)
-    return Counts(len(sentences), len(tallies), syl, letters, poly, hard, unfamiliar,
-                  min(100, len(tallies)) - l_hard, l_hard, l_sentences)
+    return Counts(
+        len(sentences),
+        len(tallies),
+        syl,
+        letters,
+        poly,
+        hard,
+        unfamiliar,
+        min(100, len(tallies)) - l_hard,
+        l_hard,
+        l_sentences,
+    )
 
 
 def flesch_kincaid(words: int, sentences: int, syllables: int) -> float:

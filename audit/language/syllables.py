@@ -14,10 +14,11 @@ with Pyphen's own algorithm. Numbers are counted as they are read aloud ("2018" 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from audit.storage.cache import cached_table
 
@@ -98,7 +99,7 @@ def _build_hyphenation() -> dict[str, tuple[tuple[int, int], ...]] | None:
     mapped to () (where to stop looking); None if they cannot be (then Pyphen runs)."""
     hd = _pyphen().hd
     table: dict[str, tuple[tuple[int, int], ...]] = {}
-    for tag, (start, values) in hd.patterns.items():
+    for tag, (_start, values) in hd.patterns.items():
         if any(getattr(v, "data", None) is not None for v in values):
             return None  # a nonstandard hyphenation: not plain data
         for k in range(1, len(tag)):
@@ -210,7 +211,7 @@ def count(word: str) -> int:
         head = m.group(0)
         whole, _, frac = head.replace(",", "").replace(":", ".").partition(".")
         n = number_syllables(whole) + (1 + 1 * len(frac) if frac else 0)  # "point" + digits
-        rest = low[len(head):]
+        rest = low[len(head) :]
         return n + (count(rest) if rest else 0)
     known = dictionary(low)
     if known is not None:

@@ -50,7 +50,11 @@ def words() -> list[str]:
     """The words the table holds: lower-case ASCII letters, the common words (`lexicon.COMMON_LEVEL`)."""
     from audit.language import lexicon
 
-    return [w for w, level in lexicon.levels() if level <= lexicon.COMMON_LEVEL and w.isascii() and w.isalpha() and w.islower()]
+    return [
+        w
+        for w, level in lexicon.levels()
+        if level <= lexicon.COMMON_LEVEL and w.isascii() and w.isalpha() and w.islower()
+    ]
 
 
 def _build() -> dict[str, int]:

@@ -22,7 +22,7 @@ class Severity(IntEnum):
         return _LABELS[self]  # a look-up: Enum's `name` is slow, and every finding asks
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[value.upper()]
         except KeyError:

@@ -7,12 +7,14 @@ front ends or reports.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from audit import __version__
 from audit.results.exit_codes import ExitCode
 from audit.results.findings import SEVERITY_NAMES, LocatedFinding
+
 
 @dataclass
 class FileResult:
@@ -52,8 +54,13 @@ def finding_dict(located: LocatedFinding) -> dict[str, Any]:
         "end_column": loc.end_column,
         "excerpt": located.excerpt,
         "suggestion": f.suggestion,
-        "fix": None if f.fix is None else {
-            "start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement, "safe": f.fix.safe,
+        "fix": None
+        if f.fix is None
+        else {
+            "start": f.fix.start,
+            "end": f.fix.end,
+            "replacement": f.fix.replacement,
+            "safe": f.fix.safe,
         },
         "fingerprint": located.fingerprint,
     }
@@ -74,7 +81,7 @@ class Tally:
     findings: dict[str, int] = field(default_factory=lambda: {name: 0 for name in SEVERITY_NAMES})
 
     @classmethod
-    def of(cls, results: Iterable[dict[str, Any]]) -> "Tally":
+    def of(cls, results: Iterable[dict[str, Any]]) -> Tally:
         tally = cls()
         for result in results:
             tally.add(result)
@@ -90,8 +97,13 @@ class Tally:
             self.findings[f["severity"]] += 1
 
     def summary(self) -> dict[str, Any]:
-        return {"files": self.files, "passed": self.passed, "failed": self.failed, "errors": self.errors,
-                "findings": dict(self.findings)}
+        return {
+            "files": self.files,
+            "passed": self.passed,
+            "failed": self.failed,
+            "errors": self.errors,
+            "findings": dict(self.findings),
+        }
 
     @property
     def exit_code(self) -> ExitCode:

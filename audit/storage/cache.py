@@ -6,9 +6,10 @@ import hashlib
 import marshal
 import os
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # Entries in each per-word memo (syllables, word-list look-ups, spelling verdicts). Word
 # use is Zipfian: the 16,384 to 32,768 most recent words (two generations) take nearly

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
-from audit.storage.cache import write_atomic
 from audit.results.findings import Severity
+from audit.storage.cache import write_atomic
 
 FORMAT_VERSION = 1
 DEFAULT_PATH = ".article-audit-baseline.json"
@@ -46,12 +46,16 @@ def record(files: list[dict[str, Any]], root: Path, previous: dict[str, Any] | N
         if previous is not None:
             old = previous["files"].get(key(result["path"], root), {"findings": [], "metrics": {}})
             fingerprints = [fp for fp in fingerprints if fp in set(old["findings"])]
-            metrics = {m: min(v, old["metrics"][m]) for m, v in metrics.items()
-                       if m in old["metrics"] and v is not None}
+            metrics = {
+                m: min(v, old["metrics"][m]) for m, v in metrics.items() if m in old["metrics"] and v is not None
+            }
         if fingerprints or metrics:
             entries[key(result["path"], root)] = {"findings": fingerprints, "metrics": metrics}
-    return {"tool": {"name": "article-audit", "version": __version__}, "format": FORMAT_VERSION,
-            "files": dict(sorted(entries.items()))}
+    return {
+        "tool": {"name": "article-audit", "version": __version__},
+        "format": FORMAT_VERSION,
+        "files": dict(sorted(entries.items())),
+    }
 
 
 def save(baseline: dict[str, Any], path: Path) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from audit.frontends import FRONT_ENDS
 
@@ -59,8 +59,7 @@ def changed_articles(ref: str, paths: Iterable[str], cwd: Path) -> list[str]:
     wanted = [Path(p).resolve() for p in paths]
     picked = []
     for path in changed_files(ref, cwd):
-        if path.suffix.lower() in FRONT_ENDS and path.exists() and any(
-                path == w or w in path.parents for w in wanted):
+        if path.suffix.lower() in FRONT_ENDS and path.exists() and any(path == w or w in path.parents for w in wanted):
             try:
                 picked.append(str(path.relative_to(cwd)))
             except ValueError:

@@ -10,9 +10,10 @@ the file's own encoding.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from audit.engine.auditor import STDIN
 from audit.frontends import InputError, decode
@@ -34,8 +35,12 @@ def select(findings: Iterable[dict[str, Any]], *, unsafe: bool = False) -> tuple
     skipped: list[dict] = []
     last_end = -1
     for fx in candidates:
-        if chosen and fx["start"] == chosen[-1]["start"] and fx["end"] == chosen[-1]["end"] \
-                and fx["replacement"] == chosen[-1]["replacement"]:
+        if (
+            chosen
+            and fx["start"] == chosen[-1]["start"]
+            and fx["end"] == chosen[-1]["end"]
+            and fx["replacement"] == chosen[-1]["replacement"]
+        ):
             continue  # two rules proposing the same edit
         if fx["start"] < last_end or (fx["start"] == fx["end"] == last_end and chosen):
             skipped.append(fx)
@@ -53,8 +58,11 @@ def apply(source: str, fixes: list[dict[str, Any]]) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+    )
 
 
 def encode_like(raw: bytes, text: str) -> bytes:

@@ -8,9 +8,10 @@ decided on all of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from audit.results.findings import Severity
 from audit.workflow import baseline as baselines
@@ -45,8 +46,9 @@ class Narrowing:
             findings = baselines.new_findings(result, self.baseline, self.baseline_root)
         if self.changed_since is not None:
             lines = changes.changed_lines(self.changed_since, Path(task.path).resolve())
-            findings = [f for f in findings if f.get("metric") or any(
-                n in lines for n in range(f["line"], f["end_line"] + 1))]
+            findings = [
+                f for f in findings if f.get("metric") or any(n in lines for n in range(f["line"], f["end_line"] + 1))
+            ]
         if findings is result["findings"]:
             return result
         narrowed = {**result, "findings": findings}

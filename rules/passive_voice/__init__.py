@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from audit.engine.rule import Option, Rule
 from audit.results.findings import Severity
 from audit.rules.passive_voice.clauses import clauses
-from audit.engine.rule import Option, Rule
 
 
 class PassiveVoice(Rule):
@@ -36,8 +36,9 @@ class PassiveVoice(Rule):
     summary = "Clause in the passive voice"
     severity = Severity.INFO
     options = (
-        Option("max-passive-share", float, 10.0, "largest acceptable % of sentences with a passive",
-               minimum=0, maximum=100),
+        Option(
+            "max-passive-share", float, 10.0, "largest acceptable % of sentences with a passive", minimum=0, maximum=100
+        ),
         Option("min-sentences", int, 5, "articles with fewer sentences get no share finding", minimum=1),
     )
 
@@ -53,7 +54,8 @@ class PassiveVoice(Rule):
         for c in clauses(doc):
             if c.agent:
                 yield self.finding(
-                    c.start, c.end,
+                    c.start,
+                    c.end,
                     f"Passive voice: “{c.text}” (by {c.agent}). Put the doer first.",
                     suggestion=f"{'for ' * c.active.startswith('to ')}{c.agent} {c.active} …",
                 )
@@ -65,7 +67,8 @@ class PassiveVoice(Rule):
         if counted >= opts["min-sentences"] and share > opts["max-passive-share"]:
             start, end = doc.title_span
             yield self.finding(
-                start, end,
+                start,
+                end,
                 f"{share:g}% of the article's sentences use the passive voice "
                 f"(aim for at most {opts['max-passive-share']:g}%).",
                 severity=Severity.WARNING,

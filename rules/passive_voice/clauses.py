@@ -13,7 +13,6 @@ from operator import contains, or_
 
 from audit.rules import DATA
 
-
 BE = frozenset("am is are was were be been being".split())
 GET = frozenset("get gets got gotten getting".split())
 STARTS = BE | GET  # the words a passive group starts at (with contractions: "it's been")
@@ -22,13 +21,19 @@ MODAL = frozenset("will would can could may might must shall should do does did"
 WH = frozenset("why how when where what who whom which whether and but so".split())
 S_HOSTS = frozenset("it he she that there here what who where how everything everyone nothing something".split())
 PEOPLE = frozenset("he she who everyone someone anyone nobody".split())
-DETERMINER = frozenset("the a an this that these those his her their its our my your some no every any "
-                       "all each me him them us it you".split())
-CLAUSE_END = frozenset("and but or which who whom that when while because after before since as if than "
-                       "though although unless whether".split())
-AGENT_END = CLAUSE_END | frozenset("in on at for with to from during over into under until about against through "
-                                   "across between within without among amid despite following via per "
-                                   "he she they we i it".split())
+DETERMINER = frozenset(
+    "the a an this that these those his her their its our my your some no every any "
+    "all each me him them us it you".split()
+)
+CLAUSE_END = frozenset(
+    "and but or which who whom that when while because after before since as if than "
+    "though although unless whether".split()
+)
+AGENT_END = CLAUSE_END | frozenset(
+    "in on at for with to from during over into under until about against through "
+    "across between within without among amid despite following via per "
+    "he she they we i it".split()
+)
 FOLLOWS = frozenset(  # words that may follow a participle in a passive
     "by in on at for with to from into onto out off up down over under about after before during since "
     "through across against between within without among around away back again as than of until amid "
@@ -82,7 +87,7 @@ class Lexicon:
         for name, words in sets.items():
             setattr(self, name.replace("-", "_"), frozenset(words))
 
-    @lru_cache(maxsize=8192)
+    @lru_cache(maxsize=8192)  # noqa: B019 -- one lexicon per process, alive as long as it
     def participle(self, w: str) -> bool:
         """Is the (lower-case) word a past participle that can make a passive?"""
         if w in self.not_participles:
@@ -94,15 +99,15 @@ class Lexicon:
             return head in self.verb_prefixes and self.participle(tail)
         if w.startswith("un") and not w.startswith("under") and self.participle(w[2:]):
             return False  # "unexpected", "unchanged": adjectives
-        if any(w.startswith(p) and w[len(p):] in self.irregular for p in SOLID_PREFIXES if len(w) > len(p) + 2):
+        if any(w.startswith(p) and w[len(p) :] in self.irregular for p in SOLID_PREFIXES if len(w) > len(p) + 2):
             return True  # "rebuilt", "overtaken", "withheld"
         return len(w) > 3 and w.endswith("ed") and w.isalpha()
 
-    @lru_cache(maxsize=4096)
+    @lru_cache(maxsize=4096)  # noqa: B019 -- as above
     def forms(self, p: str) -> tuple[str, str, str]:
         """(base, past, -ing form) of a participle, for the active-voice suggestion."""
         for prefix in ("",) + SOLID_PREFIXES + tuple(v + "-" for v in self.verb_prefixes):
-            rest = p[len(prefix):]
+            rest = p[len(prefix) :]
             if p.startswith(prefix) and rest in self.irregular:
                 base, past = self.irregular[rest]
                 ing = base + base[-1] if base in DOUBLING or (CVC.search(base) and _syllables(base) == 1) else base
@@ -248,7 +253,7 @@ class _Scan:
         return self.lex.participle(self.low[j]) and (text[:1].islower() or i > 0 and text.istitle() and aux.istitle())
 
     def inverted(self, i: int) -> int | None:
-        """"Was the bill passed?": a participle after a short subject, in a question."""
+        """ "Was the bill passed?": a participle after a short subject, in a question."""
         if i and self.low[i - 1] not in WH or i + 1 < len(self.low) and self.low[i + 1] == "there":
             return None
         for k in range(i + 1, min(len(self.low), i + 6)):
@@ -301,9 +306,18 @@ class _Scan:
             return self.after(p) not in ("by", "to", "as")
         if host == "it" and w in self.lex.reporting:
             return False  # "it's understood the talks have stalled"
-        return host in ("there", "here") or w in self.lex.has_after_s or "ever" in self.low[i + 1 : p] or (
-            nxt in DETERMINER or nxt in self.lex.quantities or nxt[:1].isdigit()
-            or nxt and self.words[p + 1].text[:1].isupper() and nxt not in ("i",)
+        return (
+            host in ("there", "here")
+            or w in self.lex.has_after_s
+            or "ever" in self.low[i + 1 : p]
+            or (
+                nxt in DETERMINER
+                or nxt in self.lex.quantities
+                or nxt[:1].isdigit()
+                or nxt
+                and self.words[p + 1].text[:1].isupper()
+                and nxt not in ("i",)
+            )
         )
 
     def complement(self, k: int, kind: str) -> bool:
@@ -344,8 +358,11 @@ class _Scan:
                 break  # "in early May were sent": a name, not a modal
             if before and (before[0] in AUXILIARY or before[0] in ("to", "not", "never") and low[i] != "being"):
                 start -= 1
-            elif start > 1 and self.adverb(start - 1) and self.joined(start - 2) and (
-                self.aux(start - 2)[0][:1] and self.aux(start - 2)[0][0] in AUXILIARY
+            elif (
+                start > 1
+                and self.adverb(start - 1)
+                and self.joined(start - 2)
+                and (self.aux(start - 2)[0][:1] and self.aux(start - 2)[0][0] in AUXILIARY)
             ):
                 start -= 1  # "will probably be sold"
             else:
@@ -358,8 +375,14 @@ class _Scan:
             a, b = found
             text = " ".join(self.doc.text[self.words[a].prose_start : self.words[b].prose_end].split())
             agent = SUBJECT.get(low[a], text) if a == b and chain[0] != "to" else text
-            plural = low[b] in PLURAL or "and" in low[a:b] or (
-                low[b].endswith("s") and not low[b].endswith(("ss", "us", "is", "'s")) and self.words[b].text.islower()
+            plural = (
+                low[b] in PLURAL
+                or "and" in low[a:b]
+                or (
+                    low[b].endswith("s")
+                    and not low[b].endswith(("ss", "us", "is", "'s"))
+                    and self.words[b].text.islower()
+                )
             )
             active = " and ".join(self.active(chain, v, plural) for v in verbs)
         first, offset = self.words[start], self.aux(start)[1]  # "it’s been": the group starts at "’s"

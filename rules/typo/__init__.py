@@ -8,11 +8,11 @@ from collections import Counter
 from itertools import accumulate, compress, count, islice
 from operator import eq
 
-from audit.language import lexicon
-from audit.rules.typo import names
-from audit.results.findings import Fix, Severity
-from audit.engine.rule import Rule
 from audit.document.segment import BEFORE_NUMBER, TITLES
+from audit.engine.rule import Rule
+from audit.language import lexicon
+from audit.results.findings import Fix, Severity
+from audit.rules.typo import names
 
 # Doubles that are good English ("had had", "that that") or set phrases ("bye bye").
 LEGIT_DOUBLES = frozenset(
@@ -113,10 +113,15 @@ class Typo(Rule):
                     continue  # good English, or a name ("Bora Bora", "Duran Duran")
                 phrase = low in PHRASE_DOUBLES
                 message = f"'{first}' is doubled; delete one" + (
-                    " (unless the first ends a phrase, as in 'waiting for for years')." if phrase else ".")
-                yield self.finding(*doc.span(at + m.start(), at + m.end()), message,
-                                   severity=Severity.WARNING if phrase else None, suggestion=first,
-                                   fix=Fix(*doc.span(at + m.end(1), at + m.end()), "", safe=not phrase))
+                    " (unless the first ends a phrase, as in 'waiting for for years')." if phrase else "."
+                )
+                yield self.finding(
+                    *doc.span(at + m.start(), at + m.end()),
+                    message,
+                    severity=Severity.WARNING if phrase else None,
+                    suggestion=first,
+                    fix=Fix(*doc.span(at + m.end(1), at + m.end()), "", safe=not phrase),
+                )
 
     def _spacing(self, doc):
         text = doc.text
@@ -132,7 +137,7 @@ class Typo(Rule):
 
         needed: dict[re.Pattern[str], bool] = {}
         for pattern, message, replace in (
-            (_SPACE_BEFORE, "Space before '{p}'; delete it.", lambda m: m.group(0)[len(m.group(1)):]),
+            (_SPACE_BEFORE, "Space before '{p}'; delete it.", lambda m: m.group(0)[len(m.group(1)) :]),
             (_SPACE_MOVED, "Space before '{p}' instead of after it; move it.", lambda m: m.group(2) + " "),
             (_NO_SPACE, "No space after '{p}' at a sentence's end; add one.", lambda m: m.group(0) + " "),
             (_REPEATED, "'{p}' is repeated; keep one.", lambda m: m.group(0)[0]),
@@ -151,8 +156,13 @@ class Typo(Rule):
                         continue
                 span = doc.span(*m.span())
                 fixed = replace(m)
-                yield self.finding(*span, message.format(p=m.group(0).strip()[:1]),
-                                   severity=Severity.WARNING, suggestion=fixed, fix=Fix(*span, fixed))
+                yield self.finding(
+                    *span,
+                    message.format(p=m.group(0).strip()[:1]),
+                    severity=Severity.WARNING,
+                    suggestion=fixed,
+                    fix=Fix(*span, fixed),
+                )
 
     def _stray_periods(self, doc):
         text = doc.text
@@ -175,17 +185,25 @@ class Typo(Rule):
             end = m.end(3) if initial else m.end(1) + 1
             span = doc.span(m.start(), end)
             fixed = first + middle
-            yield self.finding(*span, f"Stray period inside the name '{first}{middle} {last}'.",
-                               severity=Severity.ERROR if corroborated else Severity.WARNING,
-                               suggestion=fixed, fix=Fix(*span, fixed))
+            yield self.finding(
+                *span,
+                f"Stray period inside the name '{first}{middle} {last}'.",
+                severity=Severity.ERROR if corroborated else Severity.WARNING,
+                suggestion=fixed,
+                fix=Fix(*span, fixed),
+            )
 
     def _names_two_ways(self, doc):
-        for minor, major, count, spans in names.names_spelled_two_ways(doc.text):
+        for minor, major, times, spans in names.names_spelled_two_ways(doc.text):
             for start, end in spans:
                 span = doc.span(start, end)
-                yield self.finding(*span, f"'{minor}' is spelled '{major}' {count} times in this "
-                                   "article; use one spelling.", severity=Severity.WARNING,
-                                   suggestion=major, fix=Fix(*span, major, safe=False))
+                yield self.finding(
+                    *span,
+                    f"'{minor}' is spelled '{major}' {times} times in this article; use one spelling.",
+                    severity=Severity.WARNING,
+                    suggestion=major,
+                    fix=Fix(*span, major, safe=False),
+                )
 
 
 def _sentences_with_doubles_plain(doc) -> tuple:
@@ -198,8 +216,11 @@ def _sentences_with_doubles(doc) -> list:
     matches is two neighbouring words, equal but for case: a sentence with no such pair,
     or with only good doubles ("had had") and names ("Bora Bora"), is not searched."""
     texts, lower, folded = doc.texts, doc.lower_words, doc.folded_words
-    flagged = [i for i in compress(count(), map(eq, folded, islice(folded, 1, None)))
-               if lower[i] not in LEGIT_DOUBLES and not texts[i + 1][:1].isupper()]
+    flagged = [
+        i
+        for i in compress(count(), map(eq, folded, islice(folded, 1, None)))
+        if lower[i] not in LEGIT_DOUBLES and not texts[i + 1][:1].isupper()
+    ]
     if not flagged:
         return []
     ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word

@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from audit.storage.cache import WORD_CACHE
 from audit.language.lexicon import COMMON_LEVEL, known, level_of
+from audit.storage.cache import WORD_CACHE
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -108,6 +108,5 @@ def _neighbours(text: str, matches, name: str) -> set[str]:
         after = _AFTER_NAME.match(text, m.end())
         words = before.group(1).replace(".", " ").split() if before else []
         words += [after.group(1)] if after else []
-        near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words)
-                    if w not in _TITLES and not is_common(w))
+        near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words) if w not in _TITLES and not is_common(w))
     return near

@@ -12,9 +12,17 @@ def test_one_task_per_input_with_its_settings_and_options(tmp_path):
     (tmp_path / "a.txt").write_text("A note.", encoding="utf-8")
     (tmp_path / "b.md").write_text("A note.", encoding="utf-8")
     asked = []
-    tasks = list(tasks_for([str(tmp_path)], lambda path: asked.append(path) or SETTINGS,
-                           read_stdin=lambda limit: b"", max_bytes=100, use_cache=False, keep_source=True,
-                           extract=False))
+    tasks = list(
+        tasks_for(
+            [str(tmp_path)],
+            lambda path: asked.append(path) or SETTINGS,
+            read_stdin=lambda limit: b"",
+            max_bytes=100,
+            use_cache=False,
+            keep_source=True,
+            extract=False,
+        )
+    )
     assert [t.path for t in tasks] == asked == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
     assert all(t.settings is SETTINGS and t.problem is None and t.data is None for t in tasks)
     assert all((t.max_bytes, t.use_cache, t.keep_source, t.extract) == (100, False, True, False) for t in tasks)

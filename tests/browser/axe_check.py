@@ -74,11 +74,26 @@ def run_in_page(page: Path, *scripts: str, timeout: float = 90) -> dict:
         copy = Path(tmp) / page.name
         copy.write_text(html, encoding="utf-8")
         done = subprocess.run(
-            [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-             f"--user-data-dir={Path(tmp) / 'profile'}", "--virtual-time-budget=20000", "--window-size=1280,1024",
-             "--dump-dom", copy.as_uri()],
-            capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+            [
+                chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                "--virtual-time-budget=20000",
+                "--window-size=1280,1024",
+                "--dump-dom",
+                copy.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
         )
     found = (RESULT.findall(done.stdout) or [None])[-1]
     if not found:

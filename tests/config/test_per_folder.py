@@ -59,12 +59,15 @@ def test_the_config_given_applies_to_every_file(tree):
 
 
 def test_command_line_choices_go_on_top_of_the_config(tree):
-    settings_for = PerFolderSettings(registry(), select=("typo",), fail_on="never", min_severity="warning",
-                                     report_unused_suppressions=True)
+    settings_for = PerFolderSettings(
+        registry(), select=("typo",), fail_on="never", min_severity="warning", report_unused_suppressions=True
+    )
     settings = settings_for(str(tree / "strict" / "a.txt"))
     assert rule_ids(settings) == ["typo"]
     assert (settings.fail_on, settings.min_severity, settings.report_unused_suppressions) == ("never", "warning", True)
-    assert rule_ids(PerFolderSettings(registry(), ignore=("typo",))(str(tree / "strict" / "a.txt"))) == ["sentence-length"]
+    assert rule_ids(PerFolderSettings(registry(), ignore=("typo",))(str(tree / "strict" / "a.txt"))) == [
+        "sentence-length"
+    ]
 
 
 def test_unknown_rules_on_the_command_line_are_a_config_error():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.engine.rule_metadata import rule_metadata
 from audit.engine.registry import registry
+from audit.engine.rule_metadata import rule_metadata
 
 
 def test_one_entry_per_rule_in_id_order_from_its_class():
@@ -23,8 +23,9 @@ def test_help_is_the_documentation_in_its_fixed_shape_and_how_to_configure():
     parts = rule_metadata([cls])["sentence-length"]["help"].split("\n\n")
     assert parts[0] == docs["what"]
     assert "\n\n".join(parts[1:-1]) == f"Why:\n{docs['why']}\n\nBad:\n{docs['bad']}\n\nGood:\n{docs['good']}"
-    assert parts[-1] == ("Configure: [tool.article-audit.rules.sentence-length]; "
-                         "details: article-audit explain sentence-length")
+    assert parts[-1] == (
+        "Configure: [tool.article-audit.rules.sentence-length]; details: article-audit explain sentence-length"
+    )
 
 
 def test_no_rules_no_metadata():

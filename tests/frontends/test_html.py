@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from audit.config.loader import Config
 from audit.document.model import LineIndex
 from audit.engine.auditor import audit_document
+from audit.engine.registry import registry
 from audit.frontends import front_end_for, parse
 from audit.frontends import html as html_front_end
-from audit.engine.registry import registry
 
 MARKUP_RULES = {"image-alt", "link-text", "heading-structure", "table-header", "html-lang"}
 
@@ -78,8 +78,17 @@ def test_page_is_audited_on_the_article_only_with_the_text_findings(article_tag)
     assert prose(page_findings) == prose(text_findings)
     assert prose(page_findings)  # the sample article has findings to compare
     prose_text = doc.text
-    for boilerplate in ("Home", "Jane Doe", "Leave a Reply", "Share", "Show More", "Copyright", "email",
-                        "teh", "recieve"):
+    for boilerplate in (
+        "Home",
+        "Jane Doe",
+        "Leave a Reply",
+        "Share",
+        "Show More",
+        "Copyright",
+        "email",
+        "teh",
+        "recieve",
+    ):
         assert boilerplate not in prose_text
     lines = LineIndex(page)
     article = page.index("<h1>"), page.index('<div class="share-buttons">')
@@ -103,15 +112,19 @@ def test_no_extract_audits_all_the_text():
     [
         ("<p>Fish &amp; chips&nbsp;&#8217;s <b>bold</b>ly</p>", [("paragraph", "Fish & chips\xa0’s boldly")]),
         ("<p>One<br>two</p>", [("paragraph", "One\ntwo")]),
-        ("<p>Unclosed<p>Second<div>Third</div>", [("paragraph", "Unclosed"), ("paragraph", "Second"),
-                                                  ("paragraph", "Third")]),
+        (
+            "<p>Unclosed<p>Second<div>Third</div>",
+            [("paragraph", "Unclosed"), ("paragraph", "Second"), ("paragraph", "Third")],
+        ),
         ("<ul><li>One<li>Two</ul>", [("list-item", "One"), ("list-item", "Two")]),
         ("<h2>Sub <em>head</em></h2>", [("heading", "Sub head")]),
         ("<blockquote><p>Quoted</p></blockquote>", [("quote", "Quoted")]),
         ("<table><tr><th>A</th><td>B</td></tr></table>", [("table-cell", "A"), ("table-cell", "B")]),
         ("<p>Run <code>rm teh</code> now</p><pre>teh\ncode</pre>", [("paragraph", "Run  now")]),
-        ("<p hidden>Hidden</p><p style='display:none'>Gone</p><p aria-hidden=true>No</p><p>Shown</p>",
-         [("paragraph", "Shown")]),
+        (
+            "<p hidden>Hidden</p><p style='display:none'>Gone</p><p aria-hidden=true>No</p><p>Shown</p>",
+            [("paragraph", "Shown")],
+        ),
         ("<p>See https://example.org/teh now</p>", [("paragraph", "See  now")]),
         ("<p>AT&T and a < b</p>", [("paragraph", "AT&T and a < b")]),
         ("<img alt='A red &amp; blue kite' src=k.png>", [("alt-text", "A red & blue kite")]),
@@ -127,9 +140,9 @@ def test_positions_are_exact_through_entities_and_tags():
     source = "<html>\n<body>\n  <p>The caf&eacute; <a href='/x'>opened</a>\n  on Monday.</p>\n</body></html>"
     doc = parse("a.html", source)
     sentence = doc.sentences[0]
-    assert source[sentence.start:sentence.end] == "The caf&eacute; <a href='/x'>opened</a>\n  on Monday."
+    assert source[sentence.start : sentence.end] == "The caf&eacute; <a href='/x'>opened</a>\n  on Monday."
     word = next(w for w in doc.words if w.text == "café")
-    assert source[word.start:word.end] == "caf&eacute;"
+    assert source[word.start : word.end] == "caf&eacute;"
     monday = next(w for w in doc.words if w.text == "Monday")
     assert doc.position(monday.start) == (4, 6)
 
@@ -137,8 +150,7 @@ def test_positions_are_exact_through_entities_and_tags():
 def test_main_content_choice():
     main = "<body><nav><p>Menu items here</p></nav><main><p>The story itself is here.</p></main></body>"
     assert [b.text for b in parse("a.html", main).blocks] == ["The story itself is here."]
-    teaser = ("<body><div><p>" + "Long body text. " * 30 + "</p></div>"
-              "<article><p>Tiny teaser.</p></article></body>")
+    teaser = "<body><div><p>" + "Long body text. " * 30 + "</p></div><article><p>Tiny teaser.</p></article></body>"
     assert "Long body text." in parse("a.html", teaser).text
     headline = "<body><h1>Headline</h1><article><p>Body of the story.</p></article></body>"
     assert [b.text for b in parse("a.html", headline).blocks] == ["Headline", "Body of the story."]
@@ -151,13 +163,22 @@ def test_main_content_choice():
 
 
 def test_elements_for_accessibility_rules():
-    source = ('<html lang="en-GB"><body><main><h1>Title</h1><p><a href="/a">click here</a>'
-              '<a href="/b"><img src="logo.png" alt=""></a><img src="c.png"></p>'
-              '<table role="presentation"><tr><td>x</td></tr></table></main></body></html>')
+    source = (
+        '<html lang="en-GB"><body><main><h1>Title</h1><p><a href="/a">click here</a>'
+        '<a href="/b"><img src="logo.png" alt=""></a><img src="c.png"></p>'
+        '<table role="presentation"><tr><td>x</td></tr></table></main></body></html>'
+    )
     doc = parse("a.html", source)
     kinds = [(e.kind, e.text) for e in doc.elements]
-    assert kinds == [("page", ""), ("heading", "Title"), ("link", "click here"), ("link", ""),
-                     ("image", ""), ("image", ""), ("table", "")]
+    assert kinds == [
+        ("page", ""),
+        ("heading", "Title"),
+        ("link", "click here"),
+        ("link", ""),
+        ("image", ""),
+        ("image", ""),
+        ("table", ""),
+    ]
     page, _, _, _, linked_image, bare_image, table = doc.elements
     assert page.attrs["lang"] == "en-GB"
     assert linked_image.attrs["alt"] == "" and linked_image.attrs["in_link"]
@@ -167,12 +188,52 @@ def test_elements_for_accessibility_rules():
         assert source[element.start] == "<"
 
 
-TAGS = st.sampled_from([
-    "<p>", "</p>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<a href='x'>", "</a>", "<b>", "</b>",
-    "<br>", "<img alt='pic'>", "<script>", "</script>", "<!--", "-->", "<h2>", "</h2>", "<td>", "<tr>",
-    "<table>", "</table>", "word", "Word", " ", "\n", "&amp;", "&#8217;", "&bogus;", "<", ">", "\"", "é",
-    "\r\n", "<article>", "</article>", "<nav>", "</nav>", "<pre>", "</pre>", "<p class='share'>",
-])
+TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<a href='x'>",
+        "</a>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<img alt='pic'>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<h2>",
+        "</h2>",
+        "<td>",
+        "<tr>",
+        "<table>",
+        "</table>",
+        "word",
+        "Word",
+        " ",
+        "\n",
+        "&amp;",
+        "&#8217;",
+        "&bogus;",
+        "<",
+        ">",
+        '"',
+        "é",
+        "\r\n",
+        "<article>",
+        "</article>",
+        "<nav>",
+        "</nav>",
+        "<pre>",
+        "</pre>",
+        "<p class='share'>",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -181,6 +242,6 @@ def test_any_html_parses_and_words_map_exactly(source, extract):
     doc = parse("a.html", source, extract=extract)
     for word in doc.words:
         assert 0 <= word.start <= word.end <= len(source)
-        raw = source[word.start:word.end]
+        raw = source[word.start : word.end]
         if len(raw) == len(word.text) and "&" not in raw:
             assert raw == word.text

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from audit.config.loader import Config
 from audit.document.model import LineIndex
 from audit.engine.auditor import audit_document
-from audit.frontends import front_end_for, markdown, parse
 from audit.engine.registry import registry
+from audit.frontends import front_end_for, markdown, parse
 
 ARTICLE = """---
 title: "Councl approves the new bridge"
@@ -94,15 +94,15 @@ def test_a_sentence_over_three_wrapped_lines_is_one_sentence():
     doc = parse("a.md", ARTICLE)
     sentence = next(s for s in doc.sentences if s.text.startswith("The council voted"))
     assert sentence.text.count("\n") == 2
-    assert ARTICLE[sentence.start:sentence.end] == sentence.text
-    assert ARTICLE[sentence.end - len("closed."):sentence.end] == "closed."
+    assert ARTICLE[sentence.start : sentence.end] == sentence.text
+    assert ARTICLE[sentence.end - len("closed.") : sentence.end] == "closed."
 
 
 def test_front_matter_title_and_description_are_blocks_at_the_value():
     doc = parse("a.md", ARTICLE)
     title, description = doc.blocks[0], doc.blocks[1]
     assert (title.kind, title.text) == ("title", "Councl approves the new bridge")
-    assert ARTICLE[title.start:title.end] == title.text
+    assert ARTICLE[title.start : title.end] == title.text
     assert (description.kind, description.text) == ("description", "A short summary of the plan")
     assert doc.title_span == (title.start, title.end)
 
@@ -110,14 +110,26 @@ def test_front_matter_title_and_description_are_blocks_at_the_value():
 @pytest.mark.parametrize(
     "source, kind, text, source_text",
     [
-        ("Some *emphasis* and __strong__ text.", "paragraph", "Some emphasis and strong text.",
-         "Some *emphasis* and __strong__ text."),
-        ("A [link *here*](http://x.org 'a title') ends.", "paragraph", "A link here ends.",
-         "A [link *here*](http://x.org 'a title') ends."),
+        (
+            "Some *emphasis* and __strong__ text.",
+            "paragraph",
+            "Some emphasis and strong text.",
+            "Some *emphasis* and __strong__ text.",
+        ),
+        (
+            "A [link *here*](http://x.org 'a title') ends.",
+            "paragraph",
+            "A link here ends.",
+            "A [link *here*](http://x.org 'a title') ends.",
+        ),
         ("Fish &amp; chips &copy; 2024.", "paragraph", "Fish & chips © 2024.", "Fish &amp; chips &copy; 2024."),
         ("Not \\*emphasis\\* here.", "paragraph", "Not *emphasis* here.", "Not \\*emphasis\\* here."),
-        ("Hard  \nbreak and\\\nback slash.", "paragraph", "Hard\nbreak and\nback slash.",
-         "Hard  \nbreak and\\\nback slash."),
+        (
+            "Hard  \nbreak and\\\nback slash.",
+            "paragraph",
+            "Hard\nbreak and\nback slash.",
+            "Hard  \nbreak and\\\nback slash.",
+        ),
         ("## Section *two* ##", "heading", "Section two", "Section *two"),  # markers are not prose
         ("Setext title\n============", "heading", "Setext title", "Setext title"),
         ("> Quoted line\n> goes on.", "quote", "Quoted line\ngoes on.", "Quoted line\n> goes on."),
@@ -135,7 +147,7 @@ def test_blocks_map_back_to_the_source(source, kind, text, source_text):
     doc = parse("a.md", source)
     block = doc.blocks[0]
     assert (block.kind, block.text) == (kind, text)
-    assert source[block.start:block.end] == source_text
+    assert source[block.start : block.end] == source_text
 
 
 @pytest.mark.parametrize(
@@ -145,8 +157,10 @@ def test_blocks_map_back_to_the_source(source, kind, text, source_text):
         ("    indented code\n", []),
         ("<div>\nHTML block\n</div>\n", []),
         ("<!-- a comment -->\n", []),
-        ("+++\ntitle = \"TOML title\"\ndraft = true\n+++\nBody text.",
-         [("title", "TOML title"), ("paragraph", "Body text.")]),
+        (
+            '+++\ntitle = "TOML title"\ndraft = true\n+++\nBody text.',
+            [("title", "TOML title"), ("paragraph", "Body text.")],
+        ),
         ("---\nno closing fence\n\nBody.", [("paragraph", "no closing fence"), ("paragraph", "Body.")]),
         ("![Alt *text* here](x.png)", [("alt-text", "Alt text here")]),
     ],
@@ -160,22 +174,65 @@ def test_elements_for_accessibility_rules():
     source = "# Top\n\n[click here](http://a.org) and ![](pic.png) and [![Logo](l.png)](/home) <http://b.org>\n"
     doc = parse("a.md", source)
     kinds = [(e.kind, e.text) for e in doc.elements]
-    assert kinds == [("heading", "Top"), ("link", "click here"), ("image", ""), ("image", "Logo"),
-                     ("link", "Logo"), ("link", "http://b.org")]
+    assert kinds == [
+        ("heading", "Top"),
+        ("link", "click here"),
+        ("image", ""),
+        ("image", "Logo"),
+        ("link", "Logo"),
+        ("link", "http://b.org"),
+    ]
     for element in doc.elements:
         assert source[element.start] in "#[!<"
     link = doc.elements[1]
-    assert source[link.start:link.end] == "[click here](http://a.org)"
+    assert source[link.start : link.end] == "[click here](http://a.org)"
     assert link.attrs["href"] == "http://a.org"
     image = doc.elements[2]
-    assert source[image.start:image.end] == "![](pic.png)" and image.attrs["alt"] == ""
+    assert source[image.start : image.end] == "![](pic.png)" and image.attrs["alt"] == ""
 
 
-FRAGMENTS = st.sampled_from([
-    "word", "Another", " ", "\n", "\n\n", "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "!",
-    "&amp;", "&#8217;", "\\", "\\*", "# ", "- ", "> ", "1. ", "|", "---", "```", "    ", "http://x.org/a",
-    "<b>", "</b>", "<!--", "-->", "\"", "é", "😀", "\r\n", "\t",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "word",
+        "Another",
+        " ",
+        "\n",
+        "\n\n",
+        "*",
+        "**",
+        "_",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "&amp;",
+        "&#8217;",
+        "\\",
+        "\\*",
+        "# ",
+        "- ",
+        "> ",
+        "1. ",
+        "|",
+        "---",
+        "```",
+        "    ",
+        "http://x.org/a",
+        "<b>",
+        "</b>",
+        "<!--",
+        "-->",
+        '"',
+        "é",
+        "😀",
+        "\r\n",
+        "\t",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -184,6 +241,6 @@ def test_any_markdown_parses_and_words_map_exactly(source):
     doc = parse("a.md", source)
     for word in doc.words:
         assert 0 <= word.start <= word.end <= len(source)
-        raw = source[word.start:word.end]
+        raw = source[word.start : word.end]
         if len(raw) == len(word.text) and "&" not in raw and "\\" not in raw:
             assert raw == word.text

@@ -28,9 +28,18 @@ NOTE = "A short note\n\nWe meet at noon. Bring a pen. The room is on the first f
 
 
 def _finding(rule, severity, message, line, column, end_line, end_column, excerpt, suggestion=None, fix=None):
-    return {"rule": rule, "severity": severity, "message": message, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "excerpt": excerpt, "suggestion": suggestion,
-            "fix": fix}
+    return {
+        "rule": rule,
+        "severity": severity,
+        "message": message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "excerpt": excerpt,
+        "suggestion": suggestion,
+        "fix": fix,
+    }
 
 
 def synthetic() -> dict:
@@ -39,35 +48,97 @@ def synthetic() -> dict:
     source = "Title line\n\nOne <script>alert(1)</script> two.\nThree four five six.\n"
     return {
         "tool": {"name": "article-audit", "version": "9.9.9"},
-        "summary": {"files": 3, "passed": 1, "failed": 1, "errors": 1,
-                    "findings": {"error": 1, "warning": 2, "info": 1}},
+        "summary": {
+            "files": 3,
+            "passed": 1,
+            "failed": 1,
+            "errors": 1,
+            "findings": {"error": 1, "warning": 2, "info": 1},
+        },
         "rules": {
-            "sentence-length": {"summary": "Sentence has too many words", "severity": "warning", "wcag": [],
-                                "description": "Flags long sentences.", "help": "Flags long sentences.\n\nWhy:\nx"},
-            "reading-level": {"summary": "Article reads above the target grade (WCAG 3.1.5)", "severity": "error",
-                              "wcag": ["3.1.5"], "description": "Flags hard articles.", "help": "Flags hard."},
-            "typo": {"summary": "Likely typo", "severity": "warning", "category": "typo", "wcag": [],
-                     "description": "d", "help": "h"},
+            "sentence-length": {
+                "summary": "Sentence has too many words",
+                "severity": "warning",
+                "wcag": [],
+                "description": "Flags long sentences.",
+                "help": "Flags long sentences.\n\nWhy:\nx",
+            },
+            "reading-level": {
+                "summary": "Article reads above the target grade (WCAG 3.1.5)",
+                "severity": "error",
+                "wcag": ["3.1.5"],
+                "description": "Flags hard articles.",
+                "help": "Flags hard.",
+            },
+            "typo": {
+                "summary": "Likely typo",
+                "severity": "warning",
+                "category": "typo",
+                "wcag": [],
+                "description": "d",
+                "help": "h",
+            },
         },
         "files": [
-            {"path": "docs/a file, with: odd %chars.md", "status": "failed", "error": None, "title": "Title line",
-             "metrics": {"words": 9, "sentences": 2, "consensus_grade": 14.0, "target_grade": 9.0,
-                         "long_sentences": 1},
-             "source": source,
-             "findings": [
-                 _finding("reading-level", "error", "The article reads at grade 14.", 1, 1, 1, 11, "Title line"),
-                 _finding("sentence-length", "warning", nasty, 3, 1, 4, 21,
-                          "One <script>alert(1)</script> two. Three four five six.", suggestion="Split <it>."),
-                 _finding("typo", "warning", "Possible typo", 3, 5, 3, 13, "<script>",
-                          suggestion="Did you mean “script”?",
-                          fix={"start": 16, "end": 24, "replacement": "script", "safe": True}),
-                 _finding("reading-level", "info", "Hardest sentence #1: grade 20.", 4, 1, 4, 21,
-                          "Three four five six."),
-             ]},
-            {"path": "ok.txt", "status": "passed", "error": None, "title": "OK", "findings": [],
-             "metrics": {"words": 30, "sentences": 3, "consensus_grade": 5.0, "target_grade": 9.0}},
-            {"path": "bad\x07.txt", "status": "error", "error": "not valid UTF-8: byte 0xff at offset 3",
-             "title": "", "metrics": {}, "findings": []},
+            {
+                "path": "docs/a file, with: odd %chars.md",
+                "status": "failed",
+                "error": None,
+                "title": "Title line",
+                "metrics": {
+                    "words": 9,
+                    "sentences": 2,
+                    "consensus_grade": 14.0,
+                    "target_grade": 9.0,
+                    "long_sentences": 1,
+                },
+                "source": source,
+                "findings": [
+                    _finding("reading-level", "error", "The article reads at grade 14.", 1, 1, 1, 11, "Title line"),
+                    _finding(
+                        "sentence-length",
+                        "warning",
+                        nasty,
+                        3,
+                        1,
+                        4,
+                        21,
+                        "One <script>alert(1)</script> two. Three four five six.",
+                        suggestion="Split <it>.",
+                    ),
+                    _finding(
+                        "typo",
+                        "warning",
+                        "Possible typo",
+                        3,
+                        5,
+                        3,
+                        13,
+                        "<script>",
+                        suggestion="Did you mean “script”?",
+                        fix={"start": 16, "end": 24, "replacement": "script", "safe": True},
+                    ),
+                    _finding(
+                        "reading-level", "info", "Hardest sentence #1: grade 20.", 4, 1, 4, 21, "Three four five six."
+                    ),
+                ],
+            },
+            {
+                "path": "ok.txt",
+                "status": "passed",
+                "error": None,
+                "title": "OK",
+                "findings": [],
+                "metrics": {"words": 30, "sentences": 3, "consensus_grade": 5.0, "target_grade": 9.0},
+            },
+            {
+                "path": "bad\x07.txt",
+                "status": "error",
+                "error": "not valid UTF-8: byte 0xff at offset 3",
+                "title": "",
+                "metrics": {},
+                "findings": [],
+            },
         ],
     }
 

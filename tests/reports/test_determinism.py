@@ -23,8 +23,24 @@ def test_report_folder_is_byte_identical_between_runs(articles, tmp_path):
     folders = []
     for n in range(2):
         folder = tmp_path / f"out-{n}"
-        assert main(["check", "--no-cache", "--jobs", "1", str(articles), "--format", "json",
-                     "--output", str(tmp_path / "x.json"), "--report-dir", str(folder)]) == 1
+        assert (
+            main(
+                [
+                    "check",
+                    "--no-cache",
+                    "--jobs",
+                    "1",
+                    str(articles),
+                    "--format",
+                    "json",
+                    "--output",
+                    str(tmp_path / "x.json"),
+                    "--report-dir",
+                    str(folder),
+                ]
+            )
+            == 1
+        )
         folders.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
     assert folders[0] == folders[1] and len(folders[0]) == 10
 

@@ -26,15 +26,18 @@ def unescape(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("raw, data, prop", [
-    ("plain", "plain", "plain"),
-    ("50%", "50%25", "50%25"),
-    ("a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"),
-    ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
-    ("%0A", "%250A", "%250A"),
-    ("x\n::error::pwned", "x%0A::error::pwned", "x%0A%3A%3Aerror%3A%3Apwned"),
-    ("bell\x07tab\t", "bell\ufffdtab\ufffd", "bell\ufffdtab\ufffd"),
-])
+@pytest.mark.parametrize(
+    "raw, data, prop",
+    [
+        ("plain", "plain", "plain"),
+        ("50%", "50%25", "50%25"),
+        ("a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"),
+        ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+        ("%0A", "%250A", "%250A"),
+        ("x\n::error::pwned", "x%0A::error::pwned", "x%0A%3A%3Aerror%3A%3Apwned"),
+        ("bell\x07tab\t", "bell\ufffdtab\ufffd", "bell\ufffdtab\ufffd"),
+    ],
+)
 def test_escaping(raw, data, prop):
     assert escape_data(raw) == data and escape_property(raw) == prop
     assert unescape(prop) == raw or "\ufffd" in prop
@@ -60,9 +63,21 @@ def _many(report, n_errors, n_warnings, n_info):
     template = report["files"][1]
     findings = []
     for severity, n in (("info", n_info), ("warning", n_warnings), ("error", n_errors)):
-        findings += [{"rule": "typo", "severity": severity, "message": f"{severity} {i}", "line": i + 1,
-                      "column": 1, "end_line": i + 1, "end_column": 2, "excerpt": "x", "suggestion": None,
-                      "fix": None} for i in range(n)]
+        findings += [
+            {
+                "rule": "typo",
+                "severity": severity,
+                "message": f"{severity} {i}",
+                "line": i + 1,
+                "column": 1,
+                "end_line": i + 1,
+                "end_column": 2,
+                "excerpt": "x",
+                "suggestion": None,
+                "fix": None,
+            }
+            for i in range(n)
+        ]
     report["files"] = [{**template, "status": "failed", "findings": findings}]
     return report
 
@@ -74,8 +89,9 @@ def test_caps_most_severe_first_then_one_notice(report):
     assert names == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 10
     assert [c[2] for c in commands[:2]] == ["error 0", "error 1"]
     closing = unescape(commands[-1][2])
-    assert closing == ("27 more findings not shown as annotations (4 error, 2 warning, 21 info). "
-                       "Full report: out/index.html.")
+    assert closing == (
+        "27 more findings not shown as annotations (4 error, 2 warning, 21 info). Full report: out/index.html."
+    )
 
 
 def test_no_closing_notice_when_everything_fits(report):

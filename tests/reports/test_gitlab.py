@@ -50,7 +50,12 @@ def test_fingerprints_survive_edits_above_the_finding(run_check, articles):
     moved = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in new}
     kept = [i for i in old if i["fingerprint"] in moved]
     # every sentence finding keeps its fingerprint though its line moved down by two
-    sentence = [i for i in old if i["check_name"] == "sentence-length" and i["location"]["lines"]["begin"] > 1
-                and i["location"]["path"] == str(sample)]
+    sentence = [
+        i
+        for i in old
+        if i["check_name"] == "sentence-length"
+        and i["location"]["lines"]["begin"] > 1
+        and i["location"]["path"] == str(sample)
+    ]
     assert sentence and all(i in kept for i in sentence)
     assert all(moved[i["fingerprint"]] == i["location"]["lines"]["begin"] + 2 for i in sentence)

@@ -35,8 +35,11 @@ def test_report_pages_have_no_violations(cli_report):
     _, out = cli_report
     pages = ["index.html", "news__coalition-meeting.txt.html", "hostile-x-.md.html", "note.txt.html"]
     results = {name: axe_check.check(out / name) for name in pages}
-    problems = {name: [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in r["violations"]]
-                for name, r in results.items() if r["violations"]}
+    problems = {
+        name: [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in r["violations"]]
+        for name, r in results.items()
+        if r["violations"]
+    }
     assert problems == {}
 
 
@@ -79,11 +82,24 @@ def test_pages_own_script_and_style_pass_their_content_security_policy(cli_repor
 
     _, out = cli_report
     done = subprocess.run(
-        [axe_check.chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom",
-         (out / "index.html").as_uri()],
-        capture_output=True, text=True, timeout=90, stdin=subprocess.DEVNULL,
+        [
+            axe_check.chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            (out / "index.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        stdin=subprocess.DEVNULL,
     )
     assert 'http-equiv="Content-Security-Policy"' in done.stdout
     assert done.stdout.count('<button type="button">') == 12  # the sorting script ran under the policy

@@ -8,16 +8,19 @@ from audit.reports import render
 from audit.reports.markdown_report import BUDGET, md_text
 
 
-@pytest.mark.parametrize("raw, escaped", [
-    ("plain words", "plain words"),
-    ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
-    ("a | b", "a \\| b"),
-    ("*bold* _em_ `code` ~~s~~", "\\*bold\\* \\_em\\_ \\`code\\` \\~\\~s\\~\\~"),
-    ("[link](http://x)", "\\[link\\](http://x)"),
-    ("@someone #12 $x$ &amp;", "\\@someone \\#12 \\$x\\$ \\&amp;"),
-    ("two\nlines\r\n  here", "two lines here"),
-    ("back\\slash", "back\\\\slash"),
-])
+@pytest.mark.parametrize(
+    "raw, escaped",
+    [
+        ("plain words", "plain words"),
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("a | b", "a \\| b"),
+        ("*bold* _em_ `code` ~~s~~", "\\*bold\\* \\_em\\_ \\`code\\` \\~\\~s\\~\\~"),
+        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("@someone #12 $x$ &amp;", "\\@someone \\#12 \\$x\\$ \\&amp;"),
+        ("two\nlines\r\n  here", "two lines here"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+)
 def test_md_text(raw, escaped):
     assert md_text(raw) == escaped
 
@@ -36,7 +39,7 @@ def test_summary(report):
     assert all(line.count("|") - line.count("\\|") == table[0].count("|") for line in table)
     assert "<summary>docs/a file, with: odd %chars.md — 1 error, 2 warning, 1 info</summary>" in text
     assert "<script>" not in text and "<b>" not in text
-    assert "\\<script\\>" in text and "Bad \\<b\\>word\\</b\\> \\& \"x\" \\| \\`y\\` \\@someone" in text
+    assert "\\<script\\>" in text and 'Bad \\<b\\>word\\</b\\> \\& "x" \\| \\`y\\` \\@someone' in text
 
 
 def test_summary_stays_under_githubs_comment_limit(report):

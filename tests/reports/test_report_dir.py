@@ -73,9 +73,14 @@ class Page(HTMLParser):
 def test_folder_has_three_files_per_article_and_an_index(cli_report):
     model, out = cli_report
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["index.html"] + [f"{base}{ext}" for base in
-                                             ("hostile-x-.md", "news__coalition-meeting.txt", "note.txt")
-                                             for ext in (".html", ".md", ".json")])
+    assert names == sorted(
+        ["index.html"]
+        + [
+            f"{base}{ext}"
+            for base in ("hostile-x-.md", "news__coalition-meeting.txt", "note.txt")
+            for ext in (".html", ".md", ".json")
+        ]
+    )
     index = Page((out / "index.html").read_text(encoding="utf-8"))
     links = {a["href"] for a in index.all("a") if a.get("href", "").endswith(".html")}
     assert links == {"hostile-x-.md.html", "news__coalition-meeting.txt.html", "note.txt.html"}
@@ -134,29 +139,39 @@ def test_overlapping_and_empty_spans_nest_properly():
     assert html.count("<mark") == html.count("</mark>")
 
 
-@pytest.mark.parametrize("source, starts", [
-    ("a\nb", [0, 2]), ("a\r\nb", [0, 3]), ("a\rb\r", [0, 2, 4]), ("", [0]), ("\n\n", [0, 1, 2]),
-])
+@pytest.mark.parametrize(
+    "source, starts",
+    [
+        ("a\nb", [0, 2]),
+        ("a\r\nb", [0, 3]),
+        ("a\rb\r", [0, 2, 4]),
+        ("", [0]),
+        ("\n\n", [0, 1, 2]),
+    ],
+)
 def test_line_starts_match_the_engine(source, starts):
     from audit.document.model import LineIndex
 
     assert line_starts(source) == starts == LineIndex(source).starts
 
 
-@pytest.mark.parametrize("paths, names", [  # "#" stands for a hash of the path
-    (["docs/a.md", "docs/b.md"], ["a.md", "b.md"]),
-    (["docs/x/a.md", "docs/y/a.md"], ["x__a.md", "y__a.md"]),
-    (["../../etc/passwd.txt"], ["passwd.txt"]),
-    (["a b.md", "a-b.md"], ["a-b.md-#", "a-b.md-#"]),
-    (["A.md", "a.md"], ["A.md-#", "a.md-#"]),  # would clash on case-insensitive file systems
-    (["/tmp/.hidden.md", "/tmp/x/index"], ["hidden.md", "x__index"]),
-    (["/srv/index", "/srv/a.md"], ["index-#", "a.md"]),
-    (["-"], ["stdin"]),
-    (["C:\\docs\\a.md", "C:\\docs\\b.md"], ["a.md", "b.md"]),
-    (["ü/ñ.md", "x/<y>.md"], ["u__n.md", "x__y-.md"]),
-    (["文/章.md", "x.md"], ["__md", "x.md"]),
-    (["a/" + "long" * 40 + ".md"], [("long" * 40)[-97:] + ".md"]),
-])
+@pytest.mark.parametrize(
+    "paths, names",
+    [  # "#" stands for a hash of the path
+        (["docs/a.md", "docs/b.md"], ["a.md", "b.md"]),
+        (["docs/x/a.md", "docs/y/a.md"], ["x__a.md", "y__a.md"]),
+        (["../../etc/passwd.txt"], ["passwd.txt"]),
+        (["a b.md", "a-b.md"], ["a-b.md-#", "a-b.md-#"]),
+        (["A.md", "a.md"], ["A.md-#", "a.md-#"]),  # would clash on case-insensitive file systems
+        (["/tmp/.hidden.md", "/tmp/x/index"], ["hidden.md", "x__index"]),
+        (["/srv/index", "/srv/a.md"], ["index-#", "a.md"]),
+        (["-"], ["stdin"]),
+        (["C:\\docs\\a.md", "C:\\docs\\b.md"], ["a.md", "b.md"]),
+        (["ü/ñ.md", "x/<y>.md"], ["u__n.md", "x__y-.md"]),
+        (["文/章.md", "x.md"], ["__md", "x.md"]),
+        (["a/" + "long" * 40 + ".md"], [("long" * 40)[-97:] + ".md"]),
+    ],
+)
 def test_page_names_are_safe_unique_and_deterministic(paths, names):
     got = report_dir.page_names(paths)
     assert got == report_dir.page_names(list(reversed(paths)))

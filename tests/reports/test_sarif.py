@@ -51,10 +51,17 @@ def test_regions_locations_and_fixes(report):
     assert run["columnKind"] == "unicodeCodePoints"
     typo = run["results"][2]
     loc = typo["locations"][0]["physicalLocation"]
-    assert loc["artifactLocation"] == {"uri": "docs/a%20file%2C%20with%3A%20odd%20%25chars.md",
-                                       "uriBaseId": "%SRCROOT%"}
-    assert loc["region"] == {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 13,
-                             "snippet": {"text": "<script>"}}
+    assert loc["artifactLocation"] == {
+        "uri": "docs/a%20file%2C%20with%3A%20odd%20%25chars.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert loc["region"] == {
+        "startLine": 3,
+        "startColumn": 5,
+        "endLine": 3,
+        "endColumn": 13,
+        "snippet": {"text": "<script>"},
+    }
     replacement = typo["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert replacement == {"deletedRegion": {"charOffset": 16, "charLength": 8}, "insertedContent": {"text": "script"}}
     source = report["files"][0]["source"]
@@ -63,13 +70,16 @@ def test_regions_locations_and_fixes(report):
     assert len(set(prints)) == len(prints)
 
 
-@pytest.mark.parametrize("path, uri", [
-    ("a.md", {"uri": "a.md", "uriBaseId": "%SRCROOT%"}),
-    ("./docs/ü x.md", {"uri": "docs/%C3%BC%20x.md", "uriBaseId": "%SRCROOT%"}),
-    ("/tmp/a b.md", {"uri": "file:///tmp/a%20b.md"}),
-    ("C:\\docs\\a.md", {"uri": "file:///C:/docs/a.md"}),
-    ("docs/#1?.md", {"uri": "docs/%231%3F.md", "uriBaseId": "%SRCROOT%"}),
-])
+@pytest.mark.parametrize(
+    "path, uri",
+    [
+        ("a.md", {"uri": "a.md", "uriBaseId": "%SRCROOT%"}),
+        ("./docs/ü x.md", {"uri": "docs/%C3%BC%20x.md", "uriBaseId": "%SRCROOT%"}),
+        ("/tmp/a b.md", {"uri": "file:///tmp/a%20b.md"}),
+        ("C:\\docs\\a.md", {"uri": "file:///C:/docs/a.md"}),
+        ("docs/#1?.md", {"uri": "docs/%231%3F.md", "uriBaseId": "%SRCROOT%"}),
+    ],
+)
 def test_artifact_uris(path, uri):
     from audit.reports.sarif_report import artifact_location
 
@@ -97,8 +107,11 @@ def test_real_run_is_valid_sarif_with_exact_regions(cli_report, run_check, artic
         if region["startLine"] != region["endLine"]:
             continue
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        path = next(p for p in by_path if uri.endswith(p.rsplit("/", 1)[-1].replace(" ", "%20")
-                                                        .replace("<", "%3C").replace(">", "%3E")))
-        lines = (articles / path[len(str(articles)) + 1:]).read_text(encoding="utf-8").splitlines()
+        path = next(
+            p
+            for p in by_path
+            if uri.endswith(p.rsplit("/", 1)[-1].replace(" ", "%20").replace("<", "%3C").replace(">", "%3E"))
+        )
+        lines = (articles / path[len(str(articles)) + 1 :]).read_text(encoding="utf-8").splitlines()
         line = lines[region["startLine"] - 1]
-        assert line[region["startColumn"] - 1: region["endColumn"] - 1] == region["snippet"]["text"]
+        assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]

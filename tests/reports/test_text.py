@@ -14,7 +14,7 @@ ANSI = re.compile(r"\033\[[0-9;]*m")
 def test_summary_table_worst_first_with_totals(report):
     out = render("text", report).splitlines()
     header = next(i for i, line in enumerate(out) if line.startswith("Article"))
-    rows = out[header + 2: header + 6]
+    rows = out[header + 2 : header + 6]
     assert [r.split()[0] for r in rows[:3]] == ["bad\ufffd.txt", "docs/a", "ok.txt"]
     assert rows[0].rstrip().endswith("ERROR") and "FAIL" in rows[1] and rows[2].rstrip().endswith("PASS")
     assert rows[3].startswith("Total (3)") and "avg 9.5" in rows[3] and "2 not passed" in rows[3]

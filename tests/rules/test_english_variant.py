@@ -7,21 +7,23 @@ import pytest
 
 from audit.config.loader import Config
 from audit.engine.auditor import audit_document
-from audit.results.findings import Severity
-from audit.frontends import parse
 from audit.engine.registry import registry
+from audit.frontends import parse
+from audit.results.findings import Severity
 
 
-@pytest.mark.parametrize("language, status, defence", [
-    ("en-CA", "passed", 0),
-    ("en", "passed", 0),
-    ("en-US", "failed", 4),
-])
+@pytest.mark.parametrize(
+    "language, status, defence",
+    [
+        ("en-CA", "passed", 0),
+        ("en", "passed", 0),
+        ("en-US", "failed", 4),
+    ],
+)
 def test_sample_article(sample_text, language, status, defence):
     """Canadian: right as en-CA and as en; "Defence" fails as en-US."""
     doc = parse("coalition-meeting.txt", sample_text)
-    settings = Config(language=language).settings_for("coalition-meeting.txt", registry(),
-                                                      select=("english-variant",))
+    settings = Config(language=language).settings_for("coalition-meeting.txt", registry(), select=("english-variant",))
     result = audit_document(doc, settings)
     assert result.status == status
     assert [f.excerpt for f in result.findings] == ["Defence"] * defence

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from audit.language import languagetool
-from audit.language.languagetool import LanguageToolSettings
-from audit.results.findings import Severity
 from audit.frontends import parse
-from audit.language.languagetool import Backend, LanguageToolFailed, Match
+from audit.language import languagetool
+from audit.language.languagetool import Backend, LanguageToolFailed, LanguageToolSettings, Match
+from audit.results.findings import Severity
 from audit.rules.grammar import RULE
 
 TEXT = "The coalition have agreed to there plan. It is very unique. See teh the notes."
@@ -52,29 +51,47 @@ def run(text: str, lt: LanguageToolSettings | None = None, language: str = "en")
     return doc, list(RULE().check(doc, RULE.defaults()))
 
 
-@pytest.mark.parametrize("lt, expected", [
-    (None, {"have agreed": Severity.WARNING, "there plan": Severity.WARNING, "very unique": Severity.INFO}),
-    (LanguageToolSettings(categories=(("GRAMMAR", "error"), ("STYLE", "off"))),
-     {"have agreed": Severity.ERROR, "there plan": Severity.WARNING}),
-    (LanguageToolSettings(disabled_rules=("THERE_THEIR",)),
-     {"have agreed": Severity.WARNING, "very unique": Severity.INFO}),
-    (LanguageToolSettings(categories=(("TYPOS", "info"),)),  # spelling back on: both spelling rules
-     {"have agreed": Severity.WARNING, "there plan": Severity.WARNING, "very unique": Severity.INFO,
-      "teh": Severity.INFO, "teh EN_CA": Severity.WARNING}),
-])
+@pytest.mark.parametrize(
+    "lt, expected",
+    [
+        (None, {"have agreed": Severity.WARNING, "there plan": Severity.WARNING, "very unique": Severity.INFO}),
+        (
+            LanguageToolSettings(categories=(("GRAMMAR", "error"), ("STYLE", "off"))),
+            {"have agreed": Severity.ERROR, "there plan": Severity.WARNING},
+        ),
+        (
+            LanguageToolSettings(disabled_rules=("THERE_THEIR",)),
+            {"have agreed": Severity.WARNING, "very unique": Severity.INFO},
+        ),
+        (
+            LanguageToolSettings(categories=(("TYPOS", "info"),)),  # spelling back on: both spelling rules
+            {
+                "have agreed": Severity.WARNING,
+                "there plan": Severity.WARNING,
+                "very unique": Severity.INFO,
+                "teh": Severity.INFO,
+                "teh EN_CA": Severity.WARNING,
+            },
+        ),
+    ],
+)
 def test_matches_become_findings(backend, lt, expected):
     doc, found = run(TEXT, lt)
-    got = {doc.source[f.start:f.end] + (" EN_CA" if "EN_CA" in f.message else ""): f.severity for f in found}
+    got = {doc.source[f.start : f.end] + (" EN_CA" if "EN_CA" in f.message else ""): f.severity for f in found}
     assert got == expected
 
 
 def test_message_suggestion_and_fix(backend):
     doc, found = run(TEXT)
-    there = next(f for f in found if doc.source[f.start:f.end] == "there plan")
+    there = next(f for f in found if doc.source[f.start : f.end] == "there plan")
     assert there.message == "Message. (LanguageTool THERE_THEIR, CONFUSED_WORDS)"
     assert there.suggestion == "their plan / the plan / her plan"  # the first three
     assert (there.fix.start, there.fix.end, there.fix.replacement, there.fix.safe) == (
-        there.start, there.end, "their plan", False)
+        there.start,
+        there.end,
+        "their plan",
+        False,
+    )
 
 
 def test_what_our_rules_own_is_not_asked_for(backend):
@@ -93,7 +110,7 @@ def test_the_configured_variant_is_checked(backend, language):
 def test_positions_map_through_markup(backend):
     doc = parse("a.md", "# Title\n\nThe coalition **have agreed** to [there plan](https://x.test).\n")
     doc.languagetool = LanguageToolSettings()
-    found = {doc.source[f.start:f.end] for f in RULE().check(doc, RULE.defaults())}
+    found = {doc.source[f.start : f.end] for f in RULE().check(doc, RULE.defaults())}
     assert found == {"have agreed", "there plan"}
 
 
@@ -111,5 +128,4 @@ def test_a_failed_request_is_a_warning(monkeypatch):
     monkeypatch.setattr(languagetool, "check", fail)
     doc, found = run(TEXT)
     assert found == []
-    assert doc.warnings == ["grammar: the LanguageTool server at http://lt.test failed on this "
-                                    "article (boom)"]
+    assert doc.warnings == ["grammar: the LanguageTool server at http://lt.test failed on this article (boom)"]

@@ -9,8 +9,15 @@ from audit.rules.heading_structure import RULE, ends_a_sentence
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("Fuel duty frozen.", True), ("Wait...", False), ("Made in the U.S.", False), ("By John F.", False),
-     ("Shares in Acme Inc.", False), ("No full stop", False), ('He said "no."', True)],
+    [
+        ("Fuel duty frozen.", True),
+        ("Wait...", False),
+        ("Made in the U.S.", False),
+        ("By John F.", False),
+        ("Shares in Acme Inc.", False),
+        ("No full stop", False),
+        ('He said "no."', True),
+    ],
 )
 def test_ends_a_sentence(text, expected):
     assert ends_a_sentence(text) is expected

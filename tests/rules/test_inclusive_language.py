@@ -51,8 +51,14 @@ def test_required_words_one_of_them_in_every_match(pattern, words):
     from audit.rules.inclusive_language import _required_words
 
     assert _required_words(pattern) == words
-    sample = {"mankind": "Mankind", "(?:afflicted": "stricken by aids", "(?:suffers?": "suffers from polio",
-              "(?:drug": "heroin addicts", "(?:fire)?men": "firemen are", "the elderly": "the elderly,"}
+    sample = {
+        "mankind": "Mankind",
+        "(?:afflicted": "stricken by aids",
+        "(?:suffers?": "suffers from polio",
+        "(?:drug": "heroin addicts",
+        "(?:fire)?men": "firemen are",
+        "the elderly": "the elderly,",
+    }
     text = next(v for k, v in sample.items() if pattern.startswith(k))
     assert re.fullmatch(pattern.replace(" ", r"\s+"), text, re.I) or re.match(pattern, text, re.I)
     assert any(w in text.lower() for w in words)

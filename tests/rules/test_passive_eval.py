@@ -45,7 +45,7 @@ def test_precision_and_recall(record_property):
     sentence: Counter[str] = Counter()
     for row in load():
         doc = parse("s.txt", row["sentence"])
-        found = [_last_word(doc.source[c.start:c.end]) for c in clauses(doc)]
+        found = [_last_word(doc.source[c.start : c.end]) for c in clauses(doc)]
         flagged, passive = bool(found), row["label"] == "passive"
         sentence["tp" if flagged and passive else "fp" if flagged else "fn" if passive else "tn"] += 1
         for word in (_last_word(g) for g in row["groups"].split("|") if g.strip()):
@@ -63,8 +63,12 @@ def test_precision_and_recall(record_property):
         f"(tp {tp}, fp {fp}, fn {fn}); sentences precision {s_precision:.3f} recall {s_recall:.3f}"
     )
     print("\n" + report)
-    for name, value in (("precision", precision), ("recall", recall),
-                        ("sentence_precision", s_precision), ("sentence_recall", s_recall)):
+    for name, value in (
+        ("precision", precision),
+        ("recall", recall),
+        ("sentence_precision", s_precision),
+        ("sentence_recall", s_recall),
+    ):
         record_property(f"passive_{name}", round(value, 3))
     assert precision >= 0.92 and recall >= 0.90, report
     assert s_precision >= 0.92 and s_recall >= 0.90, report

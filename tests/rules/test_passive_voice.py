@@ -21,7 +21,7 @@ def test_metrics_and_memo():
 
 def test_sample_article(sample_text):
     doc, found = findings(sample_text)
-    located = {(doc.position(f.start)[0], doc.source[f.start:f.end]) for f in found}
+    located = {(doc.position(f.start)[0], doc.source[f.start : f.end]) for f in found}
     assert (5, "are set") in located
     assert (34, "were awarded") in located
     assert not any(text in ("is committed", "is excited", "is newly married") for _, text in located)

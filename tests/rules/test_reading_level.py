@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.results.findings import Severity
 from audit.frontends import parse
+from audit.results.findings import Severity
 from audit.rules.reading_level import RULE, describe_grade
 
 

@@ -3,7 +3,7 @@ examples against the rule; the format is described in audit/engine/rule_cases.py
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ RULES = registry()
 CASE_FILES = rule_cases.load_folder(Path(__file__).parent / "cases")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _unavailable(service: str) -> str | None:
     """Why an outside service that cases require is not set up here, or None if it is."""
     if service == "languagetool":
@@ -23,8 +23,10 @@ def _unavailable(service: str) -> str | None:
 
         backend = languagetool.resolve(languagetool.LanguageToolSettings())
         if backend.url is None:
-            return backend.problem or ("no LanguageTool: set ARTICLE_AUDIT_LANGUAGETOOL_URL to a server, "
-                                       "or unzip LanguageTool into LTP_PATH (or ~/.cache/language_tool_python)")
+            return backend.problem or (
+                "no LanguageTool: set ARTICLE_AUDIT_LANGUAGETOOL_URL to a server, "
+                "or unzip LanguageTool into LTP_PATH (or ~/.cache/language_tool_python)"
+            )
         return None
     return f"unknown service {service!r}: this runner cannot set it up"
 
@@ -36,8 +38,9 @@ def _skip_without_services(case_file: rule_cases.CaseFile | None) -> None:
             pytest.skip(reason)
 
 
-CASES = [pytest.param(cf, case, id=f"{rule}:{case.name}")
-         for rule, cf in sorted(CASE_FILES.items()) for case in cf.cases]
+CASES = [
+    pytest.param(cf, case, id=f"{rule}:{case.name}") for rule, cf in sorted(CASE_FILES.items()) for case in cf.cases
+]
 
 
 @pytest.mark.parametrize("case_file, case", CASES)

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from audit.language import lexicon
 from audit.frontends import parse
+from audit.language import lexicon
 from audit.rules.spelling import RULE
 
 

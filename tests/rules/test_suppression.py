@@ -7,17 +7,20 @@ import pytest
 
 from audit.config.loader import Config
 from audit.engine.auditor import audit_document
-from audit.frontends import parse
 from audit.engine.registry import registry
+from audit.frontends import parse
 
-LONG = "This sentence is written to be far longer than the limit allows, so that the rule " \
-       "sentence length has something to say about it here and now, today."
+LONG = (
+    "This sentence is written to be far longer than the limit allows, so that the rule "
+    "sentence length has something to say about it here and now, today."
+)
 
 
 def audit(text, *, unused=False, name="t.txt"):
     config = Config()
-    settings = config.settings_for(name, registry(), select=("sentence-length", "suppression"),
-                                   report_unused_suppressions=unused)
+    settings = config.settings_for(
+        name, registry(), select=("sentence-length", "suppression"), report_unused_suppressions=unused
+    )
     return audit_document(parse(name, text), settings).findings
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from audit.results.findings import Severity
 from audit.frontends import parse
+from audit.results.findings import Severity
 from audit.rules.typo import RULE
 
 

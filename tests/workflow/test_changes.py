@@ -8,8 +8,9 @@ from audit.workflow.changes import changed_articles
 
 
 def git(*args, cwd):
-    subprocess.run(["git", "-c", "user.email=a@b", "-c", "user.name=a", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.email=a@b", "-c", "user.name=a", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_changed_articles_under_the_paths_relative_to_the_working_folder(tmp_path):
@@ -26,4 +27,7 @@ def test_changed_articles_under_the_paths_relative_to_the_working_folder(tmp_pat
     (tmp_path / "news" / "notes.py").write_text("x = 1\n", encoding="utf-8")  # not an article
     assert changed_articles("HEAD", [str(tmp_path / "news")], tmp_path) == ["news/edited.md", "news/new.html"]
     assert changed_articles("HEAD", [str(tmp_path)], tmp_path / "blog") == [
-        "edited.txt", str(tmp_path / "news" / "edited.md"), str(tmp_path / "news" / "new.html")]
+        "edited.txt",
+        str(tmp_path / "news" / "edited.md"),
+        str(tmp_path / "news" / "new.html"),
+    ]

@@ -12,12 +12,16 @@ WORDING = {"start": 8, "end": 11, "replacement": "dog", "safe": False}
 
 
 def result(path, *fixes, status="failed"):
-    return {"path": str(path), "status": status,
-            "findings": [{"rule": "typo", "severity": "error", "fix": fx} for fx in fixes]}
+    return {
+        "path": str(path),
+        "status": status,
+        "findings": [{"rule": "typo", "severity": "error", "fix": fx} for fx in fixes],
+    }
 
 
-@pytest.mark.parametrize("bom, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
-                                        (b"\xef\xbb\xbf", "utf-8"), (b"", "utf-8")])
+@pytest.mark.parametrize(
+    "bom, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"), (b"", "utf-8")]
+)
 def test_fixed_text_is_encoded_as_the_file_was(bom, codec):
     raw = bom + "Café  au lait.".encode(codec)
     assert encode_like(raw, "Café au lait.") == bom + "Café au lait.".encode(codec)
@@ -48,8 +52,14 @@ def test_inputs_that_cannot_or_need_not_change_are_skipped(tmp_path):
     binary.write_bytes(b"\x00\x01" * 10)  # changed since the audit: no longer decodes
     same.write_text(TEXT, encoding="utf-8")
     no_change = {"start": 0, "end": 3, "replacement": "The", "safe": True}
-    results = [result(tmp_path / "gone.txt", DOUBLED, status="error"), result("-", DOUBLED),
-               result(binary, DOUBLED), result(same, no_change), result(good), result(good, DOUBLED)]
+    results = [
+        result(tmp_path / "gone.txt", DOUBLED, status="error"),
+        result("-", DOUBLED),
+        result(binary, DOUBLED),
+        result(same, no_change),
+        result(good),
+        result(good, DOUBLED),
+    ]
     assert [f.path for f in file_fixes(results)] == [str(good)]
 
 

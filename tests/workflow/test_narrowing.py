@@ -17,8 +17,14 @@ def settings(fail_on="error", min_severity="info"):
 
 
 def finding(fingerprint, severity="warning", line=1, end_line=None, metric=None):
-    return {"rule": "typo", "severity": severity, "fingerprint": fingerprint, "line": line,
-            "end_line": end_line or line, "metric": metric}
+    return {
+        "rule": "typo",
+        "severity": severity,
+        "fingerprint": fingerprint,
+        "line": line,
+        "end_line": end_line or line,
+        "metric": metric,
+    }
 
 
 def result(path, findings, status="failed", metrics=None):
@@ -77,8 +83,13 @@ def changed_file(tmp_path):
 
 
 def test_changed_lines_keep_findings_touching_them_and_metric_findings(changed_file):
-    findings = [finding("on-1", line=1), finding("over-2-3", line=2, end_line=3), finding("on-3", line=3),
-                finding("on-4", line=4), finding("grade", line=1, metric="consensus_grade")]
+    findings = [
+        finding("on-1", line=1),
+        finding("over-2-3", line=2, end_line=3),
+        finding("on-3", line=3),
+        finding("on-4", line=4),
+        finding("grade", line=1, metric="consensus_grade"),
+    ]
     before = result(changed_file, findings)
     after = Narrowing(changed_since="HEAD").narrow(before, Task(str(changed_file), settings()))
     assert [f["fingerprint"] for f in after["findings"]] == ["over-2-3", "on-3", "grade"]
