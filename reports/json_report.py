@@ -14,6 +14,18 @@ from typing import TextIO
 
 from audit.results.model import encode_file
 
+# A run that stopped before every article was audited (Ctrl-C, no Dask worker left) is a
+# partial report: "complete": false and "partial_reason" follow "tool". A complete report
+# has neither key. These formats say a report is partial; the others cannot.
+PARTIAL_FORMATS = ("json", "sarif", "junit")
+
+
+def mark_partial(report: dict, reason: str) -> dict:
+    """The report, marked as holding only the articles audited before the run stopped."""
+    head = {k: v for k, v in report.items() if k == "tool"}
+    rest = {k: v for k, v in report.items() if k not in ("tool", "complete", "partial_reason")}
+    return {**head, "complete": False, "partial_reason": reason, **rest}
+
 
 def write(report: dict, out: TextIO, files: Iterable[dict | str] | None = None) -> None:
     """Write the report; `files` (results, or lines from encode_file) stands in for

@@ -1,7 +1,8 @@
 """JUnit XML: one test case per article, for CI test-report views (GitLab, Jenkins, Azure).
 
 A failed article carries a <failure> listing the findings; one that could not be
-audited carries an <error>; findings below the gate go to <system-out>. No times or
+audited carries an <error>, and so does one more case when the run stopped early (a
+partial report); findings below the gate go to <system-out>. No times or
 timestamps, so runs are byte-identical. Characters XML 1.0 cannot hold are replaced.
 """
 
@@ -35,9 +36,10 @@ def _counts_text(findings) -> str:
 
 def render(report: dict, *, color: bool = False, **options) -> str:
     files = report.get("files", [])
+    partial = report.get("complete") is False
     failures = sum(r["status"] == "failed" for r in files)
-    errors = sum(r["status"] == "error" for r in files)
-    counts = {"tests": str(len(files)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
+    errors = sum(r["status"] == "error" for r in files) + partial
+    counts = {"tests": str(len(files) + partial), "failures": str(failures), "errors": str(errors), "skipped": "0"}
     root = ET.Element(
         "testsuites",
         {"name": "article-audit", "tests": counts["tests"], "failures": counts["failures"], "errors": counts["errors"]},
@@ -64,5 +66,10 @@ def render(report: dict, *, color: bool = False, **options) -> str:
             node.text = lines
         elif findings:
             ET.SubElement(case, "system-out").text = lines
+    if partial:  # the run stopped early: one error case, so no CI view reads the suite as passed
+        reason = xml_text(report.get("partial_reason") or "the run stopped")
+        case = ET.SubElement(suite, "testcase", {"name": "(partial report)", "classname": "article-audit"})
+        node = ET.SubElement(case, "error", {"type": "partial-report", "message": f"partial report: {reason}"})
+        node.text = f"Partial report: {reason}; the articles not listed were not audited."
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

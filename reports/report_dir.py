@@ -1,5 +1,7 @@
 """The report folder (`--report-dir`): per article an HTML, a Markdown and a JSON file,
-plus `index.html`. `build` returns file name -> content; the caller writes them.
+plus `index.html`. `build` returns file name -> content; the caller writes them. A
+caller that writes pages as results arrive uses `page_names` once, `page_files` per
+article, keeps `index_entry` of each, and renders `index` at the end.
 
 File names come from the article paths: relative to the folder all articles share,
 path separators become "__", accents are dropped, anything but ASCII letters, digits,
@@ -65,6 +67,33 @@ def page_names(paths: list[str]) -> dict[str, str]:
     return names
 
 
+def page_files(result: dict, base: str, *, rules: dict, tool: dict) -> dict[str, str]:
+    """One article's files (file name -> content), named `base` + extension."""
+    model = {k: v for k, v in result.items() if k != "source"}
+    return {
+        f"{base}.html": html_article.render(result, rules=rules, tool=tool),
+        f"{base}.md": markdown_article.render(result, rules=rules),
+        f"{base}.json": json.dumps(model, ensure_ascii=False, indent=2) + "\n",
+    }
+
+
+def index_entry(result: dict) -> dict:
+    """What the index shows of an article: its figures, not its text or its messages."""
+    return {
+        "path": result["path"],
+        "status": result["status"],
+        "error": result.get("error"),
+        "title": result.get("title") or "",
+        "metrics": result.get("metrics") or {},
+        "findings": [{"rule": f["rule"], "severity": f["severity"]} for f in result.get("findings") or ()],
+    }
+
+
+def index(report: dict, pages: dict[str, str]) -> str:
+    """index.html; `pages` maps an article's path to its page's file name."""
+    return html_index.render(report, pages)
+
+
 def build(report: dict) -> dict[str, str]:
     files = report.get("files", [])
     rules = report.get("rules") or {}
@@ -76,10 +105,7 @@ def build(report: dict) -> dict[str, str]:
         base = names[result["path"]]
         if f"{base}.html" in out:
             continue  # the same file given twice
-        model = {k: v for k, v in result.items() if k != "source"}
-        out[f"{base}.html"] = html_article.render(result, rules=rules, tool=tool)
-        out[f"{base}.md"] = markdown_article.render(result, rules=rules)
-        out[f"{base}.json"] = json.dumps(model, ensure_ascii=False, indent=2) + "\n"
+        out.update(page_files(result, base, rules=rules, tool=tool))
         pages[result["path"]] = f"{base}.html"
-    out["index.html"] = html_index.render(report, pages)
+    out["index.html"] = index(report, pages)
     return out

@@ -4,7 +4,8 @@ One run; the driver lists each rule of the run with its summary, description and
 (the rule's documentation, passed in the report's `rules` section). Results carry exact
 regions (1-based lines and columns, end column exclusive, columns in Unicode code
 points), the excerpt as snippet, a line-independent fingerprint and, where a rule
-offers one, the fix. Inputs that could not be audited are tool notifications.
+offers one, the fix. Inputs that could not be audited are tool notifications, and so
+is a run that stopped early (a partial report: `executionSuccessful` is false).
 """
 
 from __future__ import annotations
@@ -111,6 +112,17 @@ def render(report: dict, *, color: bool = False, **options) -> str:
         findings = r.get("findings") or []
         for f, print_ in zip(findings, fingerprints(r["path"], findings)):
             results.append(_result(f, index[f["rule"]], location, print_))
+    if report.get("complete") is False:  # the run stopped: code scanning must not read it as clean
+        notifications.append(
+            {
+                "level": "error",
+                "descriptor": {"id": "partial-report"},
+                "message": {
+                    "text": f"Partial report: {report.get('partial_reason') or 'the run stopped'}; "
+                    "the articles not listed were not audited."
+                },
+            }
+        )
     tool = report.get("tool", {})
     driver = {"name": tool.get("name", "article-audit"), "rules": [_descriptor(rid, meta.get(rid)) for rid in ids]}
     if tool.get("version"):

@@ -172,6 +172,7 @@ def test_a_run_killed_mid_way_leaves_old_report_whole_cache_and_a_later_run_reco
 
 def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, capsys):
     pytest.importorskip("audit.reports.report_dir", reason="--report-dir is not there yet")
+    from audit.cli import report_folder
 
     written: list[Path] = []
     real = output.write_atomic
@@ -181,13 +182,21 @@ def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, 
         real(path, data)
 
     monkeypatch.setattr(output, "write_atomic", recording)
+    renamed: list[tuple[Path, Path]] = []
+    real_rename = report_folder.os.rename
+    monkeypatch.setattr(
+        report_folder.os, "rename", lambda src, dst: renamed.append((Path(src), Path(dst))) or real_rename(src, dst)
+    )
     article = tmp_path / "a.md"
     article.write_text("# Note\n\nWe meet at noon. Bring a pen.\n", encoding="utf-8")
     out, pages = tmp_path / "report.json", tmp_path / "pages"
     main(["check", "--no-cache", "--format", "json", "--output", str(out), "--report-dir", str(pages), str(article)])
     assert out in written
     on_disk = {p for p in pages.rglob("*") if p.is_file()}
-    assert on_disk and on_disk <= set(written)  # every page went through write-then-rename
+    # Every page went through write-then-rename: the folder is written whole beside its
+    # place and renamed into it (issue 19), so it is never seen half-written.
+    assert on_disk and renamed and renamed[-1][1] == pages
+    assert renamed[-1][0].parent == pages.parent and not renamed[-1][0].exists()
     assert not list(tmp_path.rglob("*.tmp"))
 
 

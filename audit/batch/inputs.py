@@ -76,11 +76,12 @@ def _too_large(size: int, max_bytes: int) -> str:
     return f"too large to audit ({size:,} bytes; the limit is {max_bytes:,}, set with --max-bytes)"
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def discover(paths: Iterable[str], notes: list[str] | None = None) -> Iterator[tuple[str, str | None]]:
     """Expand folders into audited files, sorted; yield (path, problem or None).
 
     A file named explicitly is audited whatever its type would be in a folder scan,
-    but an unsupported type is a problem, never silently skipped.
+    but an unsupported type is a problem, never silently skipped. A folder with nothing
+    to audit in it is named in `notes` (a message each), never skipped without a word.
     """
     for raw in paths:
         if raw == STDIN:
@@ -99,6 +100,11 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 for name in files:
                     if os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith("."):
                         found.append((os.path.join(root, name), None))
+            if not found and notes is not None:
+                notes.append(
+                    f"{raw}: no articles in this folder (audited types: {', '.join(sorted(FRONT_ENDS))}; "
+                    "hidden files and folders are skipped)"
+                )
             yield from sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:
             yield (

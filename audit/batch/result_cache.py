@@ -2,23 +2,29 @@
 
 Entries are JSON files under the user cache folder, written atomically (write then
 rename), so concurrent runs and a run killed mid-way never leave a half-written
-entry; an entry that cannot be read or parsed is ignored and rebuilt.
+entry. Each ends with a CRC-32 of the result it holds: an entry cut short or changed
+on disk (a full disk, a bad copy, an edit) fails the check, is ignored and rebuilt,
+and is never spliced into a report.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
 import os
+import zlib
+from collections.abc import Mapping
 from functools import lru_cache
 from json.decoder import scanstring
 from pathlib import Path
 from typing import Any
 
 from audit import __version__
+from audit.engine.rule import Rule
 from audit.engine.settings import Settings
-from audit.results.findings import SEVERITY_NAMES
+from audit.results.findings import SEVERITY_NAMES, Severity
 from audit.results.model import encode_file
 from audit.storage.cache import cache_dir, write_atomic
 
@@ -54,12 +60,32 @@ def settings_fingerprint(settings: Settings) -> str:
 
 
 def _settings_digest(settings: Settings) -> str:
-    parts = [settings.fail_on, settings.language]
-    for rs in settings.rules:
-        options = sorted((k, repr(v)) for k, v in rs.options.items())
-        parts.append(f"{rs.rule.id}|{rs.severity.label}|{options}")
+    """Every field of the settings, whatever fields it gains: a setting left out of the
+    key would hand a result audited under other settings back as this one's."""
+    parts = [_canonical(settings)]
+    # What else a rule's findings depend on (a backend's address), as the rule says.
     parts += filter(None, (rs.rule.environment(settings) for rs in settings.rules))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    """A text that differs whenever the value does: dataclasses field by field, mappings
+    sorted, a rule by its id and class (rules keep no state of their own)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ", ".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        return f"{type(value).__qualname__}({fields})"
+    if isinstance(value, Rule):
+        cls = type(value)
+        return f"rule {value.id} {cls.__module__}.{cls.__qualname__}"
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k!r}: {_canonical(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(map(_canonical, value)) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(map(_canonical, value))) + "}"
+    return repr(value)
 
 
 class CachedResult(dict):
@@ -148,7 +174,7 @@ class ResultCache:
         try:
             # Strings, not Paths: a re-run reads thousands of these and does little else.
             with open(os.path.join(self._folder, key[:2], key + ".json"), "rb") as handle:
-                text = handle.read().decode("utf-8")
+                text = _checked(handle.read()).decode("utf-8")
             if summary_only:
                 summary = _summary(text, path)
                 if summary is not None:
@@ -165,9 +191,30 @@ class ResultCache:
 
     def put(self, key: str, result: dict[str, Any]) -> None:
         try:
-            write_atomic(self._file(key), encode_file(result).encode("utf-8"))
+            write_atomic(self._file(key), _with_checksum(encode_file(result).encode("utf-8")))
         except OSError:
             pass  # an unwritable cache only costs time
+
+
+# An entry is the result's JSON object with one more key, last, so it is still JSON:
+# {"path": ..., "warnings": [], "crc32": "89abcdef"}. The CRC is of the object without it.
+_CRC_HEAD, _CRC_TAIL = b', "crc32": "', b'"}'
+_CRC_SIZE = len(_CRC_HEAD) + 8 + len(_CRC_TAIL)
+
+
+def _with_checksum(body: bytes) -> bytes:
+    return body[:-1] + _CRC_HEAD + b"%08x" % zlib.crc32(body) + _CRC_TAIL
+
+
+def _checked(stored: bytes) -> bytes:
+    """The result's JSON as `put` encoded it, or ValueError if the entry is damaged."""
+    tail = len(stored) - _CRC_SIZE
+    if tail < 1 or not stored.endswith(_CRC_TAIL) or stored[tail : tail + len(_CRC_HEAD)] != _CRC_HEAD:
+        raise ValueError("not a checked cache entry")
+    body = stored[:tail] + b"}"
+    if zlib.crc32(body) != int(stored[tail + len(_CRC_HEAD) : -len(_CRC_TAIL)], 16):
+        raise ValueError("cache entry damaged: its checksum does not match")
+    return body
 
 
 @lru_cache(maxsize=4)

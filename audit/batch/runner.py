@@ -35,7 +35,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# The work is CPU-bound: processes beyond the cores only cost memory (each holds the
+# word tables and a batch of results). Twice the cores leaves room for slow reads.
+JOBS_PER_CORE = 2
+
+
+def max_jobs() -> int:
+    return JOBS_PER_CORE * default_jobs()
+
+
+def workers(jobs: int, count: int) -> int:
+    """Worker processes for `count` inputs when `jobs` are asked for: never more than
+    the inputs, nor than max_jobs() (`--jobs 10000` would fork ten thousand processes)."""
+    return max(1, min(jobs, count, max_jobs()))
+
+
 def run_local(tasks: list[Task], jobs: int, summary_only: bool = False) -> Iterator[dict[str, Any]]:
+    jobs = workers(jobs, len(tasks))
     if jobs <= 1 or len(tasks) < MIN_PARALLEL:
         if len(tasks) < MIN_PARALLEL:
             yield from map(audit_task, tasks)
@@ -87,7 +103,7 @@ def _pool(jobs: int, count: int):
     # spares them walking it again and again (and keeps its pages shared).
     gc.freeze()
     try:
-        pool = multiprocessing.get_context(method).Pool(min(jobs, count), initializer=_start_worker)
+        pool = multiprocessing.get_context(method).Pool(workers(jobs, count), initializer=_start_worker)
     finally:
         gc.unfreeze()  # the workers have their copy; this process collects as before
     try:
@@ -107,14 +123,16 @@ def run(
     executor: str = "local",
     scheduler: str | None = None,
     summary_only: bool = False,
+    worker_timeout: float | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Each task's result, in input order. `summary_only`: a result read from the cache
     or audited by a worker may hold only its status, error, warnings, its findings'
-    severities and its report line (`.line`), for a caller that writes that line as it is."""
+    severities and its report line (`.line`), for a caller that writes that line as it is.
+    `worker_timeout`: with Dask, seconds without any worker before ExecutorError."""
     tasks = list(tasks)
     if executor == "dask":
-        from audit.batch.dask_executor import run_dask
+        from audit.batch.dask_executor import WORKER_TIMEOUT, run_dask
 
-        yield from run_dask(tasks, scheduler)
+        yield from run_dask(tasks, scheduler, WORKER_TIMEOUT if worker_timeout is None else worker_timeout)
     else:
         yield from run_local(tasks, jobs, summary_only)

@@ -55,12 +55,14 @@ def tasks_for(
     use_cache: bool = True,
     keep_source: bool = False,
     extract: bool = True,
+    notes: list[str] | None = None,
 ) -> Iterator[Task]:
     """A task per input found at `paths` (see `inputs.discover`), in order; an input that
     cannot be audited gets a task that says why. Standard input ("-") is read once, with
-    `read_stdin(limit)`, and only when it is among the inputs."""
+    `read_stdin(limit)`, and only when it is among the inputs. A folder with nothing to
+    audit is named in `notes`."""
     stdin_data = None
-    for path, problem in discover(paths):
+    for path, problem in discover(paths, notes):
         if problem:
             yield Task(path, None, problem)
             continue
@@ -103,7 +105,7 @@ def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
 
 
 def _cache_key(task: Task, data: bytes) -> str:
-    flags = ("source" if task.keep_source else "") + ("" if task.extract else " all-text")
+    flags = f"keep_source={task.keep_source} extract={task.extract}"  # what a task adds to its settings
     return ResultCache.shared().key(task.path, data, task.settings_digest, flags)
 
 

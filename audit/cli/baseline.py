@@ -7,7 +7,7 @@ from pathlib import Path
 from audit.batch.inputs import discover
 from audit.batch.runner import run
 from audit.batch.tasks import Task
-from audit.cli.output import Stop, say
+from audit.cli.output import Stop, plain, say
 from audit.cli.settings import registry, settings_per_file
 from audit.config.loader import ConfigError
 from audit.results.exit_codes import ExitCode
@@ -23,7 +23,10 @@ def cmd_baseline(args) -> ExitCode:
         raise Stop(ExitCode.ERROR, str(exc)) from None
     results = list(run(tasks, jobs=args.jobs))
     data = baselines.record(results, target.resolve().parent, previous)
-    baselines.save(data, target)
+    try:
+        baselines.save(data, target)
+    except baselines.BaselineError as exc:
+        raise Stop(ExitCode.ERROR, str(exc)) from None
     known = sum(len(entry["findings"]) for entry in data["files"].values())
     print(
         f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
@@ -37,7 +40,11 @@ def cmd_baseline(args) -> ExitCode:
 
 def _tasks(args) -> list[Task]:
     settings_for = settings_per_file(args, registry())
-    return [
+    notes: list[str] = []
+    tasks = [
         Task(path, None, problem) if problem else Task(path, settings_for(path))
-        for path, problem in discover(args.paths)
+        for path, problem in discover(args.paths, notes)
     ]
+    for note in notes:
+        say(f"warning: {plain(note)}")
+    return tasks

@@ -9,7 +9,8 @@ from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task, tasks_for
 from audit.cli import streaming
-from audit.cli.output import Stop, emit, say, warnings_outcome
+from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome
+from audit.cli.report_folder import ReportFolder, ReportFolderError
 from audit.cli.settings import registry, rules_of_run, settings_per_file
 from audit.config.loader import ConfigError
 from audit.results.exit_codes import ExitCode
@@ -24,17 +25,15 @@ def cmd_check(args) -> ExitCode:
     notes = _grammar_preflight(tasks, args)
     if streaming.streams(args):
         return streaming.check(tasks, args, narrowing, notes)
-    results, interrupted = _audit(tasks, args)
-    if interrupted:
-        say(f"interrupted; {len(results)} of {len(tasks)} article(s) were audited and are reported")
-        emit(RunResult(results, rules=rules_of_run(tasks)), args)
-        return ExitCode.INTERRUPTED
-    results = narrowing.narrow_all(results, tasks)
+    pages = _report_folder(args, tasks)
+    results, stopped = _audit(tasks, args, narrowing, pages)
+    if stopped:
+        return _stopped_early(results, tasks, args, pages, *stopped)
     if args.diff:
         return ExitCode.FAILED if _show_diffs(results, args.unsafe) else ExitCode.OK
     if args.fix:
         results = _fix_in_place(results, tasks, args, narrowing)
-    return _report(results, tasks, args, notes)
+    return _report(results, tasks, args, notes, pages)
 
 
 def _prepare(args) -> tuple[Narrowing, list[Task]]:
@@ -47,6 +46,7 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
             changes.changed_articles(args.changed_since, args.paths, Path.cwd()) if args.changed_since else args.paths
         )
         settings_for = settings_per_file(args, registry())
+        found: list[str] = []
         tasks = list(
             tasks_for(
                 paths,
@@ -56,8 +56,11 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
                 use_cache=not args.no_cache,
                 keep_source=bool(args.report_dir),
                 extract=not args.no_extract,
+                notes=found,
             )
         )
+        for note in found:
+            say(f"warning: {plain(note)}")
     except ConfigError as exc:
         raise Stop(ExitCode.ERROR, f"configuration error: {exc}") from None
     except (baselines.BaselineError, changes.ChangesError) as exc:
@@ -77,21 +80,58 @@ def _narrowing(args) -> Narrowing:
     return Narrowing(baselines.load(baseline), baseline.resolve().parent, changed_since)
 
 
-def _audit(tasks: list[Task], args) -> tuple[list[dict], bool]:
-    """Every task's result, in order, with a progress bar; (the results so far, True) on Ctrl-C."""
+def _audit(
+    tasks: list[Task], args, narrowing: Narrowing, pages: ReportFolder | None
+) -> tuple[list[dict], tuple[ExitCode, str] | None]:
+    """Every task's result, narrowed, in order, with a progress bar; with the results so
+    far, (exit code, why) when the batch ended before its last article (Ctrl-C, the
+    executor failed)."""
     results: list[dict] = []
     progress = Progress(len(tasks), sys.stderr)
+    batch = run(
+        tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, worker_timeout=args.worker_timeout
+    )
     try:
-        for result in run(tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler):
-            results.append(result)
+        for result, task in zip(batch, tasks, strict=False):
+            result = narrowing.narrow(result, task)
+            # Pages are written as results arrive (and their text let go), unless fixes change them.
+            results.append(pages.add(shown(result, task.settings)) if pages and not args.fix else result)
             progress.step()
     except KeyboardInterrupt:
-        return results, True
+        return results, (ExitCode.INTERRUPTED, "interrupted (Ctrl-C)")
     except ExecutorError as exc:
-        raise Stop(ExitCode.ERROR, str(exc)) from None
+        return results, (ExitCode.ERROR, str(exc))
     finally:
         progress.done()
-    return results, False
+    return results, None
+
+
+def _report_folder(args, tasks: list[Task]) -> ReportFolder | None:
+    """The folder of --report-dir, ready for pages (None without it; --diff writes none)."""
+    if not args.report_dir or args.diff:
+        return None
+    try:
+        return ReportFolder(Path(args.report_dir), [t.path for t in tasks], rules_of_run(tasks))
+    except ReportFolderError as exc:
+        raise Stop(ExitCode.ERROR, plain(exc)) from None
+
+
+def _stopped_early(
+    results: list[dict], tasks: list[Task], args, pages: ReportFolder | None, code: ExitCode, why: str
+) -> ExitCode:
+    """A batch that ended before its last article: what came back is reported, marked partial."""
+    if code != ExitCode.INTERRUPTED:
+        say(why)
+        if not results:  # nothing came back: nothing to report
+            if pages:
+                pages.discard()
+            return code
+    say(stopped_note(code, len(results), len(tasks)))
+    run_result = RunResult(
+        [shown(r, task.settings) for r, task in zip(results, tasks, strict=False)], rules=rules_of_run(tasks)
+    )
+    emit(run_result, args, pages, partial=f"{why}; {len(results)} of {len(tasks)} articles were audited")
+    return code
 
 
 def _show_diffs(results: list[dict], unsafe: bool) -> int:
@@ -118,12 +158,14 @@ def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narro
     return results
 
 
-def _report(results: list[dict], tasks: list[Task], args, notes: list[str]) -> ExitCode:
+def _report(results: list[dict], tasks: list[Task], args, notes: list[str], pages: ReportFolder | None) -> ExitCode:
     run_result = RunResult(
         [shown(r, task.settings) for r, task in zip(results, tasks)], rules=rules_of_run(tasks), warnings=notes
     )
+    if pages and args.fix:  # the pages show what is left after the fixes
+        run_result.files = [pages.add(r) for r in run_result.files]
     file_warnings = [(r["path"], w) for r in run_result.files for w in r.get("warnings") or ()]
-    code = emit(run_result, args) or run_result.exit_code
+    code = emit(run_result, args, pages) or run_result.exit_code
     return warnings_outcome(notes, file_warnings, args.require_grammar, code)
 
 

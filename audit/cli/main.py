@@ -8,6 +8,7 @@ audited (the rest still are); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import math
 
 from audit import __version__
 from audit.batch.runner import default_jobs
@@ -38,6 +39,16 @@ def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0")
     return number
 
 
@@ -124,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler",
         metavar="ADDRESS",
         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    check.add_argument(
+        "--worker-timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --executor dask: stop when no worker has been connected for this long; "
+        "what came back is reported as partial (default: 60)",
     )
 
     gate = check.add_argument_group("gating what changed")

@@ -56,20 +56,30 @@ def warnings_outcome(
     return code
 
 
-def emit(run: RunResult, args) -> ExitCode:
-    """Write the report (and the report folder, and the GitHub job summary); ERROR if one
-    of them could not be written."""
-    from audit.reports import render
+def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCode:
+    """Write the report (and finish the report folder `pages`, and the GitHub job summary);
+    ERROR if one of them could not be written. `partial`: why the run stopped early; then
+    the report says so, or is not written to --output (a format that cannot say so), and
+    the report folder is left as it was."""
+    from audit.reports import json_report, render
 
     report = run.to_dict()
-    report_dir = getattr(args, "report_dir", None)
-    status = _write_report_dir(report, Path(report_dir)) if report_dir else ExitCode.OK
+    if partial:
+        report = json_report.mark_partial(report, partial)
+    status = _finish_report_dir(pages, report, partial) if pages is not None else ExitCode.OK
+    report_dir = getattr(args, "report_dir", None) if not partial else None
     # The article text is kept for the HTML pages only; the other formats never carry it.
     shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" and not partial else None
     color = False if args.output else use_color(args.color, sys.stdout)
     text = render(args.format, shown, color=color, full_report=_full_report(report_dir, summary_file))
-    status = max(status, _write_report(text, args.output))
+    if args.output and partial and args.format not in json_report.PARTIAL_FORMATS:
+        say(
+            f"the report {plain(args.output)} was not written: it would be partial, and a "
+            f"{args.format} report cannot say so (json, sarif and junit can)"
+        )
+    else:
+        status = max(status, _write_report(text, args.output))
     if summary_file:
         status = max(status, _append_job_summary(render("markdown", shown), summary_file))
     if args.format != "text" or args.output:  # the text report itself names each input it could not audit
@@ -128,13 +138,23 @@ def _append_job_summary(text: str, summary_file: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _write_report_dir(report: dict, folder: Path) -> ExitCode:
-    from audit.reports import report_dir
+def _finish_report_dir(pages, report: dict, partial: str | None) -> ExitCode:
+    from audit.cli.report_folder import ReportFolderError
 
+    if partial:
+        pages.discard()
+        done = "was left as it was" if pages.target.exists() else "was not written"
+        say(f"the report folder {plain(pages.shown)} {done}: the run stopped early")
+        return ExitCode.OK
     try:
-        for name, content in report_dir.build(report).items():
-            write_atomic(folder / name, content.encode("utf-8"))
-    except OSError as exc:
-        say(f"could not write the report folder {folder}: {exc}")
+        pages.finish(report)
+    except ReportFolderError as exc:
+        say(plain(exc))
         return ExitCode.ERROR
     return ExitCode.OK
+
+
+def stopped_note(code: ExitCode, done: int, total: int) -> str:
+    if code == ExitCode.INTERRUPTED:
+        return f"interrupted; {done} of {total} article(s) were audited and are reported"
+    return f"{done} of {total} article(s) were audited and are reported as partial"

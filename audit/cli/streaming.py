@@ -12,7 +12,7 @@ from audit import __version__
 from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task
-from audit.cli.output import Stop, plain, say, warnings_outcome, write_streamed
+from audit.cli.output import plain, say, stopped_note, warnings_outcome, write_streamed
 from audit.cli.settings import rules_of_run
 from audit.results.exit_codes import ExitCode
 from audit.results.model import Tally
@@ -51,23 +51,33 @@ class _Spool:
 def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> ExitCode:
     """Audit the tasks and write the JSON report; on Ctrl-C, report what finished."""
     progress = Progress(len(tasks), sys.stderr)
-    interrupted = False
+    stopped = None  # (exit code, why) when the batch ends before its last article
     # Cached results that are shown as they are need not be decoded, only counted.
     as_stored = narrowing.shows_as_audited(tasks)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
         spool = _Spool(lines)
         try:
             for result, task in zip(
-                run(tasks, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, summary_only=as_stored),
+                run(
+                    tasks,
+                    jobs=args.jobs,
+                    executor=args.executor,
+                    scheduler=args.scheduler,
+                    summary_only=as_stored,
+                    worker_timeout=args.worker_timeout,
+                ),
                 tasks,
             ):
                 spool.add(result, shown(narrowing.narrow(result, task), task.settings))
                 progress.step()
         except KeyboardInterrupt:
-            interrupted = True
+            stopped = ExitCode.INTERRUPTED, "interrupted (Ctrl-C)"
         except ExecutorError as exc:
-            progress.done()
-            raise Stop(ExitCode.ERROR, str(exc)) from None
+            say(str(exc))
+            if not spool.tally.files:  # nothing came back: nothing to report
+                progress.done()
+                return ExitCode.ERROR
+            stopped = ExitCode.ERROR, str(exc)
         progress.done()
         head = {
             "tool": {"name": "article-audit", "version": __version__},
@@ -76,11 +86,16 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
             "files": None,
             **({"warnings": notes} if notes else {}),
         }
+        if stopped:
+            from audit.reports import json_report
+
+            reason = f"{stopped[1]}; {spool.tally.files} of {len(tasks)} articles were audited"
+            head = json_report.mark_partial(head, reason)
         lines.seek(0)
         status = write_streamed(head, (line.rstrip("\n") for line in lines), args.output)
     for path, error in spool.problems:
         say(f"could not audit {plain(path)}: {plain(error)}")
-    if interrupted:
-        say(f"interrupted; {spool.tally.files} of {len(tasks)} article(s) were audited and are reported")
-        return ExitCode.INTERRUPTED
+    if stopped:
+        say(stopped_note(stopped[0], spool.tally.files, len(tasks)))
+        return stopped[0]
     return warnings_outcome(notes, spool.warnings, args.require_grammar, status or spool.tally.exit_code)

@@ -12,6 +12,7 @@ files or knows about reports.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ class Option:
             return tuple(value)
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
             raise ValueError(f"expected {_type_name(expected)}, got {_type_name(type(value))}")
+        if expected is float and not math.isfinite(value):  # NaN compares false with any bound
+            raise ValueError("must be a finite number")
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"must be at least {self.minimum:g}")
         if self.maximum is not None and value > self.maximum:

@@ -6,6 +6,7 @@ import hashlib
 import marshal
 import os
 import re
+import zlib
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,25 +94,43 @@ def cached_table(name: str, identity: str, build: Callable[[], Any], kind: type)
     (what the table is built from: a data file's digest, size or date).
 
     Loading marshal is tens of times faster than parsing a word list; a missing or
-    corrupt entry is rebuilt, and a read-only cache folder only costs the build. A new
-    build replaces the table's earlier ones (another version of the tool, or changed
-    data), so the folder holds one of each table.
+    corrupt entry is rebuilt, and a read-only cache folder only costs the build. The file
+    starts with a CRC-32 of the rest: marshal loads a damaged table (a byte changed, not
+    cut) without a word, and the check costs a fraction of the load. A new build replaces
+    the table's earlier ones (another version of the tool, or changed data), so the
+    folder holds one of each table.
     """
-    key = hashlib.sha256(f"{identity}|{marshal.version}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{identity}|{marshal.version}|{TABLE_FORMAT}".encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.marshal"
     try:
-        value = marshal.loads(path.read_bytes())
+        value = marshal.loads(checked(path.read_bytes()))
         if isinstance(value, kind):
             return value
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build()
     try:
-        write_atomic(path, marshal.dumps(value))
+        write_atomic(path, with_checksum(marshal.dumps(value)))
         _drop_superseded(path.parent, name, path.name)
     except (OSError, ValueError):
         pass
     return value
+
+
+TABLE_FORMAT = "crc32"  # in the key: a table written without the checksum is another build
+
+
+def with_checksum(data: bytes) -> bytes:
+    """`data` behind its CRC-32 (4 bytes, big-endian): see `checked`."""
+    return zlib.crc32(data).to_bytes(4, "big") + data
+
+
+def checked(stored: bytes) -> memoryview:
+    """What `with_checksum` stored, or ValueError if a byte of it changed or it was cut short."""
+    body = memoryview(stored)[4:]
+    if len(stored) < 4 or zlib.crc32(body) != int.from_bytes(stored[:4], "big"):
+        raise ValueError("cache entry damaged: its checksum does not match")
+    return body
 
 
 def _drop_superseded(folder: Path, name: str, kept: str) -> None:

@@ -59,7 +59,14 @@ def record(files: list[dict[str, Any]], root: Path, previous: dict[str, Any] | N
 
 
 def save(baseline: dict[str, Any], path: Path) -> None:
-    write_atomic(path, (json.dumps(baseline, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    """Write the baseline whole, or raise BaselineError and leave the old file as it was."""
+    try:
+        write_atomic(path, (json.dumps(baseline, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except OSError as exc:  # a full disk, a read-only folder: written to a temporary file first
+        raise BaselineError(
+            f"could not write the baseline {path}: {exc.strerror or exc}"
+            + (" (the old baseline is kept)" if path.exists() else "")
+        ) from None
 
 
 def load(path: Path) -> dict[str, Any]:
