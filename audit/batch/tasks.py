@@ -56,11 +56,13 @@ def tasks_for(
     keep_source: bool = False,
     extract: bool = True,
     notes: list[str] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[Task]:
     """A task per input found at `paths` (see `inputs.discover`), in order; an input that
     cannot be audited gets a task that says why. Standard input ("-") is read once, with
     `read_stdin(limit)`, and only when it is among the inputs. A folder with nothing to
-    audit is named in `notes`."""
+    audit is named in `notes`. With `stdin_name`, standard input is audited as that file
+    (its format, its settings, its name in the report); it is never cached."""
     stdin_data = None
     for path, problem in discover(paths, notes):
         if problem:
@@ -76,11 +78,12 @@ def tasks_for(
                     f"too large to audit (over {max_bytes:,} bytes on standard input; set the limit with --max-bytes)",
                 )
                 continue
+        name = stdin_name if path == STDIN and stdin_name else path
         yield Task(
-            path,
-            settings_for(path),
+            name,
+            settings_for(name),
             data=stdin_data if path == STDIN else None,
-            use_cache=use_cache,
+            use_cache=use_cache and name == path,
             max_bytes=max_bytes,
             keep_source=keep_source,
             extract=extract,

@@ -40,6 +40,7 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
     """What the run gates on and its tasks; a usage or configuration problem raises Stop."""
     if args.changed_lines and not args.changed_since:
         raise Stop(ExitCode.ERROR, "--changed-lines needs --changed-since REF")
+    _check_stdin_filename(args)
     try:
         narrowing = _narrowing(args)
         paths = (
@@ -57,6 +58,7 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
                 keep_source=bool(args.report_dir),
                 extract=not args.no_extract,
                 notes=found,
+                stdin_name=getattr(args, "stdin_filename", None),
             )
         )
         for note in found:
@@ -70,6 +72,17 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
     if not tasks:
         raise Stop(ExitCode.ERROR, "no articles found in " + ", ".join(args.paths))
     return narrowing, tasks
+
+
+def _check_stdin_filename(args) -> None:
+    """--stdin-filename names standard input, so it needs it; fixes are not written to
+    that file, which may hold other text than standard input's."""
+    if not getattr(args, "stdin_filename", None):
+        return
+    if "-" not in args.paths:
+        raise Stop(ExitCode.ERROR, "--stdin-filename needs - (standard input) among the paths")
+    if args.fix or args.diff:
+        raise Stop(ExitCode.ERROR, "--fix and --diff do not apply to standard input (--stdin-filename)")
 
 
 def _narrowing(args) -> Narrowing:

@@ -16,6 +16,7 @@ from audit.cli.baseline import cmd_baseline
 from audit.cli.check import cmd_check
 from audit.cli.demo import cmd_demo
 from audit.cli.init import cmd_init
+from audit.cli.lsp import cmd_lsp
 from audit.cli.output import Stop, say
 from audit.cli.rules import cmd_explain, cmd_rules
 from audit.config.loader import FAIL_ON, MIN_SEVERITY
@@ -32,6 +33,7 @@ COMMANDS = {
     "rules": cmd_rules,
     "explain": cmd_explain,
     "demo": cmd_demo,
+    "lsp": cmd_lsp,
 }
 
 
@@ -75,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=["."],
         metavar="PATH",
         help="files or folders (.txt, .md, .markdown, .html, .htm); - reads standard input",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="read standard input (-) as the file PATH: its format, its configuration, its name in the report "
+        "(without it, standard input is plain text)",
     )
     check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -187,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print one rule's documentation and options")
     explain.add_argument("rule", metavar="RULE")
     sub.add_parser("demo", help="audit the sample articles that ship with the tool")
+    sub.add_parser("lsp", help="run the language server for editors (standard input and output)")
     return parser
 
 
