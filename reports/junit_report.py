@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from audit.reports.summary import severity_counts
+from audit.reports.summary import DEFAULTS_NAME, configurations, severity_counts
 from audit.results.findings import SEVERITY_NAMES
 
 # XML 1.0 allows tab, LF, CR and U+0020 upward, less surrogates and U+FFFE/U+FFFF.
@@ -49,6 +49,8 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     tool = report.get("tool", {})
     version = f"{tool.get('name', '')} {tool.get('version', '')}"
     ET.SubElement(props, "property", {"name": "tool", "value": xml_text(version)})
+    for config, _ in configurations(report):
+        ET.SubElement(props, "property", {"name": "config", "value": xml_text(config or DEFAULTS_NAME)})
     for result in files:
         path = xml_text(result["path"])
         case = ET.SubElement(suite, "testcase", {"name": path, "classname": "article-audit"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from audit.reports.summary import Figures, number, outcome, table, totals
+from audit.reports.summary import Figures, configurations_line, number, outcome, table, totals
 from audit.results.findings import SEVERITY_NAMES, Severity
 
 BUDGET = 60_000  # characters; GitHub refuses comments over 65,536
@@ -140,6 +140,9 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     t = totals(rows)
     verdict = "passed" if t.failed == 0 and t.errors_in_input == 0 else "did not pass"
     lines = [f"## article-audit: {verdict}", "", outcome(t) + ".", ""]
+    config = configurations_line(report)
+    if config:
+        lines += [md_text(config[0].upper() + config[1:]), ""]
     lines += summary_table(report)
     by_path = {r["path"]: r for r in report.get("files", ())}
     to_detail = [by_path[r.path] for r in rows if r.status != "passed"]

@@ -15,6 +15,7 @@ import re
 from urllib.parse import quote
 
 from audit.reports.fingerprint import fingerprints
+from audit.reports.summary import configurations
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -134,7 +135,15 @@ def render(report: dict, *, color: bool = False, **options) -> str:
             {
                 "tool": {"driver": driver},
                 "invocations": [
-                    {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+                    {
+                        "executionSuccessful": not notifications,
+                        "toolExecutionNotifications": notifications,
+                        # The config files that applied (path, null for the built-in defaults),
+                        # each with its number of articles.
+                        "properties": {
+                            "configurations": [{"path": path, "articles": n} for path, n in configurations(report)]
+                        },
+                    }
                 ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,

@@ -174,3 +174,23 @@ def outcome(t: Totals) -> str:
     if t.errors_in_input:
         parts.append(f"{t.errors_in_input} could not be audited")
     return ", ".join(parts)
+
+
+DEFAULTS_NAME = "built-in defaults"  # how a report names the absence of a config file
+
+
+def configurations(report: dict) -> list[tuple[str | None, int]]:
+    """The config files that applied to the audited articles (None: the built-in
+    defaults), each with its number of articles, in order of first use."""
+    return list(Counter(r.get("config") for r in report.get("files", ()) if r["status"] != "error").items())
+
+
+def configurations_line(report: dict) -> str:
+    """One line naming the configuration of the run ("" when no article was audited):
+    `config: FILE`, or `configs: FILE (n articles), ...` when articles differ."""
+    found = configurations(report)
+    if not found:
+        return ""
+    if len(found) == 1:
+        return f"config: {found[0][0] or DEFAULTS_NAME}"
+    return "configs: " + ", ".join(f"{path or DEFAULTS_NAME} ({n} article{'s' if n != 1 else ''})" for path, n in found)

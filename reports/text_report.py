@@ -1,14 +1,15 @@
 """Text: one line per finding, `path:line:column: severity rule-id message`, then a summary per file.
 
 A batch of more than one article ends with a table (tabulate) of every article,
-worst first, with totals.
+worst first, with totals. The last line counts the files and names the config file
+that applied.
 """
 
 from __future__ import annotations
 
 import re
 
-from audit.reports.summary import Figures, number, table, totals
+from audit.reports.summary import Figures, configurations_line, number, table, totals
 from audit.results.findings import SEVERITY_NAMES
 
 _COLORS = {
@@ -118,7 +119,9 @@ def render(report: dict, *, color: bool = False, **options) -> str:
     if len(report["files"]) > 1:
         lines += ["", summary_table(report, color=color), ""]
     s = report["summary"]
+    config = configurations_line(report)
     lines.append(
         f"{s['files']} file(s): {s['passed']} passed, {s['failed']} failed, {s['errors']} could not be audited"
+        + (f"; {clean(config)}" if config else "")
     )
     return "\n".join(lines) + "\n"

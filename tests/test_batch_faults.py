@@ -117,6 +117,7 @@ def _variants(base: Settings) -> dict[str, Settings]:
     out["language"] = dataclasses.replace(base, language="xx")
     out["report_unused_suppressions"] = dataclasses.replace(base, report_unused_suppressions=True)
     out["min_severity"] = dataclasses.replace(base, min_severity="warning")
+    out["config"] = dataclasses.replace(base, config=".article-audit.toml")
     return out
 
 

@@ -193,3 +193,39 @@ def test_a_serial_batch_sets_the_cycle_collector_back(corpus, capsys, monkeypatc
     assert code in (0, 1)
     assert len(seen) >= runner.MIN_PARALLEL and set(seen) == {runner.BATCH_GC_THRESHOLD}
     assert gc.get_threshold() == before
+
+
+def test_every_field_of_the_settings_is_part_of_the_cache_key():
+    """A field added to Settings later cannot be forgotten by the cache key (the config
+    file's name, which results carry; report_unused_suppressions, which adds findings)."""
+    from dataclasses import fields, replace
+
+    from audit.batch.result_cache import _settings_digest
+    from audit.config.loader import Config
+    from audit.engine.registry import registry
+    from audit.language.languagetool import LanguageToolSettings
+
+    settings = Config().settings_for("a.txt", registry())
+    others = {
+        "rules": settings.rules[1:],
+        "fail_on": "warning",
+        "language": "en-GB",
+        "report_unused_suppressions": True,
+        "min_severity": "warning",
+        "languagetool": LanguageToolSettings(mode="off"),
+        "config": ".article-audit.toml",
+    }
+    assert set(others) == {f.name for f in fields(settings)}
+    digests = {_settings_digest(replace(settings, **{name: value})) for name, value in others.items()}
+    assert len(digests | {_settings_digest(settings)}) == len(others) + 1
+
+
+def test_unused_suppressions_are_reported_on_a_cached_result(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ARTICLE_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "s.txt"
+    article.write_text("A note.\n\narticle-audit-disable jargon -- a quote\n\nWe meet at noon.\n", encoding="utf-8")
+    assert main(["check", "--jobs", "1", "--format", "json", str(article)]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["findings"] == []
+    assert main(["check", "--jobs", "1", "--format", "json", "--report-unused-suppressions", str(article)]) == 0
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["suppression"]

@@ -14,6 +14,7 @@ from audit import __version__
 from audit.batch.runner import default_jobs
 from audit.cli.baseline import cmd_baseline
 from audit.cli.check import cmd_check
+from audit.cli.config import cmd_config
 from audit.cli.demo import cmd_demo
 from audit.cli.init import cmd_init
 from audit.cli.lsp import cmd_lsp
@@ -30,6 +31,7 @@ COMMANDS = {
     "check": cmd_check,
     "baseline": cmd_baseline,
     "init": cmd_init,
+    "config": cmd_config,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "demo": cmd_demo,
@@ -56,6 +58,15 @@ def _seconds(value: str) -> float:
 
 def _rule_list(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _config_options(command: argparse.ArgumentParser, config_help: str = "config file") -> None:
+    """--config FILE, or --isolated for none: one or the other (as ruff has them)."""
+    which = command.add_mutually_exclusive_group()
+    which.add_argument("--config", metavar="FILE", help=config_help)
+    which.add_argument(
+        "--isolated", action="store_true", help="use no config file: the built-in defaults and the options given"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,10 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails an article (default: error)")
     check.add_argument("--select", type=_rule_list, metavar="RULES", help="only these rules (comma separated)")
     check.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="skip these rules")
-    check.add_argument(
-        "--config",
-        metavar="FILE",
-        help="config file (default: nearest .article-audit.toml or pyproject.toml with [tool.article-audit])",
+    _config_options(
+        check,
+        "config file (default: the nearest .article-audit.toml or pyproject.toml with [tool.article-audit], "
+        "up to the repository root)",
     )
     check.add_argument(
         "--color",
@@ -183,9 +194,20 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument(
         "--update", action="store_true", help="drop findings that are gone from an existing baseline; add nothing new"
     )
-    base.add_argument("--config", metavar="FILE", help="config file")
+    _config_options(base)
     base.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
     base.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N")
+
+    config = sub.add_parser(
+        "config",
+        help="print the settings that apply to a file, and where each came from",
+        description="Print the config file that applies to PATH and each setting's value and origin "
+        "(FILE:KEY, a command-line option, or default).",
+    )
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a file or folder (default: .)")
+    _config_options(config)
+    config.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
+    config.add_argument("--format", default="text", choices=("text", "json"), help="output format (default: text)")
 
     init = sub.add_parser("init", help="write a commented starter config (.article-audit.toml)")
     init.add_argument("--output", default=".article-audit.toml", metavar="FILE")

@@ -20,8 +20,9 @@ def registry() -> Mapping[str, type[Rule]]:
 
 
 def settings_per_file(args, rules: Mapping[str, type[Rule]]) -> PerFolderSettings:
-    """Each file's settings: `--config` or the nearest config, with the options on top
-    (`baseline` has fewer options than `check`: those it lacks keep their defaults)."""
+    """Each file's settings: `--config`, none with `--isolated`, or the nearest config,
+    with the options on top (`baseline` and `config` have fewer options than `check`:
+    those they lack keep their defaults)."""
     return PerFolderSettings(
         rules,
         config=Path(args.config) if args.config else None,
@@ -31,6 +32,7 @@ def settings_per_file(args, rules: Mapping[str, type[Rule]]) -> PerFolderSetting
         min_severity=getattr(args, "min_severity", None),
         profile=args.profile,
         report_unused_suppressions=getattr(args, "report_unused_suppressions", False),
+        isolated=args.isolated,
     )
 
 

@@ -1,13 +1,15 @@
 """Configuration: `[tool.article-audit]` in pyproject.toml or a `.article-audit.toml`.
 
 Found from the audited file's folder upward (the first folder holding either file
-with our settings wins), or given with `--config`. Everything is validated against
-the rule registry; a wrong key, value or type raises ConfigError naming the file,
-the key and what is allowed. Config files are data: nothing in them is executed.
+with our settings wins; the search ends at the enclosing repository's root), or given
+with `--config`. Everything is validated against the rule registry; a wrong key, value
+or type raises ConfigError naming the file, the key and what is allowed. Config files
+are data: nothing in them is executed.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -22,6 +24,10 @@ from audit.language.languagetool import LanguageToolSettings
 from audit.results.findings import SEVERITY_NAMES, Severity
 
 CONFIG_NAMES = (".article-audit.toml", "pyproject.toml")
+# A folder holding one of these is a repository's root: the search for a config stops
+# there, so a stray file in a shared parent folder (/tmp, a home folder) never applies.
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")
+DEFAULT = "default"  # where a setting came from when no file set it
 FAIL_ON = (*SEVERITY_NAMES, "never")
 MIN_SEVERITY = SEVERITY_NAMES
 LANGUAGES = ("en", "en-US", "en-GB", "en-CA", "en-AU")
@@ -55,12 +61,30 @@ class Layer:
     fail_on: str | None = None
     min_severity: str | None = None
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    prefix: str = ""  # how its keys are written in the file, e.g. "tool.article-audit.overrides[0]."
+    # Settings written under another key, e.g. "rules.suppression.require-reason" as
+    # "require-suppression-reason" (without the prefix).
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Resolved:
+    """The layers of one file's settings merged, and where each value came from:
+    `origins` maps "fail-on", "min-severity", "rules.ID" (enabled or not) and
+    "rules.ID.OPTION" to "FILE:KEY", "--FLAG" or DEFAULT."""
+
+    enabled: set[str]
+    fail_on: str
+    min_severity: str
+    per_rule: dict[str, dict[str, Any]]
+    origins: dict[str, str]
 
 
 @dataclass
 class Override:
     patterns: tuple[re.Pattern[str], ...]
     layer: Layer
+    paths: tuple[str, ...] = ()  # the globs as written
 
 
 @dataclass
@@ -71,6 +95,8 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
+    # Base settings outside the layers ("language", "languagetool.mode"...) -> their key in the file.
+    keys: dict[str, str] = field(default_factory=dict)
     _settings: dict[tuple, Settings] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -90,48 +116,109 @@ class Config:
         report_unused_suppressions: bool = False,
     ) -> Settings:
         """Merge defaults < config < profile < matching overrides < command line for one file."""
-        overrides = list(self.overrides)
-        layers = [self.base]
-        if profile is not None:
-            if profile not in self.profiles:
-                where = self.path or "the configuration"
-                known = ", ".join(sorted(self.profiles)) or "none defined"
-                raise ConfigError(f"{where}: profiles: no profile {profile!r}; defined: {known}")
-            profile_layer, profile_overrides = self.profiles[profile]
-            layers.append(profile_layer)
-            overrides += profile_overrides
-        matching = tuple(n for n, o in enumerate(overrides) if _matches(o.patterns, path, self.root))
+        layers, matching = self.layers_for(path, profile)
         # Files that match the same overrides share one Settings object (cheaper, and the
         # result cache fingerprints it once).
         memo_key = (id(registry), select, ignore, fail_on, min_severity, profile, report_unused_suppressions, matching)
         if memo_key in self._settings:
             return self._settings[memo_key]
-        layers += [overrides[n].layer for n in matching]
-        enabled = {rid for rid, cls in registry.items() if cls.enabled_by_default}
-        gate, shown = "error", "info"
-        per_rule: dict[str, dict[str, Any]] = {}
-        for layer in layers:
-            if layer.select is not None:
-                enabled = _expand(layer.select, registry)
-            enabled -= _expand(layer.ignore, registry)
-            gate = layer.fail_on or gate
-            shown = layer.min_severity or shown
-            for rid, values in layer.rules.items():
-                per_rule.setdefault(rid, {}).update(values)
-        if select is not None:
-            enabled = _expand(select, registry)
-        enabled -= _expand(ignore, registry)
-        gate = fail_on or gate
-        shown = min_severity or shown
+        merged = self.resolve(
+            layers, registry, select=select, ignore=ignore, fail_on=fail_on, min_severity=min_severity
+        )
         rules = []
-        for rid in sorted(enabled):
+        for rid in sorted(merged.enabled):
             cls = registry[rid]
-            values = dict(per_rule.get(rid, {}))
+            values = dict(merged.per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
-        settings = Settings(tuple(rules), gate, self.language, report_unused_suppressions, shown, self.languagetool)
+        settings = Settings(
+            tuple(rules),
+            merged.fail_on,
+            self.language,
+            report_unused_suppressions,
+            merged.min_severity,
+            self.languagetool,
+            shown_path(self.path) if self.path else None,
+        )
         self._settings[memo_key] = settings
         return settings
+
+    def layers_for(self, path: str | None, profile: str | None = None) -> tuple[list[Layer], tuple[int, ...]]:
+        """The layers that apply to `path`, lowest first, and which of `overrides_of(profile)`
+        (by number) match it. With no `path`, no override applies."""
+        layers = [self.base]
+        if profile is not None:
+            layers.append(self._profile(profile)[0])
+        overrides = self.overrides_of(profile)
+        matching = tuple(
+            n for n, o in enumerate(overrides) if path is not None and _matches(o.patterns, path, self.root)
+        )
+        return layers + [overrides[n].layer for n in matching], matching
+
+    def overrides_of(self, profile: str | None) -> list[Override]:
+        """The file's overrides, then the profile's."""
+        return self.overrides + (self._profile(profile)[1] if profile is not None else [])
+
+    def _profile(self, profile: str) -> tuple[Layer, list[Override]]:
+        if profile not in self.profiles:
+            where = self.path or "the configuration"
+            known = ", ".join(sorted(self.profiles)) or "none defined"
+            raise ConfigError(f"{where}: profiles: no profile {profile!r}; defined: {known}")
+        return self.profiles[profile]
+
+    def resolve(
+        self,
+        layers: list[Layer],
+        registry: Mapping[str, type[Rule]],
+        *,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        fail_on: str | None = None,
+        min_severity: str | None = None,
+    ) -> Resolved:
+        """The layers merged, then the command line's choices on top."""
+        enabled = {rid for rid, cls in registry.items() if cls.enabled_by_default}
+        merged = Resolved(enabled, "error", "info", {}, {})
+        origins = merged.origins
+        shown = shown_path(self.path) if self.path else ""
+        for layer in layers:
+            where = f"{shown}:{layer.prefix}"
+            if layer.select is not None:
+                merged.enabled = _expand(layer.select, registry)
+                origins.update(dict.fromkeys((f"rules.{rid}" for rid in registry), where + "select"))
+            ignored = _expand(layer.ignore, registry)
+            merged.enabled -= ignored
+            origins.update(dict.fromkeys((f"rules.{rid}" for rid in ignored), where + "ignore"))
+            if layer.fail_on:
+                merged.fail_on, origins["fail-on"] = layer.fail_on, where + "fail-on"
+            if layer.min_severity:
+                merged.min_severity, origins["min-severity"] = layer.min_severity, where + "min-severity"
+            for rid, values in layer.rules.items():
+                merged.per_rule.setdefault(rid, {}).update(values)
+                for key in (f"rules.{rid}.{name}" for name in values):
+                    origins[key] = where + layer.aliases.get(key, key)
+        if select is not None:
+            merged.enabled = _expand(select, registry)
+            origins.update(dict.fromkeys((f"rules.{rid}" for rid in registry), "--select"))
+        ignored = _expand(ignore, registry)
+        merged.enabled -= ignored
+        origins.update(dict.fromkeys((f"rules.{rid}" for rid in ignored), "--ignore"))
+        if fail_on:
+            merged.fail_on, origins["fail-on"] = fail_on, "--fail-on"
+        if min_severity:
+            merged.min_severity, origins["min-severity"] = min_severity, "--min-severity"
+        return merged
+
+
+def shown_path(path: Path) -> str:
+    """A config file's path as reports name it: relative to the working folder when it
+    lies inside it, absolute otherwise."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive (Windows)
+        return absolute
+    return absolute if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:
@@ -196,7 +283,7 @@ def _rule_ids(path: Path, key: str, ids: tuple[str, ...], registry: Mapping[str,
 def _layer(
     path: Path, prefix: str, table: Mapping[str, Any], allowed: tuple[str, ...], registry: Mapping[str, type[Rule]]
 ) -> Layer:
-    layer = Layer()
+    layer = Layer(prefix=prefix)
     for key, value in table.items():
         name = f"{prefix}{key}"
         if key not in allowed:
@@ -264,6 +351,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         if not isinstance(value, bool):
             raise _fail(path, prefix + "require-suppression-reason", f"expected true or false, got {value!r}")
         config.base.rules.setdefault("suppression", {})["require-reason"] = value
+        config.base.aliases["rules.suppression.require-reason"] = "require-suppression-reason"
     profiles = table.get("profiles", {})
     if not isinstance(profiles, dict):
         raise _fail(path, prefix + "profiles", "expected a table of profiles, e.g. [profiles.ci]")
@@ -277,8 +365,11 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         if table["language"] not in LANGUAGES:
             raise _fail(path, prefix + "language", f"got {table['language']!r}; allowed: {', '.join(LANGUAGES)}")
         config.language = table["language"]
+        config.keys["language"] = prefix + "language"
     if "languagetool" in table:
         config.languagetool = _languagetool(path, prefix + "languagetool", table["languagetool"])
+        for key in table["languagetool"]:
+            config.keys[f"languagetool.{key}"] = f"{prefix}languagetool.{key}"
     config.overrides = _overrides(path, prefix, table.get("overrides", []), registry)
     return config
 
@@ -333,7 +424,9 @@ def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, t
         globs = _string_list(path, name + ".paths", globs)
         rest = {k: v for k, v in item.items() if k != "paths"}
         result.append(
-            Override(tuple(glob_to_regex(g) for g in globs), _layer(path, name + ".", rest, OVERRIDE_KEYS, registry))
+            Override(
+                tuple(glob_to_regex(g) for g in globs), _layer(path, name + ".", rest, OVERRIDE_KEYS, registry), globs
+            )
         )
     return result
 
@@ -355,17 +448,30 @@ def load(path: Path, registry: Mapping[str, type[Rule]]) -> Config:
 
 @lru_cache(maxsize=256)
 def find(folder: Path) -> Path | None:
-    """The nearest config file at or above `folder`."""
+    """The nearest config file at or above `folder`, up to the root of the repository
+    that holds `folder` (a folder holding .git, .hg or .svn) if there is one."""
     for candidate in (folder, *folder.parents):
-        own = candidate / CONFIG_NAMES[0]
-        if own.is_file():
-            return own
-        project = candidate / CONFIG_NAMES[1]
-        if project.is_file():
-            try:
-                with open(project, "rb") as handle:
-                    if "article-audit" in tomllib.load(handle).get("tool", {}):
-                        return project
-            except (OSError, tomllib.TOMLDecodeError):
-                return project  # let load() report the problem
+        found = _config_in(candidate)
+        if found or is_repository_root(candidate):
+            return found
+    return None
+
+
+def is_repository_root(folder: Path) -> bool:
+    return any(os.path.exists(folder / marker) for marker in REPOSITORY_MARKERS)
+
+
+def _config_in(candidate: Path) -> Path | None:
+    """The config file in `candidate` itself, if any."""
+    own = candidate / CONFIG_NAMES[0]
+    if own.is_file():
+        return own
+    project = candidate / CONFIG_NAMES[1]
+    if project.is_file():
+        try:
+            with open(project, "rb") as handle:
+                if "article-audit" in tomllib.load(handle).get("tool", {}):
+                    return project
+        except (OSError, tomllib.TOMLDecodeError):
+            return project  # let load() report the problem
     return None

@@ -1,5 +1,6 @@
 """Each file's settings in a batch: from one config file given for the whole run, or
-from the nearest config of the file's folder, with the command line's choices on top.
+from the nearest config of the file's folder (see `loader.find`), or from none at all
+(`--isolated`), with the command line's choices on top.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from audit.engine.settings import Settings
 
 
 class PerFolderSettings:
-    """Settings per file: the config from `config` if given, else the nearest config per folder.
+    """Settings per file: the config from `config` if given, the built-in defaults if
+    `isolated`, else the nearest config per folder.
 
     Call it with a path for that file's Settings. A batch has thousands of files in a few
     folders: each folder is resolved and searched for its config once, and each config
@@ -34,9 +36,10 @@ class PerFolderSettings:
         min_severity: str | None = None,
         profile: str | None = None,
         report_unused_suppressions: bool = False,
+        isolated: bool = False,
     ) -> None:
         self.registry = registry
-        self.fixed: Config | None = load(config, registry) if config else None
+        self.fixed: Config | None = load(config, registry) if config else Config() if isolated else None
         self.chosen = dict(
             select=select,
             ignore=ignore,

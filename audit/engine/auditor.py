@@ -69,7 +69,14 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     located.sort(key=LocatedFinding.sort_key)
     _number_repeats(located)
     return FileResult(
-        doc.path, gate(located, settings.fail_on), None, metrics, located, doc.title, warnings=list(doc.warnings)
+        doc.path,
+        gate(located, settings.fail_on),
+        None,
+        metrics,
+        located,
+        doc.title,
+        warnings=list(doc.warnings),
+        config=settings.config,
     )
 
 

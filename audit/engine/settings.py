@@ -31,3 +31,5 @@ class Settings:
     report_unused_suppressions: bool = False
     min_severity: str = "info"  # findings below it are not shown (the gate still counts them)
     languagetool: LanguageToolSettings = LanguageToolSettings()
+    # The config file these came from, as reports name it; None for the built-in defaults.
+    config: str | None = None

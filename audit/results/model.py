@@ -26,6 +26,7 @@ class FileResult:
     title: str = ""
     source: str | None = None  # kept only when a report needs the text (HTML reports)
     warnings: list[str] = field(default_factory=list)
+    config: str | None = None  # the config file that applied; None: built-in defaults, or not audited
 
     def to_dict(self) -> dict[str, Any]:
         result = {
@@ -33,6 +34,7 @@ class FileResult:
             "status": self.status,
             "error": self.error,
             "title": self.title,
+            "config": self.config,
             "metrics": self.metrics,
             "findings": [finding_dict(f) for f in self.findings],
             "warnings": self.warnings,

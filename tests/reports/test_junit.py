@@ -52,3 +52,12 @@ def test_real_run(run_check, articles, schema):
     failed = [c for c in suite.findall("testcase") if c.find("failure") is not None]
     assert [c.get("name").endswith("coalition-meeting.txt") for c in failed] == [True]
     assert "sentence-length" in failed[0].find("failure").text
+
+
+def test_the_suite_names_the_config_that_applied(report, schema):
+    report["files"][0]["config"] = "docs/.article-audit.toml"
+    text = render("junit", report)
+    schema.validate(text)
+    properties = ET.fromstring(text).findall("testsuite/properties/property")
+    configs = [p.get("value") for p in properties if p.get("name") == "config"]
+    assert configs == ["docs/.article-audit.toml", "built-in defaults"]

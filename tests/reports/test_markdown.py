@@ -61,3 +61,12 @@ def test_a_huge_batch_keeps_its_worst_rows_and_its_totals(report):
     assert table[2].startswith("| ❌ FAIL | docs/a file")
     assert table[-2].startswith("| … | ") and "more articles" in table[-2]
     assert table[-1].startswith("| **Total** | 2001 articles |")
+
+
+def test_the_summary_names_the_config_that_applied(report):
+    for result in report["files"]:
+        result["config"] = "docs/.article-audit.toml"
+    lines = render("markdown", report).splitlines()
+    assert lines[2].endswith("could not be audited.") and lines[4] == "Config: docs/.article-audit.toml"
+    report["files"][0]["config"] = "a_b/*.toml"  # escaped like any other text
+    assert "Configs: a\\_b/\\*.toml (1 article), docs/.article-audit.toml (1 article)" in render("markdown", report)

@@ -115,3 +115,27 @@ def test_real_run_is_valid_sarif_with_exact_regions(cli_report, run_check, artic
         lines = (articles / path[len(str(articles)) + 1 :]).read_text(encoding="utf-8").splitlines()
         line = lines[region["startLine"] - 1]
         assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == region["snippet"]["text"]
+
+
+def test_the_invocation_names_the_config_that_applied(report, validator):
+    report["files"][0]["config"] = "docs/.article-audit.toml"
+    report["files"][1]["config"] = None
+    log = json.loads(render("sarif", report))
+    assert errors(validator, log) == []
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["properties"]["configurations"] == [
+        {"path": "docs/.article-audit.toml", "articles": 1},
+        {"path": None, "articles": 1},
+    ]
+
+
+def test_a_real_run_names_its_config_in_sarif(articles, run_check, validator, monkeypatch):
+    (articles / ".git").mkdir()
+    (articles / ".article-audit.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    monkeypatch.chdir(articles)
+    code, text = run_check(".", "--format", "sarif")
+    log = json.loads(text)
+    assert code == 0 and errors(validator, log) == []
+    assert log["runs"][0]["invocations"][0]["properties"]["configurations"] == [
+        {"path": ".article-audit.toml", "articles": 3}
+    ]

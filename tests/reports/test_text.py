@@ -61,3 +61,19 @@ def test_control_characters_cannot_reach_the_terminal(report):
     report["files"][0]["findings"][1]["message"] = "bad \033[2J\033]0;title\007 text"
     out = render("text", report)
     assert "\033" not in out and "\007" not in out and "\x07" not in out
+
+
+def test_the_last_line_names_the_config_that_applied(report):
+    assert render("text", report).splitlines()[-1].endswith("; config: built-in defaults")
+    for result in report["files"]:
+        result["config"] = "docs/.article-audit.toml"
+    last = render("text", report).splitlines()[-1]
+    assert last == "3 file(s): 1 passed, 1 failed, 1 could not be audited; config: docs/.article-audit.toml"
+    report["files"][1]["config"] = None
+    assert (
+        render("text", report)
+        .splitlines()[-1]
+        .endswith("; configs: docs/.article-audit.toml (1 article), built-in defaults (1 article)")
+    )  # the input that could not be audited had no config applied
+    report["files"] = report["files"][2:]
+    assert render("text", report).splitlines()[-1].endswith("could not be audited")
