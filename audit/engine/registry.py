@@ -10,9 +10,9 @@ built-in and third-party rules load the same way. An entry point names either
 
 Scanning the installed distributions for entry points imports `importlib.metadata` and
 reads every `entry_points.txt`: some 25 ms, a tenth of a one-file run. The scan's result
-is kept in the cache folder, keyed by the folders on `sys.path` and their modification
-times (installing or removing a distribution changes its folder's), so a run imports
-only the rules themselves.
+is kept in the cache folder, keyed by the distributions' metadata folders on `sys.path`
+and their modification times (an install, an upgrade or a removal changes them), so a
+run imports only the rules themselves.
 """
 
 from __future__ import annotations
@@ -114,12 +114,19 @@ def entry_points() -> tuple[EntryPoint, ...]:
 
 
 def _installed_identity() -> str:
+    """The distributions on sys.path: each folder's metadata folders and their times (an
+    install or an upgrade adds, removes or rewrites one). Only those: a folder's own time
+    changes whenever any file in it does (the working folder, /tmp)."""
     parts = [GROUP]
     for entry in sys.path:
         try:
-            parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+            with os.scandir(entry or ".") as found:
+                infos = sorted(
+                    f"{e.name}:{e.stat().st_mtime_ns}" for e in found if e.name.endswith((".dist-info", ".egg-info"))
+                )
         except OSError:
-            parts.append(f"{entry}:-")
+            continue
+        parts.append(f"{entry}\0{','.join(infos)}")
     return "\n".join(parts)
 
 
