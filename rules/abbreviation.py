@@ -80,8 +80,37 @@ def initials_match(letters: str, words: list[str]) -> bool:
     return bool(parts) and parts[0][0].lower() == letters[0] and walk(0, 0)
 
 
+_WORD = re.compile(r"[\w’'&-]+")
+_WORD_OR_CLOSE = re.compile(r"[\w’'&-]+|\)")  # ")" is not in a word: the words up to the first ")"
+_SPACES = re.compile(r"\s*")  # what str.lstrip strips (both test Py_UNICODE_ISSPACE)
+_STANDS_FOR = re.compile(r"[,(]?\s*(?:which|that|it) (?:stands|stood) for\b")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'&-]+", text)
+    return _WORD.findall(text)
+
+
+def _last_words(text: str, end: int, n: int) -> list[str]:
+    """`_words(text[:end])[-n:]`, read from a window before `end` that grows until it
+    holds more than n words (the first may be cut) or reaches the start."""
+    size = 32 * (n + 1)
+    while True:
+        start = max(0, end - size)
+        words = _WORD.findall(text, start, end)
+        if start == 0 or len(words) > n:
+            return words[-n:]
+        size *= 4
+
+
+def _end_of_stripped(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())`, read from a window before `end` that grows."""
+    size = 64
+    while True:
+        start = max(0, end - size)
+        kept = text[start:end].rstrip()
+        if kept or start == 0:
+            return start + len(kept)
+        size *= 4
 
 
 def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
@@ -91,7 +120,45 @@ def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
     (North Atlantic Treaty Organization)" and "the Islamic State group, or ISIS"
     count; so does a parenthesised acronym after a name of two capitalised words
     whose initials differ (Revolutionary Armed Forces of Colombia (FARC)).
+
+    It reads the few words around the acronym, never the whole sentence: one sentence
+    may hold thousands of acronyms (`spelled_out_plain` beside it slices the sentence
+    at each, as first written, and tests/test_fast_paths.py holds the two together).
     """
+    text, first = sentence.text, letters[0].lower()
+    before = _end_of_stripped(text, start)  # text[:before] is `before` of the plain form
+    after = _SPACES.match(text, end).end()  # text[after:] is its `after`
+    if before and text[before - 1] == "(" and text.startswith(")", after):
+        words = _last_words(text, before - 1, len(letters) + 3)
+        return any(w[0].lower() == first for w in words) or len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+    if _STANDS_FOR.match(text, after):
+        return True
+    if text.startswith("(", after):
+        inside = []
+        for m in _WORD_OR_CLOSE.finditer(text, after + 1):
+            if m.group() == ")" or len(inside) == 2:
+                break
+            inside.append(m.group())
+        if len(inside) < 2:
+            return False
+        if inside[0][0].lower() == first or inside[0][:1].isupper():
+            return True
+        head = next((p for p in re.split(r"[-–]", inside[0]) if p), None)
+        if head is not None and head[0].lower() != letters.lower()[0]:
+            return False  # what initials_match tells first, without reading every word inside
+        close = text.find(")", after)
+        return initials_match(letters, _words(text[after + 1 : close] if close != -1 else text[after + 1 :]))
+    lowered = text[max(0, before - 16) : before].lower()  # the end of `before` is all that is compared
+    for word in INTRODUCERS:
+        if lowered.endswith((" " + word, "," + word)):
+            words = _last_words(text, before - len(word), len(letters) + 6)
+            return any(initials_match(letters, words[k:]) for k in range(len(words)))
+    return False
+
+
+def spelled_out_plain(sentence, start: int, end: int, letters: str) -> bool:
+    """The plain form of `spelled_out` (the reference of tests/test_fast_paths.py): the
+    sentence sliced before and after the acronym, and each side read whole."""
     text, first = sentence.text, letters[0].lower()
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
@@ -113,22 +180,61 @@ def spelled_out(sentence, start: int, end: int, letters: str) -> bool:
     return False
 
 
+def first_expansions(words, keys) -> dict[str, int]:
+    """For each acronym in `keys` whose full name the words hold ("Hewlett Packard ...
+    HP"), the fewest leading words that hold it: `expanded_before(words[:n], key)` is
+    true exactly when n is at least that.
+
+    One pass over the words that open with a capital, for all the acronyms at once: from
+    each, a run of capitalised (and small) words is followed through a letter tree of
+    the acronyms, as `initials_match` walks it for one, for as long as some acronym's
+    letters can still be spelled. Looking for each acronym in the words before it would
+    read the article once per acronym."""
+    children: list[dict[str, int]] = [{}]  # the letter tree: node -> letter -> node
+    key_at: dict[int, str] = {}  # the node where an acronym's letters end
+    for key in keys:
+        node = 0
+        for letter in key.lower():
+            nxt = children[node].get(letter)
+            if nxt is None:
+                nxt = children[node][letter] = len(children)
+                children.append({})
+            node = nxt
+        key_at[node] = key
+    if not key_at:
+        return {}
+    longest_run = 2 * max(map(len, key_at.values())) + 2
+    found: dict[str, int] = {}
+    for p in compress(count(), map(str.isupper, map(itemgetter(0), words))):  # a word is never empty
+        letter = words[p][0].lower()
+        if letter not in children[0]:
+            continue  # no acronym opens with this word's letter
+        # From the root only this letter: an acronym spelled from here opens with it.
+        opening = {letter: children[0][letter]}
+        states, q = {0}, p  # the nodes the run words[p:q] can reach
+        while states and q < len(words) and q - p < longest_run:
+            word = words[q]
+            q += 1
+            capital = word[:1].isupper()
+            if not capital and word.lower() not in SMALL:
+                break  # a run holds capitalised and small words only
+            for part in re.split(r"[-–]", word):
+                if part:  # each part spells the next letter or, if small, may spell none
+                    lower = part.lower()
+                    spelled = {nxt for node in states if (nxt := (children[node] if node else opening).get(lower[0]))}
+                    states = spelled | states if lower in SMALL else spelled
+            if capital:
+                for node in states:
+                    key = key_at.get(node)
+                    if key is not None and q - p <= 2 * len(key) + 2 and q < found.get(key, q + 1):
+                        found[key] = q
+    return found
+
+
 def expanded_before(words, letters: str) -> bool:
-    """Capitalised words spelling the acronym appear earlier: "Hewlett Packard ... HP"."""
-    first = letters[0].lower()
-    # The words that open with a capital, found at C speed (a word is never empty).
-    for p in compress(count(), map(str.isupper, map(itemgetter(0), words))):
-        word = words[p]
-        if word[0].lower() == first:
-            for q in range(p + 1, min(len(words), p + 2 * len(letters) + 2) + 1):
-                run = words[p:q]
-                if (
-                    run[-1][:1].isupper()
-                    and all(w[:1].isupper() or w.lower() in SMALL for w in run)
-                    and initials_match(letters, run)
-                ):
-                    return True
-    return False
+    """Capitalised words spelling the acronym appear earlier: "Hewlett Packard ... HP"
+    (`first_expansions` for one acronym)."""
+    return letters in first_expansions(words, (letters,))
 
 
 def expanded_before_plain(words, letters: str) -> bool:
@@ -272,16 +378,26 @@ class Abbreviation(Rule):
         uses: dict[str, list] = {}
         for key, *use in occurrences(doc, skip):
             uses.setdefault(key, []).append(use)
+        unexplained = []  # (key, its uses, the first in the text): not spelled out there or before
         for key, found in uses.items():
             index = next((i for i, u in enumerate(found) if not u[0] and not u[1]), None)
             if index is None:
                 continue  # only in headlines or inside names (FA Cup)
-            if any(spelled_out(*u[2:], key) for u in found[: index + 1]):
-                continue
+            if not any(spelled_out(*u[2:], key) for u in found[: index + 1]):
+                unexplained.append((key, found, index))
+        if not unexplained:
+            return
+        # How many words stand before each first use, and where each full name is first
+        # written: for all of them in one pass over the words before the last.
+        before = [
+            bisect_right(doc.word_ends, uses[index][2].prose_start + uses[index][3]) for _, uses, index in unexplained
+        ]
+        expansions = first_expansions(doc.texts[: max(before)], [key for key, _, _ in unexplained])
+        for (key, found, index), words_before in zip(unexplained, before):
+            if expansions.get(key, words_before + 1) <= words_before:
+                continue  # the words before it spell it out: Hewlett Packard ... HP
             _, _, sentence, s, e = found[index]
             start = sentence.prose_start + s
-            if expanded_before(doc.texts[: bisect_right(doc.word_ends, start)], key):
-                continue
             later = any(spelled_out(*u[2:], key) for u in found[index + 1 :])
             acronym = sentence.text[s:e]
             yield self.finding(

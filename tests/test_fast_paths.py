@@ -503,6 +503,136 @@ def test_abbreviation_looks_for_the_full_name_where_capitals_open_words(words, l
     assert abbreviation.expanded_before(words, letters) == abbreviation.expanded_before_plain(words, letters)
 
 
+FULL_NAME_WORDS = (
+    "Hewlett",
+    "Packard",
+    "of",
+    "the",
+    "The",
+    "National",
+    "Health",
+    "Service",
+    "K",
+    "\u212aelvin",
+    "İstanbul",
+    "news",
+    "NHS",
+    "co-op",
+    "Co-op",
+    "-",
+    "Bank",
+    "A",
+    "an",
+    "And",
+    "Hall-of-Fame",
+    "Of",
+)
+
+
+@EXAMPLES
+@given(
+    words=st.lists(st.sampled_from(FULL_NAME_WORDS), min_size=1, max_size=30),
+    keys=st.sets(
+        st.sampled_from(("HP", "NHS", "KB", "IB", "NB", "H", "THF", "CB", "HOF", "NHSB", "AB", "OB")), min_size=1
+    ),
+)
+@example(words=["The", "of", "Bank"], keys={"OB", "TB"})  # an acronym opens with a capital's letter
+@example(words=["The", "an", "Bank", "And", "Bank"], keys={"AB"})
+# A run no longer than twice the letters and two: found only from the second "National".
+@example(
+    words=["National", *["of", "the"] * 4, *["Health", "Service", "Bank", "National"] * 2],
+    keys={"NHSB", "NB", "HSBNHSBN"},
+)
+def test_abbreviation_finds_where_each_full_name_is_first_written(words, keys):
+    """One pass for all the acronyms (`first_expansions`) tells, for each, the first
+    prefix of the words that the plain search for one acronym finds it in."""
+    firsts = abbreviation.first_expansions(words, keys)
+    for key in keys:
+        assert [n >= firsts.get(key, len(words) + 1) for n in range(len(words) + 1)] == [
+            abbreviation.expanded_before_plain(words[:n], key) for n in range(len(words) + 1)
+        ]
+
+
+SPELLED_OUT_PIECES = (
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\u00a0",
+    "\u2028",
+    ",",
+    " or ",
+    ",or ",
+    " known as ",
+    " \u212anown as ",
+    " called ",
+    " CALLED ",
+    "which stands for ",
+    ", that stood for",
+    "(it stands for",
+    "North",
+    "Atlantic",
+    "Treaty",
+    "Organization",
+    "of",
+    "the",
+    "national",
+    "-national",
+    "-",
+    "–",
+    "co-op",
+    "Σ",
+    "İ",
+    "NATO",
+    "N.A.T.O.",
+    "x",
+    "9",
+)
+
+
+class _Sentence:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(SPELLED_OUT_PIECES), max_size=12).map("".join),
+    acronym=st.sampled_from(("NATO", "N.A.T.O.", "NTO", "CN")),
+    after=st.lists(st.sampled_from(SPELLED_OUT_PIECES), max_size=12).map("".join),
+)
+@example(before="North Atlantic Treaty Organization (", acronym="NATO", after=")")
+@example(before="", acronym="NATO", after=" (North Atlantic Treaty Organization)")
+@example(before="the alliance, or ", acronym="NATO", after="")
+@example(before="", acronym="NATO", after=" (-national Atlantic Treaty Organization")
+@example(before="", acronym="NATO", after=" (- north Atlantic")
+@example(before="  ", acronym="NATO", after=" which stands for")
+def test_abbreviation_reads_around_an_acronym_what_slicing_the_sentence_reads(before, acronym, after):
+    text = before + acronym + after
+    sentence, start, end = _Sentence(text), len(before), len(before) + len(acronym)
+    key = abbreviation.key_of(acronym)
+    assert abbreviation.spelled_out(sentence, start, end, key) == abbreviation.spelled_out_plain(
+        sentence, start, end, key
+    )
+
+
+@pytest.mark.parametrize("padding", [0, 1, 200, 5000])
+def test_abbreviation_reads_far_enough_back_when_words_are_long(padding):
+    """The windows `spelled_out` reads before an acronym grow until they hold the words
+    it needs, however long those words or the spaces between them are."""
+    for before in (
+        "Norththe" + "x" * padding + " Atlantic (",
+        "north " + "y" * padding + " (",
+        "North Atlantic Treaty Organization" + " " * padding + "(",
+        "Nor" + "t" * padding + "h Atlantic Treaty, or" + " " * padding,
+        " " * padding,
+    ):
+        for after in (")", " " * padding + ")", ""):
+            text = before + "NATO" + after
+            args = _Sentence(text), len(before), len(before) + 4, "NATO"
+            assert abbreviation.spelled_out(*args) == abbreviation.spelled_out_plain(*args)
+
+
 @EXAMPLES
 @given(
     text=st.lists(

@@ -81,7 +81,8 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     most = max(counts[w] for w in usual)
     rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
     result = []
-    found: list[re.Match[str]] = []  # where each name is, looked for once a pair needs it
+    uses: dict[str, list[re.Match[str]]] | None = None  # where each name is, found once a pair needs it
+    neighbours: dict[str, set[str]] = {}  # each name's, worked out once: a name may be in many pairs
     for a, b in near_pairs(usual | rare):
         major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
         if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
@@ -89,21 +90,25 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
         longer, shorter = (major, minor) if len(major) > len(minor) else (minor, major)
         if longer[:-1] == shorter and longer[-1] in "is":
             continue
-        found = found or list(_CAPITALISED.finditer(text))
-        near_major, near_minor = _neighbours(text, found, major), _neighbours(text, found, minor)
+        if uses is None:
+            uses = {}
+            for m in _CAPITALISED.finditer(text):
+                uses.setdefault(m.group(0), []).append(m)
+        for name in (major, minor):
+            if name not in neighbours:
+                neighbours[name] = _neighbours(text, uses[name])
+        near_major, near_minor = neighbours[major], neighbours[minor]
         if near_major and near_minor and not near_major & near_minor:
             continue
-        result.append((minor, major, counts[major], [m.span() for m in found if m.group(0) == minor]))
+        result.append((minor, major, counts[major], [m.span() for m in uses[minor]]))
     return result
 
 
-def _neighbours(text: str, matches, name: str) -> set[str]:
-    """Capitalised words and initials just before (up to two) or after each use of a
-    name, titles and common words left out."""
+def _neighbours(text: str, matches) -> set[str]:
+    """Capitalised words and initials just before (up to two) or after each of the
+    matches (the uses of one name), titles and common words left out."""
     near = set()
     for m in matches:
-        if m.group(0) != name:
-            continue
         before = _BEFORE_NAME.search(text[max(0, m.start() - 40) : m.start()])
         after = _AFTER_NAME.match(text, m.end())
         words = before.group(1).replace(".", " ").split() if before else []
