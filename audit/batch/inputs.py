@@ -82,7 +82,21 @@ def discover(paths: Iterable[str], notes: list[str] | None = None) -> Iterator[t
     A file named explicitly is audited whatever its type would be in a folder scan,
     but an unsupported type is a problem, never silently skipped. A folder with nothing
     to audit in it is named in `notes` (a message each), never skipped without a word.
+    A file reached twice (named twice, `c.txt ./c.txt`, or through a symbolic link) is
+    yielded once, under the name it was reached by first: audited once, fixed once.
     """
+    seen: set[str] = set()
+    for item in _expand(paths, notes):
+        if item[0] != STDIN:
+            real = os.path.realpath(item[0])
+            if real in seen:
+                continue
+            seen.add(real)
+        yield item
+
+
+def _expand(paths: Iterable[str], notes: list[str] | None) -> Iterator[tuple[str, str | None]]:
+    """`discover` before the second sight of each file is dropped."""
     for raw in paths:
         if raw == STDIN:
             yield raw, None

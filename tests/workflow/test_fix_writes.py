@@ -1,0 +1,121 @@
+"""Issue 19, `--fix` and the file it writes: only onto the bytes that were audited, each
+real file once, through a symbolic link, keeping the file's mode (and `--diff` alike)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from audit.cli import check
+from audit.cli.main import main
+from audit.workflow import fixes
+
+DOUBLED = "The the end.\n"  # the typo rule's safe fix removes the first "The "
+FIXED = "The end.\n"
+EDITED = "EDITOR ADDED THIS HEADING WHILE THE AUDIT RAN.\n\nThe the end.\n"
+
+
+def run(capsys, *args):
+    code = main(["check", "--isolated", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def edit_after_the_audit(monkeypatch, path, text=EDITED):
+    """The file is changed once the batch has audited it, before `--fix` writes."""
+    audit = check._audit
+
+    def audit_then_edit(*args, **kwargs):
+        outcome = audit(*args, **kwargs)
+        path.write_text(text, encoding="utf-8")
+        return outcome
+
+    monkeypatch.setattr(check, "_audit", audit_then_edit)
+
+
+@pytest.mark.parametrize("cache", [["--no-cache"], []], ids=["no-cache", "cache"])
+def test_a_file_edited_during_the_batch_is_refused_and_left_as_it_is(tmp_path, monkeypatch, capsys, cache):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+    if cache:  # a first run fills the result cache: the second one's result is a cache hit
+        assert run(capsys, str(article))[0] == 1
+    edit_after_the_audit(monkeypatch, article)
+    code, _, err = run(capsys, *cache, "--fix", str(article))
+    assert article.read_text(encoding="utf-8") == EDITED  # the editor's text, untouched
+    assert code == 2
+    assert f"{article}: not fixed: the file changed since it was audited" in err
+    assert "fixed 1 finding" not in err and "Traceback" not in err
+
+
+def test_a_file_changed_just_before_it_is_replaced_is_refused(tmp_path):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+    result = {
+        "path": str(article),
+        "status": "failed",
+        "findings": [{"fix": {"start": 0, "end": 4, "replacement": "", "safe": True}}],
+        fixes.AUDITED_DIGEST: fixes.digest(DOUBLED.encode()),
+    }
+    [fix] = fixes.file_fixes([result])
+    assert not fix.stale
+    article.write_text(EDITED, encoding="utf-8")  # after it was read for the fix
+    with pytest.raises(fixes.FileChanged):
+        fix.write()
+    assert article.read_text(encoding="utf-8") == EDITED
+
+
+def test_diff_of_a_file_changed_since_the_audit_is_refused(tmp_path, monkeypatch, capsys):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+    edit_after_the_audit(monkeypatch, article)
+    code, out, err = run(capsys, "--no-cache", "--diff", str(article))
+    assert (code, out) == (2, "")
+    assert "not fixed: the file changed since it was audited" in err
+
+
+def test_the_digest_is_not_in_the_report(tmp_path, capsys):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED + "\nIt is a a note.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--no-cache", "--fix", "--format", "json", str(article))
+    assert fixes.AUDITED_DIGEST not in out and '"path"' in out
+
+
+def test_the_same_file_named_twice_is_audited_once_and_fixed_once(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c.txt").write_text(DOUBLED, encoding="utf-8")
+    code, out, err = run(capsys, "--no-cache", "--fix", "c.txt", "./c.txt", str(tmp_path / "c.txt"))
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == FIXED  # not "The. end."
+    assert err.count("fixed 1 finding(s)") == 1 and "in c.txt" in err
+    assert out.count("c.txt: ") == 1 and "1 file(s)" in out  # reported under the name given first
+
+
+def test_a_link_in_a_folder_is_its_target_once_and_a_link_named_first_is_written_through(tmp_path, capsys):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    target = folder / "a.txt"
+    target.write_text(DOUBLED, encoding="utf-8")
+    (folder / "b.txt").symlink_to("a.txt")
+    code, out, err = run(capsys, "--no-cache", "--fix", str(folder))
+    assert target.read_text(encoding="utf-8") == FIXED
+    assert (folder / "b.txt").is_symlink() and "1 file(s)" in out
+    assert err.count("fixed 1 finding(s)") == 1
+
+    target.write_text(DOUBLED, encoding="utf-8")
+    code, out, err = run(capsys, "--no-cache", "--fix", str(folder / "b.txt"), str(target))
+    assert (folder / "b.txt").is_symlink() and os.readlink(folder / "b.txt") == "a.txt"
+    assert target.read_text(encoding="utf-8") == FIXED
+    assert f"in {folder / 'b.txt'}" in err and err.count("fixed 1 finding(s)") == 1
+
+
+def test_a_fixed_file_keeps_its_mode(tmp_path, capsys):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+    article.chmod(0o640)
+    owner = article.stat().st_uid, article.stat().st_gid
+    run(capsys, "--no-cache", "--fix", str(article))
+    assert article.read_text(encoding="utf-8") == FIXED
+    assert stat.S_IMODE(article.stat().st_mode) == 0o640
+    assert (article.stat().st_uid, article.stat().st_gid) == owner
+    assert [p.name for p in tmp_path.iterdir()] == ["c.txt"]  # no temporary file left
