@@ -83,9 +83,14 @@ def test_output_to_a_named_pipe_is_written_into_it(bad, tmp_path, capsys):
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_output_to_dev_stdout_is_written_to_not_replaced(bad, tmp_path):
+def test_output_to_standard_output_by_name_is_written_to_not_replaced(bad, tmp_path):
+    """`--output /dev/stdout`. Named through a link of the test's own (to /proc/self/fd/1,
+    where /dev/stdout points): code that replaces the name replaces only that link, never
+    /dev/stdout itself (as root, it could)."""
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
     done = subprocess.run(
-        [sys.executable, "-m", "audit", "check", "--isolated", "--no-cache", "--output", "/dev/stdout", bad],
+        [sys.executable, "-m", "audit", "check", "--isolated", "--no-cache", "--output", str(stdout), bad],
         capture_output=True,
         text=True,
         timeout=120,
@@ -93,6 +98,7 @@ def test_output_to_dev_stdout_is_written_to_not_replaced(bad, tmp_path):
     assert done.returncode == 1, done.stderr
     assert "bad.txt: FAILED" in done.stdout
     assert "could not write" not in done.stderr
+    assert stdout.is_symlink() and not list(tmp_path.glob("*.tmp"))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])  # json is streamed: another writer

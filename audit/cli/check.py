@@ -175,18 +175,17 @@ def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narro
     fixes.MAX_PASSES times); the results of the last audit (without the digests), and
     how many files were refused because they changed since they were audited (those are
     left as they are, and not fixed by a later pass either)."""
-    refused: set[str] = set()
-    files = _files_on_disk(tasks)
+    refused: set[str] = set()  # by file on disk
     for _ in range(fixes.MAX_PASSES):
         changed = 0
-        for fix in fixes.file_fixes(results, unsafe=args.unsafe, files=files):
-            if fix.path in refused:
+        for fix in fixes.file_fixes(results, unsafe=args.unsafe, files=_files_on_disk(tasks)):
+            if fix.file in refused:
                 continue
             try:
                 fix.write()
             except fixes.FileChanged as exc:
                 say(plain(exc))
-                refused.add(fix.path)
+                refused.add(fix.file)
                 continue
             say(f"fixed {fix.count} finding(s) in {plain(fix.path)}")
             changed += 1
@@ -201,9 +200,9 @@ def _without_digests(results: list[dict]) -> list[dict]:
     return [{k: v for k, v in r.items() if k != AUDITED_DIGEST} if AUDITED_DIGEST in r else r for r in results]
 
 
-def _files_on_disk(tasks: list[Task]) -> dict[str, str]:
-    """Where each task's file is on disk, for those whose report name is not that."""
-    return {t.path: t.file for t in tasks if t.file}
+def _files_on_disk(tasks: list[Task]) -> list[str]:
+    """Where each task's file is on disk, in task (and result) order."""
+    return [t.source for t in tasks]
 
 
 def _report(results: list[dict], tasks: list[Task], args, notes: list[str], pages: ReportFolder | None) -> ExitCode:

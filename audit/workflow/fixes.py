@@ -17,8 +17,9 @@ the file keeps its mode (see `audit.storage.in_place`).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -127,20 +128,21 @@ class FileFix:
 
 
 def file_fixes(
-    results: Iterable[dict[str, Any]], *, unsafe: bool = False, files: Mapping[str, str] | None = None
+    results: Iterable[dict[str, Any]], *, unsafe: bool = False, files: Iterable[str] | None = None
 ) -> Iterator[FileFix]:
     """The files that their findings' fixes change, in result order. Inputs that could not
     be audited, standard input, and files that no longer decode are left alone; a file
     whose bytes are not the audited ones is yielded `stale` (its fixes refused). Each file
     is read when its turn comes, so a caller may write one before the next is read.
-    `files`: where a result's file is on disk, when that is not its path in the report."""
-    for result in results:
+    `files`: where each result's file is on disk, in result order (by default its path
+    in the report; they differ for a name that is not UTF-8, see `tasks.shown_name`)."""
+    for result, on_disk in zip(results, files if files is not None else repeat(None)):
         if result["status"] == "error" or result["path"] == STDIN:
             continue
         chosen, _ = select(result["findings"], unsafe=unsafe)
         if not chosen:
             continue
-        file = (files or {}).get(result["path"], result["path"])
+        file = on_disk or result["path"]
         audited = result.get(AUDITED_DIGEST)
         try:
             raw = Path(file).read_bytes()

@@ -96,11 +96,13 @@ def test_a_link_in_a_folder_is_its_target_once_and_a_link_named_first_is_written
     folder.mkdir()
     target = folder / "a.txt"
     target.write_text(DOUBLED, encoding="utf-8")
-    (folder / "b.txt").symlink_to("a.txt")
+    (folder / "0-link.txt").symlink_to("a.txt")  # sorts first, but a.txt is the file's own name
     code, out, err = run(capsys, "--no-cache", "--fix", str(folder))
     assert target.read_text(encoding="utf-8") == FIXED
-    assert (folder / "b.txt").is_symlink() and "1 file(s)" in out
-    assert err.count("fixed 1 finding(s)") == 1
+    assert (folder / "0-link.txt").is_symlink() and "1 file(s)" in out
+    assert err.count("fixed 1 finding(s)") == 1 and f"in {target}" in err
+
+    (folder / "b.txt").symlink_to("a.txt")
 
     target.write_text(DOUBLED, encoding="utf-8")
     code, out, err = run(capsys, "--no-cache", "--fix", str(folder / "b.txt"), str(target))
