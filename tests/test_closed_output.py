@@ -102,6 +102,31 @@ def test_output_to_standard_output_by_name_is_written_to_not_replaced(bad, tmp_p
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])  # json is streamed: another writer
+def test_output_to_standard_output_that_is_a_file_keeps_what_it_held(bad, tmp_path, fmt):
+    """`{ echo header; check --output /dev/stdout; } > log`: the log keeps its header (the
+    name is written into, not replaced by a new file), and stays the file the shell opened."""
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    log = tmp_path / "log.txt"
+    with open(log, "w", encoding="utf-8") as handle:
+        handle.write("header\n")
+        handle.flush()
+        inode = os.fstat(handle.fileno()).st_ino
+        done = subprocess.run(
+            [sys.executable, "-m", "audit", "check", "--isolated", "--no-cache", "--format", fmt]
+            + ["--output", str(stdout), bad],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("header\n") and "bad.txt" in text
+    assert log.stat().st_ino == inode
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])  # json is streamed: another writer
 def test_a_symlinked_output_is_written_through(bad, tmp_path, capsys, fmt):
     (tmp_path / "reports").mkdir()
     real = tmp_path / "reports" / "report.out"

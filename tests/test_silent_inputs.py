@@ -237,6 +237,15 @@ def test_an_override_glob_that_cannot_match_is_warned_about(tmp_path, capsys, mo
     assert any(warning in w for w in json.loads(out)["warnings"])
 
 
+def test_the_config_command_names_a_glob_that_cannot_match(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".article-audit.toml").write_text(
+        '[[overrides]]\npaths = ["../**"]\nignore = ["typo"]\n', encoding="utf-8"
+    )
+    code, out, err = run(capsys, ".", command="config")
+    assert code == 0 and "warning: " in err and "overrides[0].paths: '../**'" in err
+
+
 def test_globs_that_can_match_give_no_warning(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".article-audit.toml").write_text(

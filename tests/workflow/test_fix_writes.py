@@ -8,6 +8,7 @@ import stat
 
 import pytest
 
+from audit.batch import tasks as batch_tasks
 from audit.cli import check
 from audit.cli.main import main
 from audit.workflow import fixes
@@ -35,14 +36,19 @@ def edit_after_the_audit(monkeypatch, path, text=EDITED):
     monkeypatch.setattr(check, "_audit", audit_then_edit)
 
 
-@pytest.mark.parametrize("cache", [["--no-cache"], []], ids=["no-cache", "cache"])
-def test_a_file_edited_during_the_batch_is_refused_and_left_as_it_is(tmp_path, monkeypatch, capsys, cache):
+@pytest.mark.parametrize("cached", [False, True], ids=["audited", "cache-hit"])
+def test_a_file_edited_during_the_batch_is_refused_and_left_as_it_is(tmp_path, monkeypatch, capsys, cached):
     article = tmp_path / "c.txt"
     article.write_text(DOUBLED, encoding="utf-8")
-    if cache:  # a first run fills the result cache: the second one's result is a cache hit
+    if cached:  # a first run fills the result cache: the second one's result is a cache hit
         assert run(capsys, str(article))[0] == 1
+
+        def not_audited_again(*args, **kwargs):
+            raise AssertionError("the result should have come from the cache")
+
+        monkeypatch.setattr(batch_tasks, "audit_bytes", not_audited_again)
     edit_after_the_audit(monkeypatch, article)
-    code, _, err = run(capsys, *cache, "--fix", str(article))
+    code, _, err = run(capsys, *([] if cached else ["--no-cache"]), "--jobs", "1", "--fix", str(article))
     assert article.read_text(encoding="utf-8") == EDITED  # the editor's text, untouched
     assert code == 2
     assert f"{article}: not fixed: the file changed since it was audited" in err
