@@ -173,8 +173,8 @@ def _show_diffs(results: list[dict], tasks: list[Task], unsafe: bool) -> ExitCod
 def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narrowing) -> tuple[list[dict], int]:
     """Write the fixes, and audit the fixed files again, until nothing changes (or
     fixes.MAX_PASSES times); the results of the last audit (without the digests), and
-    how many files were refused because they changed since they were audited (those are
-    left as they are, and not fixed by a later pass either)."""
+    how many files were refused because they changed since they were audited or could
+    not be written (those are left as they are, and not fixed by a later pass either)."""
     refused: set[str] = set()  # by file on disk
     for _ in range(fixes.MAX_PASSES):
         changed = 0
@@ -185,6 +185,10 @@ def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narro
                 fix.write()
             except fixes.FileChanged as exc:
                 say(plain(exc))
+                refused.add(fix.file)
+                continue
+            except OSError as exc:  # a read-only folder, a full disk: the file is left as it was
+                say(f"{plain(fix.path)}: not fixed: {plain(exc.strerror or exc)}")
                 refused.add(fix.file)
                 continue
             say(f"fixed {fix.count} finding(s) in {plain(fix.path)}")

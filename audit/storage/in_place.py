@@ -13,7 +13,9 @@ article goes where the name points, and what the name is stays what it was.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,28 +38,46 @@ def replacing(path: Path, mode: str = "w", **kwargs):
         with open(path, mode.replace("w", "a"), **kwargs) as handle:
             yield handle
         return
-    # A link (or a chain of them, or a link to a file not there yet) names its target.
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    with atomic_writer(target, mode, like=info, **kwargs) as handle:
+    with _through_links(path, info, mode, **kwargs) as handle:
         yield handle
 
 
-_DESCRIPTOR_FOLDERS = ("/dev/", "/proc/")
+def write_in_place(path: Path, data: bytes) -> None:
+    """`replacing`, for bytes: a report."""
+    with replacing(path, "wb") as handle:
+        handle.write(data)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """The new content of the regular file `path` (a fixed article): through a link,
+    atomically, keeping its mode and owner. Never written into or appended to: a name
+    that is not a regular file, or names a descriptor, raises OSError."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) or _names_a_descriptor(path):
+        raise OSError(errno.EINVAL, "not a regular file, so it is not replaced", str(path))
+    with _through_links(path, info, "wb") as handle:
+        handle.write(data)
+
+
+def _through_links(path: Path, info: os.stat_result | None, mode: str, **kwargs):
+    """An atomic writer for `path`, or for its target when it is a link (or a chain of
+    them, or a link to a file not there yet), keeping the mode of `info`."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    return atomic_writer(target, mode, like=info, **kwargs)
+
+
+# Names of an open file descriptor: /dev/stdout (-> /proc/self/fd/1), /dev/fd/N, /proc/PID/fd/N.
+_DESCRIPTOR = re.compile(r"/dev/(?:std(?:in|out|err)|fd/\d+)|/proc/[^/]+/fd/\d+")
 
 
 def _names_a_descriptor(path: Path) -> bool:
-    """Whether `path`, or a link on the way to its target, lies in /dev or /proc (where
-    /dev/stdout and /proc/self/fd/N are): a name for a file someone else opened."""
+    """Whether `path`, or a link on the way to its target, names an open file descriptor
+    (a file someone else opened, such as the shell's `> log`)."""
     name = os.path.abspath(path)
     for _ in range(40):  # the kernel's own limit on links in a row
-        if name.startswith(_DESCRIPTOR_FOLDERS):
+        if _DESCRIPTOR.fullmatch(name):
             return True
         if not os.path.islink(name):
             return False
         name = os.path.normpath(os.path.join(os.path.dirname(name), os.readlink(name)))
     return False
-
-
-def write_in_place(path: Path, data: bytes) -> None:
-    with replacing(path, "wb") as handle:
-        handle.write(data)

@@ -26,7 +26,7 @@ from typing import Any
 from audit.batch.tasks import AUDITED_DIGEST, digest
 from audit.engine.auditor import STDIN
 from audit.frontends import InputError, decode
-from audit.storage.in_place import write_in_place
+from audit.storage.in_place import replace_file
 
 # `--fix` audits a fixed file again and fixes what is left, at most this many times: one
 # fix can uncover another (a tripled word), or overlap one just applied.
@@ -116,7 +116,8 @@ class FileFix:
 
     def write(self) -> None:
         """Replace the file (atomically, through a link, keeping its mode), in the encoding
-        it had; FileChanged, and nothing written, if its bytes are not the audited ones."""
+        it had; FileChanged, and nothing written, if its bytes are not the audited ones;
+        OSError if it cannot be written."""
         where = Path(self.file or self.path)
         try:
             now = where.read_bytes()  # again: it may have changed since `raw` was read
@@ -124,7 +125,7 @@ class FileFix:
             raise FileChanged(self.path) from None
         if self.stale or now != self.raw:
             raise FileChanged(self.path)
-        write_in_place(where, encode_like(self.raw, self.after))
+        replace_file(where, encode_like(self.raw, self.after))
 
 
 def file_fixes(

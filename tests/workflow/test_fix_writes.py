@@ -3,14 +3,18 @@ real file once, through a symbolic link, keeping the file's mode (and `--diff` a
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from audit.batch import tasks as batch_tasks
 from audit.cli import check
 from audit.cli.main import main
+from audit.storage import in_place
 from audit.workflow import fixes
 
 DOUBLED = "The the end.\n"  # the typo rule's safe fix removes the first "The "
@@ -127,3 +131,49 @@ def test_a_fixed_file_keeps_its_mode(tmp_path, capsys):
     assert stat.S_IMODE(article.stat().st_mode) == 0o640
     assert (article.stat().st_uid, article.stat().st_gid) == owner
     assert [p.name for p in tmp_path.iterdir()] == ["c.txt"]  # no temporary file left
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may give a file to another owner"
+)
+def test_a_fixed_file_keeps_its_owner_and_group(tmp_path, capsys):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+    os.chown(article, 4321, 4322)  # a writer's file, fixed by root (a CI job, a hook run by sudo)
+    run(capsys, "--no-cache", "--fix", str(article))
+    assert article.read_text(encoding="utf-8") == FIXED
+    assert (article.stat().st_uid, article.stat().st_gid) == (4321, 4322)
+
+
+def test_a_fix_that_cannot_be_written_is_reported_not_a_traceback(tmp_path, monkeypatch, capsys):
+    article = tmp_path / "c.txt"
+    article.write_text(DOUBLED, encoding="utf-8")
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(fixes, "replace_file", disk_full)
+    code, _, err = run(capsys, "--no-cache", "--fix", str(article))
+    assert code == 2 and "Traceback" not in err
+    assert f"{article}: not fixed: No space left on device" in err
+    assert article.read_text(encoding="utf-8") == DOUBLED
+
+
+def test_only_descriptor_names_are_written_into(tmp_path):
+    """/dev/stdout and its kin name a file someone else opened; /dev/shm holds real files,
+    which a fix must replace (appending the fixed text would double the article)."""
+    link = tmp_path / "out"
+    link.symlink_to("/proc/self/fd/1")
+    for name in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "/proc/123/fd/4", str(link)):
+        assert in_place._names_a_descriptor(Path(name)), name
+    for name in ("/dev/shm/article.txt", "/proc/notes.txt", str(tmp_path / "a.txt")):
+        assert not in_place._names_a_descriptor(Path(name)), name
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/shm"), reason="no /dev/shm here")
+def test_a_file_in_dev_shm_is_fixed_by_replacing_it(capsys):
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        article = Path(folder) / "c.txt"
+        article.write_text(DOUBLED, encoding="utf-8")
+        run(capsys, "--no-cache", "--fix", str(article))
+        assert article.read_text(encoding="utf-8") == FIXED
