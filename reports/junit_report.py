@@ -12,10 +12,12 @@ import re
 import xml.etree.ElementTree as ET
 
 from audit.reports.summary import DEFAULTS_NAME, configurations, severity_counts
+from audit.results.controls import CONTROL_CLASS
 from audit.results.findings import SEVERITY_NAMES
 
-# XML 1.0 allows tab, LF, CR and U+0020 upward, less surrogates and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 allows tab, LF, CR and U+0020 upward, less surrogates and U+FFFE/U+FFFF; of what
+# it allows, the controls that could restyle a log view or reorder a name are replaced too.
+_NOT_XML = re.compile(f"[{CONTROL_CLASS}\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:

@@ -13,6 +13,7 @@ import html
 import re
 
 from audit.reports.summary import Figures, configurations_line, number, outcome, table, totals
+from audit.results.controls import replace_controls
 from audit.results.findings import SEVERITY_NAMES, Severity
 
 BUDGET = 60_000  # characters; GitHub refuses comments over 65,536
@@ -23,19 +24,18 @@ FINDINGS_PER_ARTICLE = 25
 # markers cannot occur): emphasis, code, links, HTML, entities, table cells,
 # strikethrough, mentions, issue references and math.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&@$])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ICON = {"PASS": "✅", "FAIL": "❌", "ERROR": "⚠️"}
 
 
 def md_text(text: str) -> str:
     """Article or rule text as inert inline Markdown, on one line."""
-    text = _CONTROL.sub(" ", " ".join(str(text).split()))
+    text = replace_controls(" ".join(str(text).split()), " ")
     return _SPECIAL.sub(r"\\\1", text)
 
 
 def html_text(text: str) -> str:
     """Text inside raw HTML blocks (e.g. <summary>), where Markdown escapes do not apply."""
-    return html.escape(_CONTROL.sub(" ", " ".join(str(text).split())), quote=True)
+    return html.escape(replace_controls(" ".join(str(text).split()), " "), quote=True)
 
 
 def result_cell(r: Figures) -> str:

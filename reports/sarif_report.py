@@ -20,18 +20,29 @@ from audit.reports.summary import configurations
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _WINDOWS = re.compile(r"^[A-Za-z]:[\\/]")
+# A byte of a file name that is not UTF-8, as reports show it ("caf\\xe9.txt").
+_RAW_BYTE = re.compile(r"\\x([0-9a-f]{2})")
 
 
 def artifact_location(path: str) -> dict:
     """A file path as a SARIF artifact location: relative paths stay relative to the source root."""
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
-        return {"uri": "file://" + quote(posix, safe="/")}
+        return {"uri": "file://" + _quote(path, "/")}
     if _WINDOWS.match(path):
-        return {"uri": "file:///" + quote(posix, safe="/:")}
+        return {"uri": "file:///" + _quote(path, "/:")}
     while posix.startswith("./"):
-        posix = posix[2:]
-    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+        posix, path = posix[2:], path[2:]
+    return {"uri": _quote(path, "/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _quote(path: str, safe: str) -> str:
+    """`path` percent-encoded for a URI, "\\" as "/"; an escaped byte of a name that is not
+    UTF-8 (`\\xe9`) is that byte itself (`%E9`), which is how a URI holds it."""
+    parts = _RAW_BYTE.split(path)
+    return "".join(
+        "%" + part.upper() if n % 2 else quote(part.replace("\\", "/"), safe=safe) for n, part in enumerate(parts)
+    )
 
 
 def _descriptor(rule_id: str, meta: dict | None) -> dict:

@@ -7,9 +7,8 @@ that applied.
 
 from __future__ import annotations
 
-import re
-
 from audit.reports.summary import Figures, configurations_line, number, table, totals
+from audit.results.controls import replace_controls
 from audit.results.findings import SEVERITY_NAMES
 
 _COLORS = {
@@ -24,13 +23,13 @@ _COLORS = {
     "above": "\033[33m",
 }
 _RESET = "\033[0m"
-# Control characters from a file name or an article (quoted in messages) could move the
-# cursor or restyle the terminal; each is shown as U+FFFD, and a message stays on one line.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def clean(text) -> str:
-    return _CONTROL.sub("\ufffd", str(text))
+    """Control characters from a file name or an article (quoted in messages) could move
+    the cursor, restyle the terminal or reorder a line; each is shown as U+FFFD, and a
+    message stays on one line."""
+    return replace_controls(text)
 
 
 HEADERS = (

@@ -233,6 +233,22 @@ def lexicon(sources: tuple, kinds: tuple, allow: tuple, extra: tuple):
     return entries, trie
 
 
+def _entry_problem(item: str) -> str | None:
+    """Why an `extra` entry ("phrase => replacement", "a|b" alternatives) cannot be used:
+    it has no phrase, or one of the phrase's alternatives has no words."""
+    phrase = item.partition("=>")[0]
+    if not words_of(phrase):
+        return 'no phrase (expected "phrase => replacement", e.g. "utilise => use")'
+    if not all(words_of(v) for v in phrase.split("|")):
+        return 'an empty alternative (expected "a|b => replacement", each with words)'
+    return None
+
+
+def _allow_problem(phrase: str) -> str | None:
+    """Why an `allow` phrase cannot be matched: it has no words."""
+    return None if words_of(phrase) else 'no phrase (expected words, e.g. "leverage")'
+
+
 def _add_mask(trie: dict, words: tuple[str, ...], index: int | None) -> None:
     node = trie
     for word in words:
@@ -360,8 +376,9 @@ class Jargon(Rule):
             list,
             (),
             'house-style entries, each "phrase => replacement" ("a|b" for alternatives; no replacement = rephrase)',
+            check_entry=_entry_problem,
         ),
-        Option("allow", list, (), "phrases never flagged"),
+        Option("allow", list, (), "phrases never flagged", check_entry=_allow_problem),
         Option("sources", list, SOURCES, "built-in lists to use: " + ", ".join(SOURCES)),
         Option("kinds", list, KINDS, "kinds of entry to flag: " + ", ".join(KINDS)),
     )

@@ -150,6 +150,8 @@ def test_every_field_of_a_task_that_changes_its_result_is_in_the_cache_key():
         "data": "the key is taken over the bytes audited",
         "use_cache": "whether the cache is used at all",
         "max_bytes": "a file over the limit is never audited, so never cached",
+        "file": "where the bytes are read from (a name that is not UTF-8): the key is over the bytes",
+        "record_digest": "the digest is added to a result after the cache, from the bytes read this run",
     }
     settings = _base_settings()
     base = batch_tasks.Task("a.txt", settings)

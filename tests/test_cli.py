@@ -158,10 +158,14 @@ def test_a_link_is_audited_under_its_targets_config(tmp_path, capsys):
     for name in ("a.txt", "b.txt"):
         (project / name).write_text(PLAIN, encoding="utf-8")
         (links / name).symlink_to(project / name)
+    (project / "r.txt").write_text(PLAIN, encoding="utf-8")
     (elsewhere / "c.txt").write_text(PLAIN, encoding="utf-8")
+    (elsewhere / "d.txt").write_text(PLAIN, encoding="utf-8")
     (links / "hop.txt").symlink_to(elsewhere / "c.txt")
-    (links / "chain.txt").symlink_to(links / "hop.txt")  # -> hop.txt -> elsewhere/c.txt
-    (links / "relative.txt").symlink_to("../project/a.txt")
+    # Each link reaches a file of its own: two links to one file are audited once (issue 19).
+    (tmp_path / "via.txt").symlink_to(elsewhere / "d.txt")
+    (links / "chain.txt").symlink_to(tmp_path / "via.txt")  # -> via.txt -> elsewhere/d.txt
+    (links / "relative.txt").symlink_to("../project/r.txt")
     code, report = run_json([str(links)], capsys)
     assert code == 0
     # sentence-length reports its metrics; typo has none.

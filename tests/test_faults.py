@@ -175,13 +175,13 @@ def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, 
     from audit.cli import report_folder
 
     written: list[Path] = []
-    real = output.write_atomic
+    real = output.write_in_place
 
     def recording(path, data):
         written.append(Path(path))
         real(path, data)
 
-    monkeypatch.setattr(output, "write_atomic", recording)
+    monkeypatch.setattr(output, "write_in_place", recording)
     renamed: list[tuple[Path, Path]] = []
     real_rename = report_folder.os.rename
     monkeypatch.setattr(

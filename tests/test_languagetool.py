@@ -478,7 +478,9 @@ def test_sarif_and_html_show_the_exact_text_after_emoji(server, tmp_path, capsys
 @pytest.mark.parametrize("require, code", [(False, 0), (True, 2)])
 def test_cli_configured_but_absent(tmp_path, capsys, require, code):
     article = write_project(tmp_path, f'[languagetool]\nserver = "{closed_port_url()}"\n')
-    args = ["check", str(article), str(article), "--format", "json", "--no-cache", "--select", "grammar"]
+    other = article.with_name("other" + article.suffix)  # a file named twice is audited once (issue 19)
+    other.write_bytes(article.read_bytes())
+    args = ["check", str(article), str(other), "--format", "json", "--no-cache", "--select", "grammar"]
     assert main(args + (["--require-grammar"] if require else [])) == code
     out, err = capsys.readouterr()
     assert err.count("LanguageTool is configured but cannot be used") == 1

@@ -82,34 +82,62 @@ def discover(paths: Iterable[str], notes: list[str] | None = None) -> Iterator[t
     A file named explicitly is audited whatever its type would be in a folder scan,
     but an unsupported type is a problem, never silently skipped. A folder with nothing
     to audit in it is named in `notes` (a message each), never skipped without a word.
+    A file reached twice (named twice, `c.txt ./c.txt`, or through a symbolic link) is
+    yielded once, under the name it was reached by first: audited once, fixed once. In a
+    folder, a file's own name comes before the links to it.
     """
+    seen: set[str] = set()
+    for found in _expand(paths, notes):
+        kept = [False] * len(found)
+        for links in (False, True):  # a file's own name first, then the links to it
+            for n, (_, _, real, is_link) in enumerate(found):
+                if is_link is links and (real is None or real not in seen):
+                    seen.add(real)
+                    kept[n] = True
+        yield from (item[:2] for item, keep in zip(found, kept) if keep)
+
+
+# What _expand finds: (path, problem or None, its real path or None for standard input, whether it is a link).
+_Found = tuple[str, str | None, str | None, bool]
+
+
+def _expand(paths: Iterable[str], notes: list[str] | None) -> Iterator[list[_Found]]:
+    """What each of `paths` holds (for a folder, sorted), with each input's real path."""
     for raw in paths:
         if raw == STDIN:
-            yield raw, None
+            yield [(raw, None, None, False)]
             continue
         p = Path(raw)
         if p.is_dir():
-            found: list[tuple[str, str | None]] = []
+            found: list[_Found] = []
 
             def unreadable(exc: OSError, found=found, raw=raw) -> None:  # reported, never skipped
-                found.append((exc.filename or raw, f"cannot read this folder: {exc.strerror or exc}"))
+                where = exc.filename or raw
+                found.append((where, f"cannot read this folder: {exc.strerror or exc}", os.path.realpath(where), False))
 
             # Links to folders are not followed, so a link loop cannot make the walk endless.
             for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                real_root = None
                 for name in files:
                     if os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith("."):
-                        found.append((os.path.join(root, name), None))
+                        path = os.path.join(root, name)
+                        # The folder's real path once, a file's own only if it is a link (a tenth of the time).
+                        is_link = os.path.islink(path)
+                        if is_link:
+                            real = os.path.realpath(path)
+                        else:
+                            real_root = real_root or os.path.realpath(root)
+                            real = os.path.join(real_root, name)
+                        found.append((path, None, real, is_link))
             if not found and notes is not None:
                 notes.append(
                     f"{raw}: no articles in this folder (audited types: {', '.join(sorted(FRONT_ENDS))}; "
                     "hidden files and folders are skipped)"
                 )
-            yield from sorted(found, key=lambda item: item[0])
+            yield sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:
-            yield (
-                raw,
-                (f"unsupported file type {p.suffix or '(none)'!r}; audited types: " + ", ".join(sorted(FRONT_ENDS))),
-            )
+            problem = f"unsupported file type {p.suffix or '(none)'!r}; audited types: " + ", ".join(sorted(FRONT_ENDS))
+            yield [(raw, problem, os.path.realpath(raw), False)]
         else:
-            yield raw, None
+            yield [(raw, None, os.path.realpath(raw), False)]

@@ -7,6 +7,7 @@ that neither imports the other.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,25 @@ from audit.engine.settings import Settings
 from audit.frontends import InputError
 from audit.language import lexicon, wordfacts
 from audit.results.model import FileResult
+
+# The key of a result that holds the SHA-256 (hex) of the bytes its audit read (a task
+# with `record_digest`): `--fix` writes fixes only onto those bytes.
+AUDITED_DIGEST = "audited_sha256"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def shown_name(path: str) -> str:
+    """A path as reports show it: a name that is not valid UTF-8 (its undecodable bytes
+    are lone surrogates in Python) with those bytes escaped, `caf\\xe9.txt`; every
+    report format can carry that, and the file is still read by its own name."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 class ExecutorError(Exception):
@@ -37,6 +57,8 @@ class Task:
     use_cache: bool = True
     max_bytes: int | None = None
     extract: bool = True  # web pages: audit the main content only (--no-extract: all the text)
+    file: str | None = None  # where the input is on disk, when that is not `path` (see shown_name)
+    record_digest: bool = False  # the result carries AUDITED_DIGEST (for --fix and --diff)
     # The settings' digest for the cache key, taken here in the parent, where files that
     # share settings share one Settings object; a worker gets an unpickled copy per task.
     settings_digest: str = field(init=False, default="")
@@ -44,6 +66,11 @@ class Task:
     def __post_init__(self) -> None:
         if self.settings is not None and self.use_cache:
             object.__setattr__(self, "settings_digest", settings_fingerprint(self.settings))
+
+    @property
+    def source(self) -> str:
+        """The file to read."""
+        return self.file or self.path
 
 
 def tasks_for(
@@ -57,16 +84,18 @@ def tasks_for(
     extract: bool = True,
     notes: list[str] | None = None,
     stdin_name: str | None = None,
+    record_digest: bool = False,
 ) -> Iterator[Task]:
     """A task per input found at `paths` (see `inputs.discover`), in order; an input that
     cannot be audited gets a task that says why. Standard input ("-") is read once, with
     `read_stdin(limit)`, and only when it is among the inputs. A folder with nothing to
     audit is named in `notes`. With `stdin_name`, standard input is audited as that file
-    (its format, its settings, its name in the report); it is never cached."""
+    (its format, its settings, its name in the report); it is never cached. A file is
+    named in reports by `shown_name`. `record_digest`: see Task."""
     stdin_data = None
     for path, problem in discover(paths, notes):
         if problem:
-            yield Task(path, None, problem)
+            yield Task(shown_name(path), None, problem)
             continue
         if path == STDIN:
             if stdin_data is None:
@@ -78,15 +107,17 @@ def tasks_for(
                     f"too large to audit (over {max_bytes:,} bytes on standard input; set the limit with --max-bytes)",
                 )
                 continue
-        name = stdin_name if path == STDIN and stdin_name else path
+        name = stdin_name if path == STDIN and stdin_name else shown_name(path)
         yield Task(
             name,
-            settings_for(name),
+            settings_for(stdin_name if path == STDIN and stdin_name else path),
             data=stdin_data if path == STDIN else None,
-            use_cache=use_cache and name == path,
+            use_cache=use_cache and (path != STDIN or not stdin_name),
             max_bytes=max_bytes,
             keep_source=keep_source,
             extract=extract,
+            file=path if name != path and path != STDIN else None,
+            record_digest=record_digest,
         )
 
 
@@ -122,17 +153,27 @@ def cached_result(task: Task, summary_only: bool = False) -> dict[str, Any] | No
     if not _uses_cache(task):
         return None
     try:
-        data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
+        data = task.data if task.data is not None else read_input(task.source, max_bytes=task.max_bytes)
     except InputError:
         return None
-    return ResultCache.shared().get(_cache_key(task, data), task.path, summary_only=summary_only)
+    return _with_digest(
+        task, data, ResultCache.shared().get(_cache_key(task, data), task.path, summary_only=summary_only)
+    )
+
+
+def _with_digest(task: Task, data: bytes, result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The result, with the digest of the bytes just read when the task asks for it: a
+    result from the cache too, so that a file changed since is never fixed."""
+    if result is not None and task.record_digest:
+        result[AUDITED_DIGEST] = digest(data)
+    return result
 
 
 def _audit_task(task: Task) -> dict[str, Any]:
     if task.problem is not None or task.settings is None:
         return FileResult(task.path, "error", task.problem).to_dict()
     try:
-        data = task.data if task.data is not None else read_input(task.path, max_bytes=task.max_bytes)
+        data = task.data if task.data is not None else read_input(task.source, max_bytes=task.max_bytes)
     except InputError as exc:
         return FileResult(task.path, "error", str(exc)).to_dict()
     cache = ResultCache.shared() if _uses_cache(task) else None
@@ -140,11 +181,11 @@ def _audit_task(task: Task) -> dict[str, Any]:
     if cache:
         hit = cache.get(key, task.path)
         if hit is not None:
-            return hit
+            return _with_digest(task, data, hit)
     result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source, extract=task.extract).to_dict()
     if cache and result["status"] != "error" and not result.get("warnings"):
         cache.put(key, result)  # a result with warnings (e.g. LanguageTool down) is not final
-    return result
+    return _with_digest(task, data, result)
 
 
 def load_shared_tables() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from audit.batch.inputs import discover
 from audit.batch.runner import run
-from audit.batch.tasks import Task
+from audit.batch.tasks import Task, shown_name
 from audit.cli.output import Stop, plain, say
 from audit.cli.settings import registry, settings_per_file
 from audit.config.loader import ConfigError
@@ -20,21 +20,21 @@ def cmd_baseline(args) -> ExitCode:
         previous = baselines.load(target) if args.update else None
         tasks = _tasks(args)
     except (ConfigError, baselines.BaselineError) as exc:
-        raise Stop(ExitCode.ERROR, str(exc)) from None
+        raise Stop(ExitCode.ERROR, plain(exc)) from None
     results = list(run(tasks, jobs=args.jobs))
     data = baselines.record(results, target.resolve().parent, previous)
     try:
         baselines.save(data, target)
     except baselines.BaselineError as exc:
-        raise Stop(ExitCode.ERROR, str(exc)) from None
+        raise Stop(ExitCode.ERROR, plain(exc)) from None
     known = sum(len(entry["findings"]) for entry in data["files"].values())
     print(
-        f"article-audit: baseline {target}: {known} finding(s) in {len(data['files'])} file(s)"
+        f"article-audit: baseline {plain(target)}: {known} finding(s) in {len(data['files'])} file(s)"
         + (" (updated: fixed findings dropped)" if args.update else "")
     )
     failed = [r for r in results if r["status"] == "error"]
     for r in failed:
-        say(f"could not audit {r['path']}: {r['error']}")
+        say(f"could not audit {plain(r['path'])}: {plain(r['error'])}")
     return ExitCode.ERROR if failed else ExitCode.OK
 
 
@@ -42,7 +42,9 @@ def _tasks(args) -> list[Task]:
     settings_for = settings_per_file(args, registry())
     notes: list[str] = []
     tasks = [
-        Task(path, None, problem) if problem else Task(path, settings_for(path))
+        Task(shown_name(path), None, problem)
+        if problem
+        else Task(shown_name(path), settings_for(path), file=path if shown_name(path) != path else None)
         for path, problem in discover(args.paths, notes)
     ]
     for note in notes:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from audit.batch.progress import Progress
 from audit.batch.runner import run
-from audit.batch.tasks import ExecutorError, Task, tasks_for
+from audit.batch.tasks import AUDITED_DIGEST, ExecutorError, Task, tasks_for
 from audit.cli import streaming
-from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome
+from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome, write_out
 from audit.cli.report_folder import ReportFolder, ReportFolderError
 from audit.cli.settings import registry, rules_of_run, settings_per_file
 from audit.config.loader import ConfigError
@@ -21,8 +21,8 @@ from audit.workflow.narrowing import Narrowing, shown
 
 
 def cmd_check(args) -> ExitCode:
-    narrowing, tasks = _prepare(args)
-    notes = _grammar_preflight(tasks, args)
+    narrowing, tasks, config_notes = _prepare(args)
+    notes = config_notes + _grammar_preflight(tasks, args)
     if streaming.streams(args):
         return streaming.check(tasks, args, narrowing, notes)
     pages = _report_folder(args, tasks)
@@ -30,14 +30,17 @@ def cmd_check(args) -> ExitCode:
     if stopped:
         return _stopped_early(results, tasks, args, pages, *stopped)
     if args.diff:
-        return ExitCode.FAILED if _show_diffs(results, args.unsafe) else ExitCode.OK
+        return _show_diffs(results, tasks, args.unsafe)
+    refused = 0
     if args.fix:
-        results = _fix_in_place(results, tasks, args, narrowing)
-    return _report(results, tasks, args, notes, pages)
+        results, refused = _fix_in_place(results, tasks, args, narrowing)
+    code = _report(results, tasks, args, notes, pages)
+    return max(code, ExitCode.ERROR) if refused else code
 
 
-def _prepare(args) -> tuple[Narrowing, list[Task]]:
-    """What the run gates on and its tasks; a usage or configuration problem raises Stop."""
+def _prepare(args) -> tuple[Narrowing, list[Task], list[str]]:
+    """What the run gates on, its tasks, and the warnings about its configs (said here, and
+    kept for the report); a usage or configuration problem raises Stop."""
     if args.changed_lines and not args.changed_since:
         raise Stop(ExitCode.ERROR, "--changed-lines needs --changed-since REF")
     _check_stdin_filename(args)
@@ -59,9 +62,13 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
                 extract=not args.no_extract,
                 notes=found,
                 stdin_name=getattr(args, "stdin_filename", None),
+                record_digest=bool(args.fix or args.diff),
             )
         )
         for note in found:
+            say(f"warning: {plain(note)}")
+        config_notes = settings_for.warnings()
+        for note in config_notes:
             say(f"warning: {plain(note)}")
     except ConfigError as exc:
         raise Stop(ExitCode.ERROR, f"configuration error: {exc}") from None
@@ -71,7 +78,7 @@ def _prepare(args) -> tuple[Narrowing, list[Task]]:
         raise Stop(ExitCode.OK, f"no articles changed since {args.changed_since}")
     if not tasks:
         raise Stop(ExitCode.ERROR, "no articles found in " + ", ".join(args.paths))
-    return narrowing, tasks
+    return narrowing, tasks, config_notes
 
 
 def _check_stdin_filename(args) -> None:
@@ -141,34 +148,65 @@ def _stopped_early(
             return code
     say(stopped_note(code, len(results), len(tasks)))
     run_result = RunResult(
-        [shown(r, task.settings) for r, task in zip(results, tasks, strict=False)], rules=rules_of_run(tasks)
+        [shown(r, task.settings) for r, task in zip(_without_digests(results), tasks, strict=False)],
+        rules=rules_of_run(tasks),
     )
     emit(run_result, args, pages, partial=f"{why}; {len(results)} of {len(tasks)} articles were audited")
     return code
 
 
-def _show_diffs(results: list[dict], unsafe: bool) -> int:
-    """Print the fixes as a unified diff; how many files they would change."""
-    changed = 0
-    for fix in fixes.file_fixes(results, unsafe=unsafe):
-        sys.stdout.write(fix.diff())
+def _show_diffs(results: list[dict], tasks: list[Task], unsafe: bool) -> ExitCode:
+    """Print the fixes as a unified diff: FAILED if they would change a file, ERROR if a
+    file changed since it was audited (its diff would be of other text)."""
+    changed = refused = 0
+    for fix in fixes.file_fixes(results, unsafe=unsafe, files=_files_on_disk(tasks)):
+        try:
+            write_out(fix.diff())
+        except fixes.FileChanged as exc:
+            say(plain(exc))
+            refused += 1
+            continue
         changed += 1
-    return changed
+    return ExitCode.ERROR if refused else ExitCode.FAILED if changed else ExitCode.OK
 
 
-def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narrowing) -> list[dict]:
+def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narrowing) -> tuple[list[dict], int]:
     """Write the fixes, and audit the fixed files again, until nothing changes (or
-    fixes.MAX_PASSES times); the results of the last audit."""
+    fixes.MAX_PASSES times); the results of the last audit (without the digests), and
+    how many files were refused because they changed since they were audited or could
+    not be written (those are left as they are, and not fixed by a later pass either)."""
+    refused: set[str] = set()  # by file on disk
     for _ in range(fixes.MAX_PASSES):
         changed = 0
-        for fix in fixes.file_fixes(results, unsafe=args.unsafe):
-            fix.write()
-            say(f"fixed {fix.count} finding(s) in {fix.path}")
+        for fix in fixes.file_fixes(results, unsafe=args.unsafe, files=_files_on_disk(tasks)):
+            if fix.file in refused:
+                continue
+            try:
+                fix.write()
+            except fixes.FileChanged as exc:
+                say(plain(exc))
+                refused.add(fix.file)
+                continue
+            except OSError as exc:  # a read-only folder, a full disk: the file is left as it was
+                say(f"{plain(fix.path)}: not fixed: {plain(exc.strerror or exc)}")
+                refused.add(fix.file)
+                continue
+            say(f"fixed {fix.count} finding(s) in {plain(fix.path)}")
             changed += 1
         if not changed:
             break
         results = narrowing.narrow_all(list(run(tasks, jobs=args.jobs)), tasks)
-    return results
+    return _without_digests(results), len(refused)
+
+
+def _without_digests(results: list[dict]) -> list[dict]:
+    """The results as reports show them: the digests are for `--fix` only."""
+    return [{k: v for k, v in r.items() if k != AUDITED_DIGEST} if AUDITED_DIGEST in r else r for r in results]
+
+
+def _files_on_disk(tasks: list[Task]) -> list[str]:
+    """Where each task's file is on disk, in task (and result) order."""
+    return [t.source for t in tasks]
 
 
 def _report(results: list[dict], tasks: list[Task], args, notes: list[str], pages: ReportFolder | None) -> ExitCode:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 
-from audit.cli.output import Stop, plain
+from audit.cli.output import Stop, plain, say
 from audit.cli.settings import registry, settings_per_file
 from audit.config import provenance
 from audit.config.loader import ConfigError
@@ -25,6 +25,8 @@ def cmd_config(args) -> ExitCode:
         found = provenance.explain(config, None if folder else args.path, rules, profile=args.profile)
     except ConfigError as exc:
         raise Stop(ExitCode.ERROR, f"configuration error: {exc}") from None
+    for warning in config.warnings:  # what the file accepts but cannot mean (a glob matching nothing)
+        say(f"warning: {plain(warning)}")
     print(_json(found, args) if args.format == "json" else _text(found, args))
     return ExitCode.OK
 

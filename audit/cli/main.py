@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 
 from audit import __version__
 from audit.batch.runner import default_jobs
@@ -18,7 +19,7 @@ from audit.cli.config import cmd_config
 from audit.cli.demo import cmd_demo
 from audit.cli.init import cmd_init
 from audit.cli.lsp import cmd_lsp
-from audit.cli.output import Stop, say
+from audit.cli.output import Stop, drop_stdout, output_may_close, say
 from audit.cli.rules import cmd_explain, cmd_rules
 from audit.config.loader import FAIL_ON, MIN_SEVERITY
 from audit.engine.registry import RegistryError
@@ -228,7 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or ExitCode.OK)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        with output_may_close():  # what is still buffered, while a closed pipe can be met quietly
+            sys.stdout.flush()
+        return code
     except Stop as stop:
         if stop.message:
             say(stop.message)
@@ -239,5 +243,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("interrupted")
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # a listing (`rules | head`) whose reader left: `check` handles its own
+        drop_stdout()
         return ExitCode.OK

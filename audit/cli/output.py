@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
+from audit.results.controls import replace_controls
 from audit.results.exit_codes import ExitCode
 from audit.results.model import RunResult
-from audit.storage.cache import atomic_writer, write_atomic
+from audit.storage.in_place import replacing, write_in_place
 
 
 class Stop(Exception):
@@ -29,8 +30,8 @@ def say(message: str) -> None:
 
 def plain(text) -> str:
     """A file name or message on one line, with no control characters that could restyle the
-    terminal or, in CI, start a workflow command on a new line."""
-    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(text))
+    terminal, reorder what is shown or, in CI, start a workflow command on a new line."""
+    return replace_controls(text)
 
 
 def use_color(choice: str, stream) -> bool:
@@ -46,7 +47,7 @@ def warnings_outcome(
 ) -> ExitCode:
     """Print what a rule could not do on an article; with --require-grammar, an article
     LanguageTool did not check makes the exit code ERROR."""
-    unchecked = len(notes)
+    unchecked = sum(note.startswith("grammar:") for note in notes)  # the others are config warnings
     for path, warning in file_warnings:
         say(f"warning: {plain(path)}: {plain(warning)}")
         unchecked += warning.startswith("grammar:")
@@ -100,12 +101,41 @@ def name_unaudited(results: Iterable[dict]) -> None:
             say(f"could not audit {plain(r['path'])}: {plain(r['error'])}")
 
 
+def write_out(text: str) -> None:
+    """Write to standard output, whose reader may be gone (`check … | head -n5`): then the
+    rest goes nowhere, and the run goes on to the exit code its gate decides."""
+    with output_may_close():
+        sys.stdout.write(text)
+        sys.stdout.flush()  # now, inside the guard: not at exit, where it would be a traceback
+
+
+@contextmanager
+def output_may_close():
+    """A block that writes standard output and ends early, quietly, if its reader has
+    closed the pipe. Standard output then points at os.devnull, as the Python docs on
+    SIGPIPE advise, so that nothing written later (or the flush at exit) fails."""
+    try:
+        yield
+    except BrokenPipeError:
+        drop_stdout()
+
+
+def drop_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's capture): replace the object
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives for the process
+    finally:
+        os.close(devnull)
+
+
 def _write_report(text: str, output: str | None) -> ExitCode:
     if not output:
-        sys.stdout.write(text)
+        write_out(text)
         return ExitCode.OK
     try:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_in_place(Path(output), text.encode("utf-8"))
     except OSError as exc:  # the old report, if any, is left whole
         say(f"could not write the report {plain(output)}: {exc.strerror or exc}")
         return ExitCode.ERROR
@@ -117,10 +147,12 @@ def write_streamed(head: dict, lines: Iterable[str], output: str | None) -> Exit
     from audit.reports import json_report
 
     if not output:
-        json_report.write(head, sys.stdout, lines)
+        with output_may_close():
+            json_report.write(head, sys.stdout, lines)
+            sys.stdout.flush()
         return ExitCode.OK
     try:
-        with atomic_writer(Path(output), "w", encoding="utf-8") as out:
+        with replacing(Path(output), "w", encoding="utf-8") as out:
             json_report.write(head, out, lines)
     except OSError as exc:  # the old report, if any, is left whole
         say(f"could not write the report {plain(output)}: {exc.strerror or exc}")

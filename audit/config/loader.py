@@ -97,6 +97,8 @@ class Config:
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
     # Base settings outside the layers ("language", "languagetool.mode"...) -> their key in the file.
     keys: dict[str, str] = field(default_factory=dict)
+    # What is accepted but cannot be meant (an override glob that matches no file): said, not refused.
+    warnings: list[str] = field(default_factory=list)
     _settings: dict[tuple, Settings] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -125,6 +127,10 @@ class Config:
         merged = self.resolve(
             layers, registry, select=select, ignore=ignore, fail_on=fail_on, min_severity=min_severity
         )
+        if not merged.enabled:  # a run that checks nothing must not pass
+            raise ConfigError(
+                f"{path}: no rule is enabled, so nothing would be checked (rules chosen by {_what_selected(merged.origins)})"
+            )
         rules = []
         for rid in sorted(merged.enabled):
             cls = registry[rid]
@@ -221,6 +227,12 @@ def shown_path(path: Path) -> str:
     return absolute if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
+def _what_selected(origins: Mapping[str, str]) -> str:
+    """The settings that chose the rules, for a message: "--select and --ignore"."""
+    chose = sorted({origin for key, origin in origins.items() if key.count(".") == 1 and key.startswith("rules.")})
+    return " and ".join(chose) or "the selection"
+
+
 def _expand(names: tuple[str, ...], registry: Mapping[str, type[Rule]]) -> set[str]:
     if "all" in names:
         return set(registry)
@@ -259,6 +271,25 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
+def glob_problem(pattern: str) -> str | None:
+    """Why a path glob can never match a file of the config's folder (None if it can):
+    globs are matched against paths relative to that folder, and brackets and other
+    characters but `*`, `**` and `?` stand for themselves. (An unbalanced bracket could
+    match a name holding it, but is far likelier a character class that never was.)"""
+    if not pattern:
+        return "is empty, so it matches no file"
+    if pattern.startswith("/") or re.match(r"[A-Za-z]:[\\/]", pattern):
+        return "is absolute, but globs match paths relative to the config file's folder: it matches no file"
+    if ".." in pattern.replace("\\", "/").split("/"):
+        return "climbs out of the config file's folder (..), but globs match paths inside it: it matches no file"
+    if pattern.count("[") != pattern.count("]"):
+        return (
+            "has an unbalanced bracket; brackets match themselves (there are no character classes), "
+            "so it matches only a name holding that bracket"
+        )
+    return None
+
+
 # Loading and validation ----------------------------------------------------
 
 
@@ -291,6 +322,10 @@ def _layer(
         if key in ("select", "ignore"):
             ids = _string_list(path, name, value)
             _rule_ids(path, name, ids, registry)
+            if key == "select" and not ids:
+                raise _fail(
+                    path, name, "an empty list selects no rule, so nothing would be checked; name rules, or all"
+                )
             if key == "select":
                 layer.select = ids
             else:
@@ -360,7 +395,10 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         if not isinstance(ptable, dict):
             raise _fail(path, pkey, "expected a table")
         layer = _layer(path, pkey + ".", {k: v for k, v in ptable.items() if k != "overrides"}, PROFILE_KEYS, registry)
-        config.profiles[pname] = (layer, _overrides(path, pkey + ".", ptable.get("overrides", []), registry))
+        config.profiles[pname] = (
+            layer,
+            _overrides(path, pkey + ".", ptable.get("overrides", []), registry, config.warnings),
+        )
     if "language" in table:
         if table["language"] not in LANGUAGES:
             raise _fail(path, prefix + "language", f"got {table['language']!r}; allowed: {', '.join(LANGUAGES)}")
@@ -370,7 +408,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         config.languagetool = _languagetool(path, prefix + "languagetool", table["languagetool"])
         for key in table["languagetool"]:
             config.keys[f"languagetool.{key}"] = f"{prefix}languagetool.{key}"
-    config.overrides = _overrides(path, prefix, table.get("overrides", []), registry)
+    config.overrides = _overrides(path, prefix, table.get("overrides", []), registry, config.warnings)
     return config
 
 
@@ -410,7 +448,10 @@ def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:
     return LanguageToolSettings(**values)
 
 
-def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, type[Rule]]) -> list[Override]:
+def _overrides(
+    path: Path, prefix: str, overrides: Any, registry: Mapping[str, type[Rule]], warnings: list[str]
+) -> list[Override]:
+    """The `[[overrides]]` tables; a glob that can match no file is named in `warnings`."""
     if not isinstance(overrides, list):
         raise _fail(path, prefix + "overrides", "expected an array of tables ([[overrides]])")
     result = []
@@ -422,6 +463,10 @@ def _overrides(path: Path, prefix: str, overrides: Any, registry: Mapping[str, t
         if not globs:
             raise _fail(path, name + ".paths", 'required: a list of path globs, e.g. ["news/**"]')
         globs = _string_list(path, name + ".paths", globs)
+        for glob in globs:
+            problem = glob_problem(glob)
+            if problem:
+                warnings.append(f"{path}: {name}.paths: {glob!r} {problem}")
         rest = {k: v for k, v in item.items() if k != "paths"}
         result.append(
             Override(

@@ -54,6 +54,8 @@ class PerFolderSettings:
         for rid in (select or ()) + ignore:
             if rid != "all" and rid not in registry:
                 raise ConfigError(f"unknown rule {rid!r}; run 'article-audit rules' to list them")
+        if select is not None and not select:  # `--select "$RULES"` with RULES unset
+            raise ConfigError("--select names no rule, so nothing would be checked; name rules, or all")
 
     def __call__(self, path: str) -> Settings:
         return self.config_for(path).settings_for(path, self.registry, **self.chosen)
@@ -72,6 +74,11 @@ class PerFolderSettings:
         if where not in self.loaded:
             self.loaded[where] = load(where, self.registry) if where else Config()
         return self.loaded[where]
+
+    def warnings(self) -> list[str]:
+        """What the configs used so far accept but cannot mean (see Config.warnings), once each."""
+        configs = [self.fixed] if self.fixed is not None else list(self.loaded.values())
+        return list(dict.fromkeys(w for config in configs for w in config.warnings))
 
     def _linked(self, path: str) -> Path | None:
         """The config of a symbolic link: its target's. Links into one folder (a batch of

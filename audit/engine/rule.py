@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -34,6 +34,8 @@ class Option:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Any, ...] | None = None
+    # For a list: what makes an entry unusable (a message), or None when it is fine.
+    check_entry: Callable[[str], str | None] | None = None
 
     def validate(self, value: Any) -> Any:
         """Return the value converted to the option's type, or raise ValueError."""
@@ -43,6 +45,10 @@ class Option:
         if expected is list:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ValueError("expected a list of strings")
+            for entry in value if self.check_entry else ():
+                problem = self.check_entry(entry)
+                if problem:
+                    raise ValueError(f"entry {entry!r}: {problem}")
             return tuple(value)
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
             raise ValueError(f"expected {_type_name(expected)}, got {_type_name(type(value))}")

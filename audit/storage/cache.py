@@ -6,6 +6,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import zlib
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -58,15 +59,20 @@ def cache_dir() -> Path:
 
 
 @contextmanager
-def atomic_writer(path: Path, mode: str = "w", **kwargs):
+def atomic_writer(path: Path, mode: str = "w", *, like: os.stat_result | None = None, **kwargs):
     """A file handle whose content replaces `path` only when the block ends well
-    (write then rename): readers see the old file or the new one, never half of one."""
+    (write then rename): readers see the old file or the new one, never half of one.
+    `like`: the file being replaced, whose permission bits (and owner and group, where
+    this process may set them) the new one gets."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # here, on the first write: a run with the cache off may write nothing
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
+        # mkstemp makes 0600; a report is an ordinary file, a fixed article keeps its mode.
+        os.chmod(tmp, stat.S_IMODE(like.st_mode) if like else 0o666 & ~_umask())
+        if like is not None:
+            _keep_owner(tmp, like)
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
         os.replace(tmp, path)
@@ -76,6 +82,20 @@ def atomic_writer(path: Path, mode: str = "w", **kwargs):
         except OSError:
             pass
         raise
+
+
+def _keep_owner(path: str, like: os.stat_result) -> None:
+    """Give `path` the owner and group of `like`, where this process may (root may; a user
+    only their own groups): else the new file is theirs, as an editor's save would be."""
+    if not hasattr(os, "chown"):  # Windows
+        return
+    mine = os.stat(path)
+    if (mine.st_uid, mine.st_gid) == (like.st_uid, like.st_gid):
+        return
+    try:
+        os.chown(path, like.st_uid, like.st_gid)
+    except OSError:
+        pass
 
 
 def write_atomic(path: Path, data: bytes) -> None:

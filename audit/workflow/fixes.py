@@ -5,6 +5,13 @@ applied from the end of the file backwards; a fix that overlaps one already take
 left for the next run (it is reported, not applied). `file_fixes` turns a batch's
 results into the edits of each file, which can be shown as a diff or written back in
 the file's own encoding.
+
+Fixes are offsets into the bytes that were audited, so they are written only onto those
+bytes: each result of a `--fix` run carries the SHA-256 of the bytes its audit read
+(`AUDITED_DIGEST`, read this run even when the result came from the cache), and a file
+whose bytes differ when it is read back, or again just before it is replaced, is refused
+(FileChanged) and left as it is. A symbolic link is written through to its target, and
+the file keeps its mode (see `audit.storage.in_place`).
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from audit.batch.tasks import AUDITED_DIGEST, digest
 from audit.engine.auditor import STDIN
 from audit.frontends import InputError, decode
-from audit.storage.cache import write_atomic
+from audit.storage.in_place import replace_file
 
 # `--fix` audits a fixed file again and fixes what is left, at most this many times: one
 # fix can uncover another (a tripled word), or overlap one just applied.
@@ -73,39 +82,83 @@ def encode_like(raw: bytes, text: str) -> bytes:
     return text.encode("utf-8")
 
 
+class FileChanged(Exception):
+    """A file's bytes are not the ones audited: its fixes are not written."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: not fixed: the file changed since it was audited; run the check again")
+        self.path = path
+
+
 @dataclass(frozen=True)
 class FileFix:
-    """The fixes chosen for one file: its bytes as read, its text before and after them."""
+    """The fixes chosen for one file: its bytes as read, its text before and after them.
+    `path`: its name in the report; `file`: where it is on disk; `audited`: the SHA-256 of
+    the bytes that were audited (None: not known, then `raw` is taken as audited)."""
 
     path: str
     raw: bytes
     before: str
     after: str
     count: int  # how many fixes are applied
+    file: str = ""
+    audited: str | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the file as read is not what was audited (then the fixes do not apply to it)."""
+        return self.audited is not None and digest(self.raw) != self.audited
 
     def diff(self) -> str:
+        if self.stale:
+            raise FileChanged(self.path)
         return unified_diff(self.path, self.before, self.after)
 
     def write(self) -> None:
-        """Replace the file (atomically), in the encoding it had."""
-        write_atomic(Path(self.path), encode_like(self.raw, self.after))
+        """Replace the file (atomically, through a link, keeping its mode), in the encoding
+        it had; FileChanged, and nothing written, if its bytes are not the audited ones;
+        OSError if it cannot be written."""
+        where = Path(self.file or self.path)
+        try:
+            now = where.read_bytes()  # again: it may have changed since `raw` was read
+        except OSError:
+            raise FileChanged(self.path) from None
+        if self.stale or now != self.raw:
+            raise FileChanged(self.path)
+        replace_file(where, encode_like(self.raw, self.after))
 
 
-def file_fixes(results: Iterable[dict[str, Any]], *, unsafe: bool = False) -> Iterator[FileFix]:
+def file_fixes(
+    results: Iterable[dict[str, Any]], *, unsafe: bool = False, files: Iterable[str] | None = None
+) -> Iterator[FileFix]:
     """The files that their findings' fixes change, in result order. Inputs that could not
-    be audited, standard input, and files that no longer decode are left alone. Each file
-    is read when its turn comes, so a caller may write one before the next is read."""
-    for result in results:
+    be audited, standard input, and files that no longer decode are left alone; a file
+    whose bytes are not the audited ones is yielded `stale` (its fixes refused). Each file
+    is read when its turn comes, so a caller may write one before the next is read.
+    `files`: where each result's file is on disk, in result order (by default its path
+    in the report; they differ for a name that is not UTF-8, see `tasks.shown_name`)."""
+    for result, on_disk in zip(results, files if files is not None else repeat(None)):
         if result["status"] == "error" or result["path"] == STDIN:
             continue
         chosen, _ = select(result["findings"], unsafe=unsafe)
         if not chosen:
             continue
-        raw = Path(result["path"]).read_bytes()
+        file = on_disk or result["path"]
+        audited = result.get(AUDITED_DIGEST)
+        try:
+            raw = Path(file).read_bytes()
+        except OSError:  # gone since the audit
+            raw = None
+        if audited is not None and (raw is None or digest(raw) != audited):
+            # Changed since the audit: offered, so that the caller says why it is refused.
+            yield FileFix(result["path"], raw or b"", "", "", len(chosen), file, audited)
+            continue
+        if raw is None:
+            continue
         try:
             before = decode(raw)
         except InputError:
             continue
         after = apply(before, chosen)
         if after != before:
-            yield FileFix(result["path"], raw, before, after, len(chosen))
+            yield FileFix(result["path"], raw, before, after, len(chosen), file, audited)
