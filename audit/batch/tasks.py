@@ -64,7 +64,7 @@ def tasks_for(
     audit is named in `notes`. With `stdin_name`, standard input is audited as that file
     (its format, its settings, its name in the report); it is never cached."""
     stdin_data = None
-    for path, problem in discover(paths, notes):
+    for path, problem in discover(paths, notes, getattr(settings_for, "excludes", None)):
         if problem:
             yield Task(path, None, problem)
             continue

@@ -43,7 +43,7 @@ def _tasks(args) -> list[Task]:
     notes: list[str] = []
     tasks = [
         Task(path, None, problem) if problem else Task(path, settings_for(path))
-        for path, problem in discover(args.paths, notes)
+        for path, problem in discover(args.paths, notes, settings_for.excludes)
     ]
     for note in notes:
         say(f"warning: {plain(note)}")
