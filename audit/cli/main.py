@@ -257,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="write a commented starter config (.article-audit.toml)")
     init.add_argument("--output", default=".article-audit.toml", metavar="FILE")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument(
+        "--profile", metavar="NAME", help="the profile the config applies (built in: default, strict, wcag-aaa, docs)"
+    )
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print one rule's documentation and options")

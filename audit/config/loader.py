@@ -43,6 +43,7 @@ TOP_LEVEL_KEYS = (
     "require-suppression-reason",
     "languagetool",
     "exclude",
+    "profile",
 )
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
@@ -97,6 +98,8 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
+    # The profile that applies when the command line names none (`profile = "strict"`).
+    profile: str | None = None
     # Paths a folder's walk leaves out (gitignore syntax, relative to the file's folder).
     exclude: tuple[str, ...] = ()
     # Base settings outside the layers ("language", "languagetool.mode"...) -> their key in the file.
@@ -151,6 +154,7 @@ class Config:
         """The layers that apply to `path`, lowest first, and which of `overrides_of(profile)`
         (by number) match it. With no `path`, no override applies."""
         layers = [self.base]
+        profile = profile if profile is not None else self.profile
         if profile is not None:
             layers.append(self._profile(profile)[0])
         overrides = self.overrides_of(profile)
@@ -161,6 +165,7 @@ class Config:
 
     def overrides_of(self, profile: str | None) -> list[Override]:
         """The file's overrides, then the profile's."""
+        profile = profile if profile is not None else self.profile
         return self.overrides + (self._profile(profile)[1] if profile is not None else [])
 
     def _profile(self, profile: str) -> tuple[Layer, list[Override]]:
@@ -354,7 +359,7 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool", "exclude")
+    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool", "exclude", "profile")
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
         value = table["require-suppression-reason"]
@@ -388,6 +393,13 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
                 path, prefix + "exclude", 'expected a list of gitignore-style patterns, e.g. ["vendor/", "*.tmp.md"]'
             )
         config.exclude = tuple(value)
+    if "profile" in table:
+        name = table["profile"]
+        if not isinstance(name, str) or (name not in config.profiles and name not in builtin_profiles()):
+            known = ", ".join([*builtin_profiles(), *config.profiles])
+            raise _fail(path, prefix + "profile", f"no profile {name!r}; known: {known}")
+        config.profile = name
+        config.keys["profile"] = prefix + "profile"
     return config
 
 
