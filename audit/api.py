@@ -90,7 +90,7 @@ def check_paths(
     one. Raises ConfigError for a config that does not load."""
     settings_for = _settings_per_file(config, select, ignore, profile, fail_on, min_severity)
     results = []
-    for path, problem in discover([os.fspath(p) for p in paths]):
+    for path, problem in discover([os.fspath(p) for p in paths], None, settings_for.excludes):
         if problem:
             results.append(FileResult(path, "error", problem))
             continue

@@ -1,9 +1,11 @@
 """GitHub Actions workflow commands: annotations on the pull request.
 
 `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. GitHub shows at
-most 10 error, 10 warning and 10 notice annotations per step (50 per job), so the most
-severe come first and one closing notice says how many were left out and where the
-full report is. Values are escaped as the runner expects (data: % CR LF; properties
+most 10 error, 10 warning and 10 notice annotations per step (50 per job): within each
+level, findings on the lines a pull request changed come first when the run knows them
+(`changed_lines`: path -> line numbers, from --changed-since or the pull request's base),
+then the rest in report order; one closing notice says how many were left out and where
+the full report is. Values are escaped as the runner expects (data: % CR LF; properties
 also : and ,), so article text can never end a command or start a new one.
 """
 
@@ -43,21 +45,28 @@ def _annotation(path: str, f: dict) -> tuple[str, str, dict]:
     return LEVEL.get(f["severity"], "notice"), message, props
 
 
-def render(report: dict, *, color: bool = False, full_report: str | None = None, **options) -> str:
-    queued: dict[str, list[tuple[str, str, dict]]] = {"error": [], "warning": [], "notice": []}
+def render(
+    report: dict,
+    *,
+    color: bool = False,
+    full_report: str | None = None,
+    changed_lines: dict[str, set[int]] | None = None,
+    **options,
+) -> str:
+    # (first?, level, message, properties): first are the findings on changed lines.
+    queued: dict[str, list[tuple[bool, str, str, dict]]] = {"error": [], "warning": [], "notice": []}
     for r in report.get("files", []):
         if r["status"] == "error":
-            queued["error"].append(
-                (
-                    "error",
-                    f"Could not audit this file: {r.get('error')}",
-                    {"file": r["path"], "title": "article-audit: input error"},
-                )
-            )
+            props = {"file": r["path"], "title": "article-audit: input error"}
+            queued["error"].append((False, "error", f"Could not audit this file: {r.get('error')}", props))
             continue
+        changed = (changed_lines or {}).get(r["path"], ())
         for f in r.get("findings") or ():
             level, message, props = _annotation(r["path"], f)
-            queued[level].append((level, message, props))
+            first = any(n in changed for n in range(f["line"], f["end_line"] + 1))
+            queued[level].append((first, level, message, props))
+    # A stable sort: within a level, the first ones, each group in report order.
+    queued = {level: [i[1:] for i in sorted(items, key=lambda i: not i[0])] for level, items in queued.items()}
     shown = {level: items[:PER_LEVEL] for level, items in queued.items()}
     left = {level: len(items) - len(shown[level]) for level, items in queued.items()}
     if any(left.values()) and len(shown["notice"]) == PER_LEVEL:

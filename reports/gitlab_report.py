@@ -1,7 +1,8 @@
 """GitLab Code Quality: a JSON array of issues (the Code Climate subset GitLab reads).
 
 Each issue has description, check_name, fingerprint, severity and location (path,
-lines.begin). Severities: error -> major, warning -> minor, info -> info; an input
+lines.begin); the path is relative to the project's root (`project_root`: the CLI passes
+CI_PROJECT_DIR or the repository's root), as GitLab requires. Severities: error -> major, warning -> minor, info -> info; an input
 that could not be audited -> critical.
 """
 
@@ -10,15 +11,18 @@ from __future__ import annotations
 import json
 
 from audit.reports.fingerprint import fingerprints
+from audit.reports.project_paths import project_path
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 INPUT_ERROR = "input-error"
 
 
-def render(report: dict, *, color: bool = False, **options) -> str:
+def render(
+    report: dict, *, color: bool = False, project_root: str | None = None, cwd: str | None = None, **options
+) -> str:
     issues = []
     for result in report.get("files", []):
-        path = result["path"]
+        path = project_path(result["path"], project_root, cwd)
         if result["status"] == "error":
             issues.append(
                 {

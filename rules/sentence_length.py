@@ -31,7 +31,7 @@ class SentenceLength(Rule):
     severity = Severity.WARNING
     options = (
         Option("max-words", int, 25, "words above which a sentence is flagged", minimum=5),
-        Option("error-words", int, 40, "words above which the finding is an error", minimum=5),
+        Option("error-words", int, 60, "words above which the finding is an error", minimum=5),
         Option("long-words", int, 20, "a sentence over this many words counts as long", minimum=5),
         Option("max-long-share", float, 25.0, "largest acceptable % of long sentences", minimum=0, maximum=100),
         Option("min-sentences", int, 8, "articles with fewer sentences get no share finding", minimum=1),

@@ -22,7 +22,11 @@ def run_json(args, capsys):
 def test_sample_fails_with_exact_spans(sample_path, sample_text, capsys):
     code, report = run_json([sample_path], capsys)
     assert code == 1
-    assert report["tool"] == {"name": "article-audit", "version": __version__}
+    assert report["tool"] == {
+        "name": "article-audit",
+        "version": __version__,
+        "information_uri": "https://github.com/article-audit/article-audit",
+    }
     assert report["summary"]["failed"] == 1
     result = report["files"][0]
     assert result["status"] == "failed" and result["error"] is None

@@ -219,6 +219,24 @@ def test_init_writes_a_config_that_loads(tmp_path, monkeypatch, capsys):
     assert main(["check", "a.txt"]) == 0
 
 
+def test_init_with_a_profile_and_an_archive_offers_a_baseline(tmp_path, monkeypatch, capsys):
+    from audit.config.loader import find
+
+    find.cache_clear()
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    hard = "The deployment of considerable organisational capabilities necessitates comprehensive coordination. " * 12
+    (tmp_path / "old.txt").write_text("Old\n\n" + hard + "\n", encoding="utf-8")
+    assert main(["init", "--profile", "strict"]) == 0
+    out = capsys.readouterr().out
+    assert "1 article(s) here already" in out and "article-audit baseline ." in out
+    assert 'profile = "strict"' in (tmp_path / ".article-audit.toml").read_text(encoding="utf-8")
+    assert main(["check", "old.txt", "--no-cache"]) == 1  # the strict profile applies: reading level fails
+    capsys.readouterr()
+    assert main(["check", "old.txt", "--no-cache", "--profile", "default"]) == 0  # the command line wins
+    assert main(["init", "--profile", "nope", "--force"]) == 2
+
+
 def test_pre_commit_runs_the_hook_from_this_repository(repo, tmp_path):
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     if not Path(pre_commit).exists():

@@ -8,9 +8,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from audit.batch.ignored import Ignored, walk
 from audit.engine.auditor import STDIN
 from audit.frontends import FRONT_ENDS, InputError
 
@@ -76,18 +77,24 @@ def _too_large(size: int, max_bytes: int) -> str:
     return f"too large to audit ({size:,} bytes; the limit is {max_bytes:,}, set with --max-bytes)"
 
 
-def discover(paths: Iterable[str], notes: list[str] | None = None) -> Iterator[tuple[str, str | None]]:
+def discover(
+    paths: Iterable[str],
+    notes: list[str] | None = None,
+    excludes: Callable[[Path], list[tuple[Path, tuple[str, ...]]]] | None = None,
+) -> Iterator[tuple[str, str | None]]:
     """Expand folders into audited files, sorted; yield (path, problem or None).
 
     A file named explicitly is audited whatever its type would be in a folder scan,
-    but an unsupported type is a problem, never silently skipped. A folder with nothing
-    to audit in it is named in `notes` (a message each), never skipped without a word.
+    but an unsupported type is a problem, never silently skipped. A folder's walk leaves
+    out hidden files and folders, what git ignores and what `excludes(folder)` names
+    (see `ignored`). A folder with nothing to audit in it is named in `notes` (a message
+    each), never skipped without a word.
     A file reached twice (named twice, `c.txt ./c.txt`, or through a symbolic link) is
     yielded once, under the name it was reached by first: audited once, fixed once. In a
     folder, a file's own name comes before the links to it.
     """
     seen: set[str] = set()
-    for found in _expand(paths, notes):
+    for found in _expand(paths, notes, excludes):
         kept = [False] * len(found)
         for links in (False, True):  # a file's own name first, then the links to it
             for n, (_, _, real, is_link) in enumerate(found):
@@ -101,7 +108,11 @@ def discover(paths: Iterable[str], notes: list[str] | None = None) -> Iterator[t
 _Found = tuple[str, str | None, str | None, bool]
 
 
-def _expand(paths: Iterable[str], notes: list[str] | None) -> Iterator[list[_Found]]:
+def _expand(
+    paths: Iterable[str],
+    notes: list[str] | None,
+    excludes: Callable[[Path], list[tuple[Path, tuple[str, ...]]]] | None,
+) -> Iterator[list[_Found]]:
     """What each of `paths` holds (for a folder, sorted), with each input's real path."""
     for raw in paths:
         if raw == STDIN:
@@ -115,9 +126,11 @@ def _expand(paths: Iterable[str], notes: list[str] | None) -> Iterator[list[_Fou
                 where = exc.filename or raw
                 found.append((where, f"cannot read this folder: {exc.strerror or exc}", os.path.realpath(where), False))
 
+            left_out = 0
+            rules = Ignored(p, excludes(p) if excludes else ())
             # Links to folders are not followed, so a link loop cannot make the walk endless.
-            for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for root, _dirs, files, ignored in walk(p, rules, unreadable):
+                left_out += ignored
                 real_root = None
                 for name in files:
                     if os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith("."):
@@ -131,9 +144,10 @@ def _expand(paths: Iterable[str], notes: list[str] | None) -> Iterator[list[_Fou
                             real = os.path.join(real_root, name)
                         found.append((path, None, real, is_link))
             if not found and notes is not None:
+                why = f"; {left_out} file(s) or folder(s) left out as ignored by git or excluded" if left_out else ""
                 notes.append(
                     f"{raw}: no articles in this folder (audited types: {', '.join(sorted(FRONT_ENDS))}; "
-                    "hidden files and folders are skipped)"
+                    f"hidden files and folders are skipped{why})"
                 )
             yield sorted(found, key=lambda item: item[0])
         elif p.exists() and p.suffix.lower() not in FRONT_ENDS:

@@ -93,7 +93,7 @@ def tasks_for(
     (its format, its settings, its name in the report); it is never cached. A file is
     named in reports by `shown_name`. `record_digest`: see Task."""
     stdin_data = None
-    for path, problem in discover(paths, notes):
+    for path, problem in discover(paths, notes, getattr(settings_for, "excludes", None)):
         if problem:
             yield Task(shown_name(path), None, problem)
             continue

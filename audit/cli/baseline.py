@@ -45,7 +45,7 @@ def _tasks(args) -> list[Task]:
         Task(shown_name(path), None, problem)
         if problem
         else Task(shown_name(path), settings_for(path), file=path if shown_name(path) != path else None)
-        for path, problem in discover(args.paths, notes)
+        for path, problem in discover(args.paths, notes, settings_for.excludes)
     ]
     for note in notes:
         say(f"warning: {plain(note)}")

@@ -47,6 +47,17 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _format_file(value: str) -> tuple[str, str]:
+    from audit.reports import FORMATS
+
+    fmt, sep, path = value.partition("=")
+    if not sep or not path:
+        raise argparse.ArgumentTypeError(f"expected FORMAT=FILE, e.g. sarif=out.sarif (got {value!r})")
+    if fmt not in FORMATS:
+        raise argparse.ArgumentTypeError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+    return fmt, path
+
+
 def _seconds(value: str) -> float:
     try:
         number = float(value)
@@ -68,6 +79,20 @@ def _config_options(command: argparse.ArgumentParser, config_help: str = "config
     which.add_argument(
         "--isolated", action="store_true", help="use no config file: the built-in defaults and the options given"
     )
+
+
+def _walk_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out of folder walks what matches this gitignore-style pattern, relative to the working "
+        "folder (repeatable; files git ignores are always left out; a file named here is always audited)",
+    )
+
+
+PROFILE_HELP = "apply a profile: built in (default, strict, wcag-aaa, docs) or [profiles.NAME] from the config"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +124,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument(
+        "--output-format",
+        dest="output_formats",
+        type=_format_file,
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the report in FORMAT to FILE (repeatable), so CI audits once, e.g. "
+        "--format github --output-format sarif=article-audit.sarif",
+    )
+    check.add_argument(
+        "--max-results",
+        type=_positive_int,
+        default=5000,
+        metavar="N",
+        help="most results in a SARIF report, errors first; what is left out is named in it (default: 5000, "
+        "what GitHub code scanning shows)",
+    )
+    check.add_argument(
         "--report-dir",
         metavar="DIR",
         help="also write per-article HTML, Markdown and JSON reports and an index.html into DIR",
@@ -111,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "config file (default: the nearest .article-audit.toml or pyproject.toml with [tool.article-audit], "
         "up to the repository root)",
     )
+    _walk_options(check)
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -176,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     gate.add_argument(
         "--min-severity", choices=MIN_SEVERITY, help="hide findings below this severity (the gate still counts them)"
     )
-    gate.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config (e.g. ci, editor)")
+    gate.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
     gate.add_argument(
         "--report-unused-suppressions", action="store_true", help="report suppression comments that silence nothing"
     )
@@ -196,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--update", action="store_true", help="drop findings that are gone from an existing baseline; add nothing new"
     )
     _config_options(base)
-    base.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
+    _walk_options(base)
+    base.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
     base.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N")
 
     config = sub.add_parser(
@@ -207,12 +252,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a file or folder (default: .)")
     _config_options(config)
-    config.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
+    config.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
     config.add_argument("--format", default="text", choices=("text", "json"), help="output format (default: text)")
 
     init = sub.add_parser("init", help="write a commented starter config (.article-audit.toml)")
     init.add_argument("--output", default=".article-audit.toml", metavar="FILE")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument(
+        "--profile", metavar="NAME", help="the profile the config applies (built in: default, strict, wcag-aaa, docs)"
+    )
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print one rule's documentation and options")

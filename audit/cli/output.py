@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable
@@ -71,21 +72,101 @@ def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCo
     report_dir = getattr(args, "report_dir", None) if not partial else None
     # The article text is kept for the HTML pages only; the other formats never carry it.
     shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" and not partial else None
+    extra = list(getattr(args, "output_formats", ()))
+    formats = {args.format, *(fmt for fmt, _ in extra)}
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if "github" in formats and not partial else None
     color = False if args.output else use_color(args.color, sys.stdout)
-    text = render(args.format, shown, color=color, full_report=_full_report(report_dir, summary_file))
-    if args.output and partial and args.format not in json_report.PARTIAL_FORMATS:
-        say(
-            f"the report {plain(args.output)} was not written: it would be partial, and a "
-            f"{args.format} report cannot say so (json, sarif and junit can)"
-        )
-    else:
-        status = max(status, _write_report(text, args.output))
+    options = {
+        "full_report": _full_report(report_dir, summary_file),
+        "max_results": getattr(args, "max_results", 5000),
+        "project_root": project_root(),
+        "cwd": os.getcwd(),
+    }
+    if "github" in formats:
+        options["changed_lines"] = annotation_lines(report["files"], getattr(args, "changed_since", None))
+    for fmt, output in [(args.format, args.output), *extra]:
+        if output and partial and fmt not in json_report.PARTIAL_FORMATS:
+            say(
+                f"the report {plain(output)} was not written: it would be partial, and a "
+                f"{fmt} report cannot say so (json, sarif and junit can)"
+            )
+            continue
+        text = render(fmt, shown, color=color if output is None else False, **options)
+        status = max(status, _write_report(text, output))
     if summary_file:
-        status = max(status, _append_job_summary(render("markdown", shown), summary_file))
+        summary = render("markdown", shown)
+        if "sarif" in formats:
+            summary += _sarif_cap_line(shown, options["max_results"])
+        status = max(status, _append_job_summary(summary, summary_file))
     if args.format != "text" or args.output:  # the text report itself names each input it could not audit
         name_unaudited(run.files)
     return status
+
+
+def annotation_lines(files: list[dict], ref: str | None) -> dict[str, set[int]] | None:
+    """The changed lines of each audited file, for GitHub's annotations to go to first:
+    since --changed-since, else since the base of the pull request the workflow runs for
+    (GITHUB_EVENT_PATH). None when neither is known or git cannot tell."""
+    from audit.workflow import changes
+
+    ref = ref or _pull_request_base()
+    if not ref:
+        return None
+    try:
+        by_file = changes.changed_lines_by_file(ref, Path.cwd())
+    except changes.ChangesError as exc:
+        say(f"annotations: the changed lines are unknown ({plain(exc)}); the most severe findings go first")
+        return None
+    found = {}
+    for r in files:
+        lines = by_file.get(Path(r["path"]).resolve())
+        if lines:
+            found[r["path"]] = lines
+    return found
+
+
+def _pull_request_base() -> str | None:
+    event = os.environ.get("GITHUB_EVENT_PATH")
+    if not event:
+        return None
+    try:
+        with open(event, encoding="utf-8") as handle:
+            payload = json.load(handle)
+        return payload["pull_request"]["base"]["sha"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # not a pull request's event
+
+
+def project_root() -> str | None:
+    """The root CI platforms want report paths relative to: GitLab's CI_PROJECT_DIR,
+    GitHub's GITHUB_WORKSPACE, else the repository holding the working folder."""
+    from audit.config.loader import is_repository_root
+
+    for name in ("CI_PROJECT_DIR", "GITHUB_WORKSPACE"):
+        if os.environ.get(name):
+            return os.path.abspath(os.environ[name])
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if is_repository_root(folder):
+            return str(folder)
+    return None
+
+
+def _sarif_cap_line(report: dict, max_results: int) -> str:
+    """The job summary's word on what the SARIF report left out, if anything."""
+    from audit.reports import sarif_report
+
+    found = sum(len(r.get("findings") or ()) for r in report["files"])
+    if found <= max_results:
+        return ""
+    return f"\n{sarif_report.dropped_note(_dropped_levels(report, max_results), max_results)}\n"
+
+
+def _dropped_levels(report: dict, max_results: int) -> dict[str, int]:
+    from audit.reports import sarif_report
+
+    levels = [sarif_report.LEVEL.get(f["severity"], "note") for r in report["files"] for f in r.get("findings") or ()]
+    return sarif_report.capped([{"level": level} for level in levels], max_results)[1]
 
 
 def _full_report(report_dir: str | None, summary_file: str | None) -> str | None:

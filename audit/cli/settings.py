@@ -33,6 +33,7 @@ def settings_per_file(args, rules: Mapping[str, type[Rule]]) -> PerFolderSetting
         profile=args.profile,
         report_unused_suppressions=getattr(args, "report_unused_suppressions", False),
         isolated=args.isolated,
+        exclude=tuple(getattr(args, "exclude", ()) or ()),
     )
 
 

@@ -8,7 +8,6 @@ import sys
 import tempfile
 from typing import IO
 
-from audit import __version__
 from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task
@@ -16,12 +15,13 @@ from audit.cli.output import plain, say, stopped_note, warnings_outcome, write_s
 from audit.cli.settings import rules_of_run
 from audit.results.exit_codes import ExitCode
 from audit.results.model import Tally
+from audit.results.tool import tool_info
 from audit.workflow.narrowing import Narrowing, shown
 
 
 def streams(args) -> bool:
     """Whether the report is a JSON report with nothing that needs every result at once."""
-    return args.format == "json" and not (args.fix or args.diff or args.report_dir)
+    return args.format == "json" and not (args.fix or args.diff or args.report_dir or args.output_formats)
 
 
 class _Spool:
@@ -80,7 +80,7 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
             stopped = ExitCode.ERROR, str(exc)
         progress.done()
         head = {
-            "tool": {"name": "article-audit", "version": __version__},
+            "tool": tool_info(),
             "summary": spool.tally.summary(),
             "rules": rules_of_run(tasks),
             "files": None,

@@ -42,6 +42,8 @@ TOP_LEVEL_KEYS = (
     "profiles",
     "require-suppression-reason",
     "languagetool",
+    "exclude",
+    "profile",
 )
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
@@ -65,6 +67,7 @@ class Layer:
     # Settings written under another key, e.g. "rules.suppression.require-reason" as
     # "require-suppression-reason" (without the prefix).
     aliases: dict[str, str] = field(default_factory=dict)
+    source: str | None = None  # where origins name it from, if not the config file ("built-in")
 
 
 @dataclass
@@ -95,6 +98,10 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
+    # The profile that applies when the command line names none (`profile = "strict"`).
+    profile: str | None = None
+    # Paths a folder's walk leaves out (gitignore syntax, relative to the file's folder).
+    exclude: tuple[str, ...] = ()
     # Base settings outside the layers ("language", "languagetool.mode"...) -> their key in the file.
     keys: dict[str, str] = field(default_factory=dict)
     # What is accepted but cannot be meant (an override glob that matches no file): said, not refused.
@@ -153,6 +160,7 @@ class Config:
         """The layers that apply to `path`, lowest first, and which of `overrides_of(profile)`
         (by number) match it. With no `path`, no override applies."""
         layers = [self.base]
+        profile = profile if profile is not None else self.profile
         if profile is not None:
             layers.append(self._profile(profile)[0])
         overrides = self.overrides_of(profile)
@@ -163,14 +171,21 @@ class Config:
 
     def overrides_of(self, profile: str | None) -> list[Override]:
         """The file's overrides, then the profile's."""
+        profile = profile if profile is not None else self.profile
         return self.overrides + (self._profile(profile)[1] if profile is not None else [])
 
     def _profile(self, profile: str) -> tuple[Layer, list[Override]]:
-        if profile not in self.profiles:
-            where = self.path or "the configuration"
-            known = ", ".join(sorted(self.profiles)) or "none defined"
-            raise ConfigError(f"{where}: profiles: no profile {profile!r}; defined: {known}")
-        return self.profiles[profile]
+        """The file's own profile of that name, else the built-in one."""
+        if profile in self.profiles:
+            return self.profiles[profile]
+        builtin = builtin_profiles()
+        if profile in builtin:
+            return builtin[profile]
+        where = self.path or "the configuration"
+        known = ", ".join(sorted(self.profiles)) or "none"
+        raise ConfigError(
+            f"{where}: profiles: no profile {profile!r}; defined in the file: {known}; built in: {', '.join(builtin)}"
+        )
 
     def resolve(
         self,
@@ -188,7 +203,7 @@ class Config:
         origins = merged.origins
         shown = shown_path(self.path) if self.path else ""
         for layer in layers:
-            where = f"{shown}:{layer.prefix}"
+            where = f"{layer.source or shown}:{layer.prefix}"
             if layer.select is not None:
                 merged.enabled = _expand(layer.select, registry)
                 origins.update(dict.fromkeys((f"rules.{rid}" for rid in registry), where + "select"))
@@ -379,7 +394,7 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool")
+    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool", "exclude", "profile")
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
         value = table["require-suppression-reason"]
@@ -409,6 +424,20 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         for key in table["languagetool"]:
             config.keys[f"languagetool.{key}"] = f"{prefix}languagetool.{key}"
     config.overrides = _overrides(path, prefix, table.get("overrides", []), registry, config.warnings)
+    if "exclude" in table:
+        value = table["exclude"]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise _fail(
+                path, prefix + "exclude", 'expected a list of gitignore-style patterns, e.g. ["vendor/", "*.tmp.md"]'
+            )
+        config.exclude = tuple(value)
+    if "profile" in table:
+        name = table["profile"]
+        if not isinstance(name, str) or (name not in config.profiles and name not in builtin_profiles()):
+            known = ", ".join([*builtin_profiles(), *config.profiles])
+            raise _fail(path, prefix + "profile", f"no profile {name!r}; known: {known}")
+        config.profile = name
+        config.keys["profile"] = prefix + "profile"
     return config
 
 
@@ -474,6 +503,22 @@ def _overrides(
             )
         )
     return result
+
+
+BUILTIN_PROFILES = Path(__file__).with_name("profiles.toml")
+
+
+@lru_cache(maxsize=1)
+def builtin_profiles() -> dict[str, tuple[Layer, list[Override]]]:
+    """The profiles that ship with the tool (audit/config/profiles.toml), checked against
+    the built-in rules like any config file's."""
+    from audit.engine.registry import registry  # the built-in rules are always installed
+
+    profiles = load(BUILTIN_PROFILES, registry()).profiles
+    for layer, overrides in profiles.values():
+        for one in (layer, *(o.layer for o in overrides)):
+            one.source = "built-in"
+    return profiles
 
 
 def load(path: Path, registry: Mapping[str, type[Rule]]) -> Config:

@@ -37,8 +37,10 @@ class PerFolderSettings:
         profile: str | None = None,
         report_unused_suppressions: bool = False,
         isolated: bool = False,
+        exclude: tuple[str, ...] = (),
     ) -> None:
         self.registry = registry
+        self.exclude = exclude  # the command line's, relative to the working folder
         self.fixed: Config | None = load(config, registry) if config else Config() if isolated else None
         self.chosen = dict(
             select=select,
@@ -59,6 +61,15 @@ class PerFolderSettings:
 
     def __call__(self, path: str) -> Settings:
         return self.config_for(path).settings_for(path, self.registry, **self.chosen)
+
+    def excludes(self, folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
+        """What a walk of `folder` leaves out besides what git ignores: the command line's
+        patterns (relative to the working folder) and its config's (relative to the config's)."""
+        found = [(Path.cwd(), self.exclude)] if self.exclude else []
+        config = self.config_for(os.path.join(folder, "_"))  # a file in the folder: the folder's config
+        if config.exclude:
+            found.append((config.root, config.exclude))
+        return found
 
     def config_for(self, path: str) -> Config:
         """The config that governs `path` (standard input: the working folder's)."""

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit import __version__
 from audit.results.exit_codes import ExitCode
 from audit.results.findings import SEVERITY_NAMES, LocatedFinding
+from audit.results.tool import tool_info
 
 
 @dataclass
@@ -133,7 +133,7 @@ class RunResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "tool": {"name": "article-audit", "version": __version__},
+            "tool": tool_info(),
             "summary": self.summary(),
             "rules": self.rules,
             "files": self.files,

@@ -81,6 +81,29 @@ def changed_lines(ref: str, path: Path) -> set[int]:
     return lines
 
 
+_FILE = re.compile(r"^\+\+\+ b/(.*)$", re.MULTILINE)
+
+
+def changed_lines_by_file(ref: str, cwd: Path) -> dict[Path, set[int]]:
+    """Every file's lines added or changed since `ref`, from one diff (absolute paths);
+    a file git does not track yet is missing here: all its lines are new."""
+    root = repo_root(cwd)
+    verify(ref, root)
+    diff = _git(["diff", "-U0", "--no-color", "--no-renames", ref, "--"], root)
+    out: dict[Path, set[int]] = {}
+    current: set[int] | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            m = _FILE.match(line)
+            current = out.setdefault(root / m.group(1), set()) if m else None
+        elif line.startswith("@@") and current is not None:
+            m = _HUNK.match(line)
+            if m:
+                start, count = int(m.group(1)), int(m.group(2) or 1)
+                current.update(range(start, start + count))
+    return out
+
+
 def _line_count(path: Path) -> int:
     try:
         return path.read_bytes().count(b"\n") + 1

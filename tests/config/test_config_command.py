@@ -66,7 +66,7 @@ def test_text_names_the_file_and_the_key_of_each_setting(project, capsys):
         '"error"',
         ".article-audit.toml:overrides[0].rules.sentence-length.severity",
     )
-    assert table["rules.sentence-length.error-words"] == ("40", "default")
+    assert table["rules.sentence-length.error-words"] == ("60", "default")
     assert table["rules.passive-voice"] == ("off", ".article-audit.toml:ignore")
     assert "rules.passive-voice.severity" not in table  # a rule that does not run has no settings
     assert table["rules.typo"] == ("on", "default")

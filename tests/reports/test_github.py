@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -114,3 +115,45 @@ def test_step_summary_is_appended(run_check, articles, tmp_path, monkeypatch):
     assert text.startswith("earlier step\n## article-audit: did not pass")
     assert "coalition\\-meeting.txt" in text or "coalition-meeting.txt" in text
     assert all(line.startswith(("::", "article-audit: ")) for line in out.splitlines())
+
+
+def test_changed_lines_get_the_annotations_first(report):
+    many = _many(report, 15, 0, 0)
+    path = many["files"][0]["path"]
+    lines = render("github", many, changed_lines={path: {14, 15}}).splitlines()
+    errors = [parse(line) for line in lines if line.startswith("::error")]
+    shown = [props["line"] for _, props, _ in errors]
+    assert shown[:2] == ["14", "15"]  # the changed lines first, then the rest in report order
+    assert shown[2:] == [str(n) for n in range(1, 9)]
+    unchanged = [props["line"] for _, props, _ in (parse(x) for x in render("github", many).splitlines()[:10])]
+    assert unchanged == [str(n) for n in range(1, 11)]
+
+
+def test_pull_request_event_puts_the_changed_lines_first(tmp_path, monkeypatch, capsys):
+    import subprocess
+
+    from audit.cli.main import main
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "a@b.c")
+    git("config", "user.name", "A")
+    article = tmp_path / "a.txt"
+    body = [f"On day {n} the the rain fell." for n in range(1, 15)]
+    article.write_text("A note\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    body.append("The the last day came.")
+    article.write_text("A note\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    git("commit", "-qam", "two")
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"base": {"sha": base}}}), encoding="utf-8")
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    main(["check", "a.txt", "--format", "github", "--no-cache", "--isolated"])
+    errors = [parse(line) for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+    assert len(errors) == 10 and errors[0][1]["line"] == "31"  # the new paragraph's doubled word first
