@@ -8,7 +8,7 @@ from pathlib import Path
 from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task, tasks_for
-from audit.cli import streaming
+from audit.cli import streaming, vocabulary_file
 from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome
 from audit.cli.report_folder import ReportFolder, ReportFolderError
 from audit.cli.settings import registry, rules_of_run, settings_per_file
@@ -33,6 +33,8 @@ def cmd_check(args) -> ExitCode:
         return ExitCode.FAILED if _show_diffs(results, args.unsafe) else ExitCode.OK
     if args.fix:
         results = _fix_in_place(results, tasks, args, narrowing)
+    if args.add_words:
+        vocabulary_file.add_words(Path(args.add_words), results)
     return _report(results, tasks, args, notes, pages)
 
 
