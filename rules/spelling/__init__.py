@@ -93,7 +93,7 @@ class Spelling(Rule):
         unknown = sum(1 for i in doubtful if texts[i].isalpha() and texts[i].islower())
         if unknown >= 20 and unknown > plain / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
-        every = reject or rejected.patterns
+        every = reject or rejected.words or rejected.patterns
         counts = Counter(map(BASES.__getitem__, texts))
         # Uses of a word, the parts of compounds too: "kube" in "kube-proxy", "kube-scheduler".
         uses = counts + Counter(part for t in texts if "-" in t for part in map(_base, t.split("-")) if part)
@@ -221,7 +221,7 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     if contraction:
         return (contraction,)  # "doesnt", "youre": an apostrophe left out
     found = lexicon.suggestions(part, mask)
-    if found and (lexicon.level_of(found[0].lower()) or 99) > SLIP_LEVEL:
+    if found and all((lexicon.level_of(w.lower()) or 99) > SLIP_LEVEL for w in lexicon.nearest(part, mask)[1]):
         return ()  # near only rare words: likelier a term or a name than a slip ("kanban", "runc")
     return found
 

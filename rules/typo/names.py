@@ -83,7 +83,7 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
     rare = {w for w, n in counts.items() if 2 * n <= most and w not in usual and not known(w)}
     result = []
     uses: dict[str, list[re.Match[str]]] | None = None  # where each name is, found once a pair needs it
-    neighbours: dict[str, tuple[set[str], bool]] = {}  # each name's (neighbours, every use has one)
+    neighbours: dict[str, set[str]] = {}  # each name's, worked out once: a name may be in many pairs
     for a, b in near_pairs(usual | rare):
         major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
         if counts[major] < 2 or counts[major] < 2 * counts[minor] or known(minor) or is_common(major):
@@ -98,32 +98,26 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
         for name in (major, minor):
             if name not in neighbours:
                 neighbours[name] = _neighbours(text, uses[name])
-        (near_major, always), (near_minor, _) = neighbours[major], neighbours[minor]
+        near_major, near_minor = neighbours[major], neighbours[minor]
         if near_major and near_minor and not near_major & near_minor:
             continue  # each with its own first name or surname: two people
-        if always and not near_major and not near_minor:
-            continue  # "West Mercia" every time, "Merica" alone: another name, not a slip of it
         spans = [m.span() for m in uses[minor] if text[m.start() - 1 : m.start()] not in ("'", "’")]
         if spans:  # "'Merica": a word cut short on purpose, not a name misspelt
             result.append((minor, major, counts[major], spans))
     return result
 
 
-def _neighbours(text: str, matches) -> tuple[set[str], bool]:
+def _neighbours(text: str, matches) -> set[str]:
     """Capitalised words and initials just before (up to two) or after each of the
-    matches (the uses of one name), titles and common words left out (but for a
-    surname after a particle: "bin Laden"); and whether every use stands beside a
-    capitalised word other than a title (a name always written in full, "West Mercia")."""
+    matches (the uses of one name), titles and common words left out, but for a
+    surname after a particle ("Osama bin Laden": "Laden")."""
     near: set[str] = set()
-    every = True
     for m in matches:
         before = _BEFORE_NAME.search(text[max(0, m.start() - 40) : m.start()])
         after = _AFTER_NAME.match(text, m.end())
         words = before.group(1).replace(".", " ").split() if before else []
         words += [after.group(1)] if after else []
-        words = [w for w in (re.sub(r"['’]s?$", "", w) for w in words) if w not in _TITLES]
-        every = every and bool(words)
-        near.update(w for w in words if not is_common(w))
+        near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words) if w not in _TITLES and not is_common(w))
         if after and after.group(0).strip() != after.group(1):
             near.add(after.group(1))  # after a particle: a surname, even when a common word
-    return near, every
+    return near
