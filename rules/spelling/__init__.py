@@ -19,8 +19,11 @@ from audit.storage.cache import WordMemo
 _GLUE = frozenset("/\\@#&_=+<>|~^$%*\ufffc")
 # A slip is near a common word: an unknown word whose nearest words are all rarer
 # than this SCOWL size is more likely a term ("runc" is not a slip of "runic").
+# Only short words: a long one near a rare word is a slip of it ("reblaancing"), while
+# a short one is near some rare word whatever it is.
 SLIP_LEVEL = 50
-DIALECT = 2  # odd spellings inside one block's quotations that make them dialect, not slips
+SHORT = 5
+DIALECT = 2  # odd spellings inside one quotation that make it dialect, not slips
 
 
 class Spelling(Rule):
@@ -100,7 +103,7 @@ class Spelling(Rule):
         text = doc.text
         evidence = evidence_of_terms(doc, uses)
         ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
-        found = []  # (finding, inside a quotation): slips in dialogue are judged together below
+        found = []  # (finding, the quotation it is in): slips in dialogue are judged together below
         for position in range(len(texts)) if every else doubtful:
             k = bisect_right(ends, position)
             words = doc.sentences[k].words
@@ -133,13 +136,15 @@ class Spelling(Rule):
                 if suggestions:
                     message = f"Unknown word '{part}'; did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
                     finding = self.finding(*doc.span(start, start + len(part)), message, suggestion=suggestions[0])
-                    found.append((finding, start, evidence.quoted(start)))
-        # Several odd spellings inside the quotations of one block are dialect, eye dialect
-        # or a quoted comment written as its writer wrote it ("afther", "goin'"): not slips.
-        quoted = Counter(doc.sentence_at(start).block for _, start, inside in found if inside)
-        quoted.update(evidence.elided)
-        for finding, start, inside in found:
-            if not (inside and quoted[doc.sentence_at(start).block] >= DIALECT):
+                    found.append((finding, evidence.quoted(start)))
+        # Several odd spellings inside one quotation are dialect, eye dialect or a quoted
+        # comment written as its writer wrote it ("afther", "goin'"): not slips.
+        # Two real slips in one quotation happen in news, so two odd spellings count only
+        # beside a dropped letter, and else it takes three.
+        quoted = Counter(quote for _, quote in found if quote is not None)
+        for finding, quote in found:
+            odd = quoted[quote] + evidence.elided[quote] if quote is not None else 0
+            if odd < DIALECT or (odd < DIALECT + 1 and not evidence.elided[quote]):
                 yield finding
 
 
@@ -221,8 +226,9 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     if contraction:
         return (contraction,)  # "doesnt", "youre": an apostrophe left out
     found = lexicon.suggestions(part, mask)
-    if found and all((lexicon.level_of(w.lower()) or 99) > SLIP_LEVEL for w in lexicon.nearest(part, mask)[1]):
-        return ()  # near only rare words: likelier a term or a name than a slip ("kanban", "runc")
+    near = lexicon.nearest(part, mask)[1]
+    if found and len(part) <= SHORT and all((lexicon.level_of(w.lower()) or 99) > SLIP_LEVEL for w in near):
+        return ()  # short and near only rare words: likelier a term than a slip ("runc", "klog")
     return found
 
 

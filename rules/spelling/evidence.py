@@ -8,12 +8,20 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from audit.language import lexicon
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Quotations: double quotes in pairs, and single curly ones whose closing mark is no
 # apostrophe ("‘I don’t know’" ends at the second ’: the first is followed by a letter).
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![^\W\d_])")
 # Words with a letter dropped on purpose: "goin'", "an'", "'tis", "'em".
-_ELIDED = re.compile(r"[^\W\d_](?:in|n)['’](?![^\W\d_])|(?<![^\W\d_])['’](?:tis|twas|em|ere|ow)\b", re.IGNORECASE)
+# ("Britain'" closing a quotation is none: "Britaing" is no word).
+_ELIDED = re.compile(r"(?<![^\W\d_])([a-z]*in|an)['’](?![^\W\d_])|(?<![^\W\d_])['’](?:tis|twas|em)\b")
+
+
+def _dropped_letter(word: str | None) -> bool:
+    """An elided word: "goin'" for "going", "an'" for "and" ('tis and 'em have no group)."""
+    return word is None or word == "an" or lexicon.known(word + "g")
 
 
 class Evidence:
@@ -25,7 +33,7 @@ class Evidence:
         self._outside: dict[str, bool] = {}
         self._defining: set[str] | None = None
         self._quotes: tuple[list[int], list[int]] | None = None
-        self.elided: Counter = Counter()  # per block: dropped-letter words inside quotations
+        self.elided: Counter = Counter()  # per quotation (its start): dropped-letter words in it
         self._source = _code_of(doc)
 
     def is_term(self, key: str) -> bool:
@@ -51,18 +59,18 @@ class Evidence:
             self._defining = {w.casefold() for t in texts for w in _WORD.findall(t)}
         return self._defining
 
-    def quoted(self, offset: int) -> bool:
-        """The prose offset lies inside a quotation."""
+    def quoted(self, offset: int) -> int | None:
+        """Where the quotation that holds the prose offset starts; None outside quotations."""
         if self._quotes is None:
             spans = [m.span() for m in _QUOTED.finditer(self.doc.text)]
             for a, b in spans:
-                hits = len(_ELIDED.findall(self.doc.text, a, b))
+                hits = sum(1 for m in _ELIDED.finditer(self.doc.text, a, b) if _dropped_letter(m.group(1)))
                 if hits:
-                    self.elided[self.doc.sentence_at(a).block] += hits
+                    self.elided[a] += hits
             self._quotes = ([a for a, _ in spans], [b for _, b in spans])
         starts, ends = self._quotes
         i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < ends[i]
+        return starts[i] if i >= 0 and offset < ends[i] else None
 
 
 # Code and link targets in Markdown and HTML sources (a script or the page's metadata,

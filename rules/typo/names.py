@@ -101,10 +101,18 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
         near_major, near_minor = neighbours[major], neighbours[minor]
         if near_major and near_minor and not near_major & near_minor:
             continue  # each with its own first name or surname: two people
-        spans = [m.span() for m in uses[minor] if text[m.start() - 1 : m.start()] not in ("'", "’")]
-        if spans:  # "'Merica": a word cut short on purpose, not a name misspelt
+        spans = [m.span() for m in uses[minor] if not _cut_short(text, m)]
+        if spans:
             result.append((minor, major, counts[major], spans))
     return result
+
+
+def _cut_short(text: str, use: re.Match[str]) -> bool:
+    """ "'Merica" for "America": a word with its first letter dropped on purpose."""
+    if text[use.start() - 1 : use.start()] not in ("'", "’"):
+        return False
+    word = use.group(0)
+    return any(known(c.upper() + word.lower()) for c in "aeiouh")
 
 
 def _neighbours(text: str, matches) -> set[str]:
