@@ -412,7 +412,7 @@ def _vocabulary(path: Path, prefix: str, table: Mapping[str, Any], base: Layer) 
         return
     for entries in (accepted, rejected):
         try:
-            vocabulary.compile(tuple(entries))
+            vocabulary.compile(tuple(entries), strict=True)
         except ValueError as exc:
             key = "vocabulary-file" if "vocabulary-file" in table else "vocabulary"
             raise _fail(path, prefix + key, str(exc)) from None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _LITERAL = re.compile(r"[\w'’.-]+")
+MAX_WORD = 40
 
 
 class Vocabulary:
@@ -23,23 +24,59 @@ class Vocabulary:
         self.patterns = patterns
 
     def match(self, word: str) -> bool:
-        return word.casefold() in self.words or any(p.fullmatch(word) for p in self.patterns)
+        if word.casefold() in self.words:
+            return True
+        # Patterns try words only (MAX_WORD letters at most): a long token is no word.
+        return len(word) <= MAX_WORD and any(p.fullmatch(word) for p in self.patterns)
 
 
 @lru_cache(maxsize=64)
-def compile(entries: tuple[str, ...]) -> Vocabulary:
-    """The entries as a Vocabulary; raises ValueError naming an entry that is not a
-    valid regular expression."""
+def compile(entries: tuple[str, ...], strict: bool = False) -> Vocabulary:
+    """The entries as a Vocabulary. An entry that is no valid regular expression, or
+    one that repeats a repetition ("(a+)+", "(a|b)*": patterns that can take ages to
+    fail), is a literal word; with `strict` (the config's check) it raises ValueError
+    naming the entry instead."""
     words, patterns = set(), []
     for entry in entries:
         if _LITERAL.fullmatch(entry):
             words.add(entry.casefold())
             continue
+        problem = _nested_repeat(entry)
         try:
-            patterns.append(re.compile(entry))
+            pattern = re.compile(entry)
         except re.error as exc:
-            raise ValueError(f"{entry!r} is not a valid regular expression: {exc}") from None
+            problem = f"{entry!r} is not a valid regular expression: {exc}"
+        if problem and strict:
+            raise ValueError(problem)
+        if problem:
+            words.add(entry.casefold())
+        else:
+            patterns.append(pattern)
     return Vocabulary(frozenset(words), tuple(patterns))
+
+
+def _nested_repeat(entry: str) -> str | None:
+    """Why a pattern may backtrack for ages: a group holding a repetition or a choice,
+    itself repeated. A plain scan of the brackets, erring on the side of refusing."""
+    opened: list[bool] = []  # per open group: whether it holds a repetition or "|"
+    i, risky_group = 0, False
+    while i < len(entry):
+        ch = entry[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            opened.append(False)
+        elif ch == ")" and opened:
+            risky_group = opened.pop()
+            if opened:
+                opened[-1] = opened[-1] or risky_group
+            if risky_group and entry[i + 1 : i + 2] in ("*", "+", "{"):
+                return f"{entry!r} repeats a group that repeats: it could take ages to match; simplify it"
+        elif ch in "*+{|" and opened:
+            opened[-1] = True
+        i += 1
+    return None
 
 
 def read_file(path: Path) -> tuple[list[str], list[str]]:

@@ -58,6 +58,7 @@ def test_add_words_appends_the_unknown_words_sorted_once(tmp_path, capsys):
         ("vocabulary = 3", "vocabulary: expected a list of words or patterns"),
         ('vocabulary = ["kube-(["]', "vocabulary: 'kube-([' is not a valid regular expression"),
         ('vocabulary-file = "missing.txt"', "vocabulary-file: cannot read missing.txt"),
+        ('vocabulary = ["(a+)+"]', "vocabulary: '(a+)+' repeats a group that repeats"),
     ],
 )
 def test_vocabulary_errors_name_the_key(tmp_path, toml, problem):
