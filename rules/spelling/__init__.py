@@ -114,6 +114,8 @@ class Spelling(Rule):
                 continue  # used throughout: meant, whatever the lists say
             if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
                 continue
+            if _label(doc, word, k):
+                continue
             first = index == 0 or _quote_opens(text[words[index - 1].prose_end : word.prose_start])
             pieces = word.text.split("-")
             if len(pieces) > 1 and any(p[:1].isupper() for p in pieces[0 if not first else 1 :]):
@@ -179,6 +181,17 @@ def _base(token: str) -> str:
 
 
 NEVER_FLAGGED, BASES = WordMemo(_never_flagged), WordMemo(_base)
+
+
+def _label(doc, word, k: int) -> bool:
+    """A word standing alone as a label, not in a sentence: all of a list item ("- klog",
+    "- provider-vsphere") or of a pair of brackets ("[sallyom] to follow up", "(rkouj)"):
+    a name of a project, a team or a person's handle."""
+    sentence = doc.sentences[k]
+    if len(sentence.words) == 1 and doc.blocks[sentence.block].kind == "list-item":
+        return len(doc.blocks[sentence.block].sentences) == 1
+    source = doc.source
+    return source[word.start - 1 : word.start] in ("[", "(") and source[word.end : word.end + 1] in ("]", ")")
 
 
 def _quote_opens(gap: str) -> bool:
