@@ -8,7 +8,7 @@ from pathlib import Path
 from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import AUDITED_DIGEST, ExecutorError, Task, tasks_for
-from audit.cli import streaming
+from audit.cli import streaming, vocabulary_file
 from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome, write_out
 from audit.cli.report_folder import ReportFolder, ReportFolderError
 from audit.cli.settings import registry, rules_of_run, settings_per_file
@@ -34,6 +34,8 @@ def cmd_check(args) -> ExitCode:
     refused = 0
     if args.fix:
         results, refused = _fix_in_place(results, tasks, args, narrowing)
+    if args.add_words:
+        vocabulary_file.add_words(Path(args.add_words), results)
     code = _report(results, tasks, args, notes, pages)
     return max(code, ExitCode.ERROR) if refused else code
 

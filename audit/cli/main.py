@@ -209,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         "what came back is reported as partial (default: 60)",
     )
 
+    check.add_argument(
+        "--add-words",
+        metavar="FILE",
+        help="append the run's unknown words (spelling findings) to this vocabulary file, "
+        "sorted, each once; name it in the config as vocabulary-file to accept them",
+    )
     gate = check.add_argument_group("gating what changed")
     gate.add_argument("--baseline", metavar="FILE", help="report and gate only findings not in this baseline")
     gate.add_argument("--changed-since", metavar="REF", help="audit only files changed since this git ref")

@@ -21,7 +21,9 @@ from audit.workflow.narrowing import Narrowing, shown
 
 def streams(args) -> bool:
     """Whether the report is a JSON report with nothing that needs every result at once."""
-    return args.format == "json" and not (args.fix or args.diff or args.report_dir or args.output_formats)
+    return args.format == "json" and not (
+        args.fix or args.diff or args.report_dir or args.output_formats or args.add_words
+    )
 
 
 class _Spool:

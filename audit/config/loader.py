@@ -20,6 +20,7 @@ from typing import Any
 
 from audit.engine.rule import Rule
 from audit.engine.settings import RuleSettings, Settings
+from audit.language import vocabulary
 from audit.language.languagetool import LanguageToolSettings
 from audit.results.findings import SEVERITY_NAMES, Severity
 
@@ -44,6 +45,8 @@ TOP_LEVEL_KEYS = (
     "languagetool",
     "exclude",
     "profile",
+    "vocabulary",
+    "vocabulary-file",
 )
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
@@ -394,7 +397,17 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool", "exclude", "profile")
+    special = (
+        "language",
+        "overrides",
+        "profiles",
+        "require-suppression-reason",
+        "languagetool",
+        "vocabulary",
+        "vocabulary-file",
+        "exclude",
+        "profile",
+    )
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
         value = table["require-suppression-reason"]
@@ -402,6 +415,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
             raise _fail(path, prefix + "require-suppression-reason", f"expected true or false, got {value!r}")
         config.base.rules.setdefault("suppression", {})["require-reason"] = value
         config.base.aliases["rules.suppression.require-reason"] = "require-suppression-reason"
+    _vocabulary(path, prefix, table, config.base)
     profiles = table.get("profiles", {})
     if not isinstance(profiles, dict):
         raise _fail(path, prefix + "profiles", "expected a table of profiles, e.g. [profiles.ci]")
@@ -439,6 +453,43 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         config.profile = name
         config.keys["profile"] = prefix + "profile"
     return config
+
+
+def _vocabulary(path: Path, prefix: str, table: Mapping[str, Any], base: Layer) -> None:
+    """`vocabulary` (words or patterns) and `vocabulary-file` (one a line, `!` for a
+    rejected one), read now: their words, not the file's name, are settings, so the
+    result cache sees a changed file."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    if "vocabulary" in table:
+        value = table["vocabulary"]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(path, prefix + "vocabulary", 'expected a list of words or patterns, e.g. ["etcd", "kube-.*"]')
+        accepted += value
+    if "vocabulary-file" in table:
+        name = table["vocabulary-file"]
+        if not isinstance(name, str) or not name:
+            raise _fail(path, prefix + "vocabulary-file", 'expected a file name, e.g. "vocabulary.txt"')
+        try:
+            more, fewer = vocabulary.read_file(path.parent / name)
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = getattr(exc, "strerror", None) or str(exc)
+            raise _fail(path, prefix + "vocabulary-file", f"cannot read {name}: {problem}") from None
+        accepted += more
+        rejected += fewer
+    if not ("vocabulary" in table or "vocabulary-file" in table):
+        return
+    for entries in (accepted, rejected):
+        try:
+            vocabulary.compile(tuple(entries), strict=True)
+        except ValueError as exc:
+            key = "vocabulary-file" if "vocabulary-file" in table else "vocabulary"
+            raise _fail(path, prefix + key, str(exc)) from None
+    spelling = base.rules.setdefault("spelling", {})
+    spelling["vocabulary"], spelling["vocabulary-reject"] = tuple(accepted), tuple(rejected)
+    where = "vocabulary" if "vocabulary" in table else "vocabulary-file"
+    base.aliases["rules.spelling.vocabulary"] = where
+    base.aliases["rules.spelling.vocabulary-reject"] = "vocabulary-file" if "vocabulary-file" in table else where
 
 
 def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:

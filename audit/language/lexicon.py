@@ -25,11 +25,13 @@ from audit.storage.cache import WORD_CACHE, cached_table
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA = "scowl-en.tsv.gz"
 EXTRA = "spelling-extra.txt"  # hand-written additions, accepted in every variant
-_FORMAT = 3  # of the cached table; change it when `_key` or the line format changes
+TERMS = "technical-terms.txt"  # hand-written technical words: known, never suggested
+_FORMAT = 4  # of the cached table; change it when `_key` or the line format changes
 VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU")
 _LETTER_BIT = {"U": 1, "G": 2, "C": 4, "A": 8}
 ALL_VARIANTS = 15
 SUGGEST_LEVEL = 70  # suggest only words this common or more
+TERM_LEVEL = 75  # the level of `TERMS`: past SUGGEST_LEVEL, so known but never offered
 COMMON_LEVEL = 35  # a common word: listed at this SCOWL size or below (some 41,000 words)
 MAX_WORD = 30  # longer strings are not words: no search around them
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -73,15 +75,14 @@ def _buckets() -> dict[str, str]:
     return cached_table("lexicon", identity(), lambda: _group(*_sources()), dict)
 
 
-def _sources() -> tuple[bytes, bytes]:
-    return (DATA_DIR / DATA).read_bytes(), (DATA_DIR / EXTRA).read_bytes()
+def _sources() -> tuple[bytes, bytes, bytes]:
+    return tuple((DATA_DIR / name).read_bytes() for name in (DATA, EXTRA, TERMS))
 
 
 @lru_cache(maxsize=1)
 def identity() -> str:
     """The digest of the word lists (and of the table's format)."""
-    raw, extra = _sources()
-    return hashlib.sha256(raw + extra + bytes([_FORMAT])).hexdigest()
+    return hashlib.sha256(b"\0".join(_sources()) + bytes([_FORMAT])).hexdigest()
 
 
 def levels():
@@ -92,15 +93,16 @@ def levels():
             yield word, int(code) >> 4
 
 
-def _group(raw: bytes, extra: bytes) -> dict[str, str]:
+def _group(raw: bytes, extra: bytes, terms: bytes = b"") -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, level, variants = line.split("\t")
         mask = ALL_VARIANTS if variants == "*" else sum(_LETTER_BIT[v] for v in variants)
         groups.setdefault(_key(word), []).append(f"{word}\t{int(level) * 16 + mask}")
-    for line in extra.decode("utf-8").splitlines():
-        for word in line.split("#", 1)[0].split():
-            groups.setdefault(_key(word), []).append(f"{word}\t{SUGGEST_LEVEL * 16 + ALL_VARIANTS}")
+    for added, level in ((extra, SUGGEST_LEVEL), (terms, TERM_LEVEL)):
+        for line in added.decode("utf-8").splitlines():
+            for word in line.split("#", 1)[0].split():
+                groups.setdefault(_key(word), []).append(f"{word}\t{level * 16 + ALL_VARIANTS}")
     return {k: "\n" + "\n".join(v) + "\n" for k, v in groups.items()}
 
 

@@ -53,7 +53,8 @@ _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{3,29}\b")  # the look-behind:
 # Opening with the capital, not "\b", lets the regex engine skip to the next at C speed.
 _CAPITALISED_PLAIN = r"\b[A-Z][a-z]{3,29}\b"
 _BEFORE_NAME = re.compile(r"((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,2})$")
-_AFTER_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+# The capitalised word after a name, past a particle ("Osama bin Laden", "Vincent van Gogh").
+_AFTER_NAME = re.compile(r"[ \t]+(?:(?:bin|ibn|al|el|de|del|da|di|dos|van|von|der|den|du|le|la)[ \t]+)?([A-Z][\w'’-]*)")
 _TITLES = frozenset("Mr Mrs Ms Dr Sir Lord Lady Minister President Prime Secretary Chancellor".split())
 
 
@@ -99,19 +100,32 @@ def names_spelled_two_ways(text: str) -> list[tuple[str, str, int, list[tuple[in
                 neighbours[name] = _neighbours(text, uses[name])
         near_major, near_minor = neighbours[major], neighbours[minor]
         if near_major and near_minor and not near_major & near_minor:
-            continue
-        result.append((minor, major, counts[major], [m.span() for m in uses[minor]]))
+            continue  # each with its own first name or surname: two people
+        spans = [m.span() for m in uses[minor] if not _cut_short(text, m)]
+        if spans:
+            result.append((minor, major, counts[major], spans))
     return result
+
+
+def _cut_short(text: str, use: re.Match[str]) -> bool:
+    """ "'Merica" for "America": a word with its first letter dropped on purpose."""
+    if text[use.start() - 1 : use.start()] not in ("'", "’"):
+        return False
+    word = use.group(0)
+    return any(known(c.upper() + word.lower()) for c in "aeiouh")
 
 
 def _neighbours(text: str, matches) -> set[str]:
     """Capitalised words and initials just before (up to two) or after each of the
-    matches (the uses of one name), titles and common words left out."""
-    near = set()
+    matches (the uses of one name), titles and common words left out, but for a
+    surname after a particle ("Osama bin Laden": "Laden")."""
+    near: set[str] = set()
     for m in matches:
         before = _BEFORE_NAME.search(text[max(0, m.start() - 40) : m.start()])
         after = _AFTER_NAME.match(text, m.end())
         words = before.group(1).replace(".", " ").split() if before else []
         words += [after.group(1)] if after else []
         near.update(w for w in (re.sub(r"['’]s?$", "", w) for w in words) if w not in _TITLES and not is_common(w))
+        if after and after.group(0).strip() != after.group(1):
+            near.add(after.group(1))  # after a particle: a surname, even when a common word
     return near

@@ -8,13 +8,22 @@ from itertools import accumulate, compress, count
 from operator import not_
 
 from audit.engine.rule import Option, Rule
-from audit.language import lexicon, wordfacts
+from audit.language import lexicon, vocabulary, wordfacts
 from audit.results.findings import Severity
+from audit.rules.spelling.evidence import evidence_of_terms
 from audit.storage.cache import WordMemo
 
 # A token touching one of these is part of a URL, an e-mail address, a path, a
-# handle or an HTML entity, not prose.
-_GLUE = frozenset("/\\@#&_=+<>|~^$%*")
+# handle or an HTML entity, not prose; U+FFFC stands where the front end left out
+# inline code or markup ("the \ufffcs": a word glued to code is code).
+_GLUE = frozenset("/\\@#&_=+<>|~^$%*\ufffc")
+# A slip is near a common word: an unknown word whose nearest words are all rarer
+# than this SCOWL size is more likely a term ("runc" is not a slip of "runic").
+# Only short words: a long one near a rare word is a slip of it ("reblaancing"), while
+# a short one is near some rare word whatever it is.
+SLIP_LEVEL = 50
+SHORT = 5
+DIALECT = 2  # odd spellings inside one quotation that make it dialect, not slips
 
 
 class Spelling(Rule):
@@ -27,9 +36,17 @@ class Spelling(Rule):
     belongs to another variant than the configured one. To stay quiet on names, it
     skips capitalised words inside a sentence, all-caps acronyms, mixed-case brands
     ("iPod"), words with digits, URLs and e-mail addresses, and a word the article
-    uses three times or more; a capitalised first word is flagged only when it is a
-    clear slip of a common word ("Teh"). Suggestions are spelt in the configured
-    variant. Project words go in `accept`; `reject` lists words always flagged.
+    uses three times or more (parts of compounds too); a capitalised first word is
+    flagged only when it is a clear slip of a common word ("Teh"). It weighs what the
+    article shows: a word it also writes in code or a link's target, or in a heading
+    and again in the text, is a term; a word whose nearest listed words are all rare
+    ("kanban") is no slip; several odd spellings inside one block's quotations are
+    dialect ("afther", "goin'"); code-shaped tokens (snake_case, camelCase, dotted
+    names, paths, versions, --flags) and words glued to left-out code are skipped.
+    Common technical words (repo, async, backend, kubectl) are known. Suggestions are
+    spelt in the configured variant. Project words go in `accept` or the top-level
+    `vocabulary` and `vocabulary-file` (words or patterns); `reject` lists words
+    always flagged.
 
     Why:
     A misspelt word tells readers nobody checked the text, and screen readers
@@ -51,12 +68,26 @@ class Spelling(Rule):
         Option("accept", list, (), "project words never flagged (any case; parts of compounds too)"),
         Option("reject", list, (), "words always flagged, even when a word list holds them"),
         Option("repeated", int, 3, "a word used this many times in the article is taken as meant", minimum=2),
+        Option(
+            "vocabulary",
+            list,
+            (),
+            "project words or regular expressions (matched in full) never flagged; "
+            "set by the top-level `vocabulary` and `vocabulary-file`",
+        ),
+        Option(
+            "vocabulary-reject",
+            list,
+            (),
+            "words or regular expressions always flagged; set by `!` lines of the `vocabulary-file`",
+        ),
     )
 
     def check(self, doc, opts):
         mask = lexicon.variant_mask(doc.language)
         accept = {w.casefold() for w in opts["accept"]}
         reject = {w.casefold() for w in opts["reject"]}
+        accepted, rejected = vocabulary.compile(opts["vocabulary"]), vocabulary.compile(opts["vocabulary-reject"])
         texts = doc.texts
         # Only the words that may be flagged are visited: most are fine wherever they
         # stand (memoised: listed, an acronym, a name in mixed case, or too long to judge).
@@ -65,17 +96,25 @@ class Spelling(Rule):
         unknown = sum(1 for i in doubtful if texts[i].isalpha() and texts[i].islower())
         if unknown >= 20 and unknown > plain / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
+        every = reject or rejected.words or rejected.patterns
         counts = Counter(map(BASES.__getitem__, texts))
+        # Uses of a word, the parts of compounds too: "kube" in "kube-proxy", "kube-scheduler".
+        uses = counts + Counter(part for t in texts if "-" in t for part in map(_base, t.split("-")) if part)
         text = doc.text
+        evidence = evidence_of_terms(doc, uses)
         ends = list(accumulate(len(s.words) for s in doc.sentences))  # past each sentence's last word
-        for position in range(len(texts)) if reject else doubtful:
+        found = []  # (finding, the quotation it is in): slips in dialogue are judged together below
+        for position in range(len(texts)) if every else doubtful:
             k = bisect_right(ends, position)
             words = doc.sentences[k].words
             index = position - (ends[k - 1] if k else 0)
             word, base = words[index], BASES[texts[position]]
-            if counts[base] >= opts["repeated"] and base not in reject:
+            refused = base in reject or rejected.match(word.text)
+            if uses[base] >= opts["repeated"] and not refused:
                 continue  # used throughout: meant, whatever the lists say
             if _glued(text, word.prose_start, word.prose_end) or not word.text[:1].isalpha():
+                continue
+            if _label(doc, word, k):
                 continue
             first = index == 0 or _quote_opens(text[words[index - 1].prose_end : word.prose_start])
             pieces = word.text.split("-")
@@ -84,19 +123,31 @@ class Spelling(Rule):
             before_name = index + 1 < len(words) and words[index + 1].text[:1].isupper()
             for offset, part in lexicon.word_parts(word.text):
                 key = part.casefold()
-                if key in accept or any(map(str.isdigit, part)):
+                if key in accept or accepted.match(part) or any(map(str.isdigit, part)):
                     continue
                 start = word.prose_start + offset
-                if key in reject:
+                if key in reject or rejected.match(part):
                     yield self.finding(
                         *doc.span(start, start + len(part)), f"'{part}' is on the project's reject list."
                     )
                     continue
+                if evidence.is_term(key):
+                    continue  # in code, a link or a heading of the article: a term it names
                 name_slot = not (first and offset == 0) or before_name or counts[key] > 1
                 suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
                 if suggestions:
                     message = f"Unknown word '{part}'; did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
-                    yield self.finding(*doc.span(start, start + len(part)), message, suggestion=suggestions[0])
+                    finding = self.finding(*doc.span(start, start + len(part)), message, suggestion=suggestions[0])
+                    found.append((finding, evidence.quoted(start)))
+        # Several odd spellings inside one quotation are dialect, eye dialect or a quoted
+        # comment written as its writer wrote it ("afther", "goin'"): not slips.
+        # Two real slips in one quotation happen in news, so two odd spellings count only
+        # beside a dropped letter, and else it takes three.
+        quoted = Counter(quote for _, quote in found if quote is not None)
+        for finding, quote in found:
+            odd = quoted[quote] + evidence.elided[quote] if quote is not None else 0
+            if odd < DIALECT or (odd < DIALECT + 1 and not evidence.elided[quote]):
+                yield finding
 
 
 def _never_flagged(token: str) -> bool:
@@ -132,6 +183,17 @@ def _base(token: str) -> str:
 NEVER_FLAGGED, BASES = WordMemo(_never_flagged), WordMemo(_base)
 
 
+def _label(doc, word, k: int) -> bool:
+    """A word standing alone as a label, not in a sentence: all of a list item ("- klog",
+    "- provider-vsphere") or of a pair of brackets ("[sallyom] to follow up", "(rkouj)"):
+    a name of a project, a team or a person's handle."""
+    sentence = doc.sentences[k]
+    if len(sentence.words) == 1 and doc.blocks[sentence.block].kind == "list-item":
+        return len(doc.blocks[sentence.block].sentences) == 1
+    source = doc.source
+    return source[word.start - 1 : word.start] in ("[", "(") and source[word.end : word.end + 1] in ("]", ")")
+
+
 def _quote_opens(gap: str) -> bool:
     """A quotation opens between two words: 'said: "Teh...', 'said, “The...' (not
     '..., installed," Authenti-corp')."""
@@ -145,8 +207,14 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before in _GLUE or after in _GLUE or before == ".":
         return True
-    if after in "'’" and text[start:end].endswith("in"):
-        return True  # "lovin'", "goin'": a dropped g, written on purpose
+    if before == "-" and (start < 2 or text[start - 2] in "- \t\n(\"'"):
+        return True  # a command-line flag: "--verbose", "-rf"
+    word = text[start:end]
+    if after in "'’" and (word.endswith("in") or len(word) <= 2):
+        return True  # "lovin'", "goin'", "an'": a letter dropped on purpose
+    if before in "'’" and (start < 2 or not text[start - 2].isalnum()):
+        if len(word) <= 3 or lexicon.known("h" + word):
+            return True  # "'tis", "'em", "'orrible": a letter dropped on purpose
     return after == "." and end + 1 < len(text) and text[end + 1].isalnum()
 
 
@@ -167,7 +235,25 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= lexicon.COMMON_LEVEL
     if not slip_of_common and lexicon.is_compound(part, strict=distance == 1):
         return ()  # "bandmates", "unpatched": words run together on purpose
-    return lexicon.suggestions(part, mask)
+    contraction = _contraction(part)
+    if contraction:
+        return (contraction,)  # "doesnt", "youre": an apostrophe left out
+    found = lexicon.suggestions(part, mask)
+    near = lexicon.nearest(part, mask)[1]
+    if found and len(part) <= SHORT and all((lexicon.level_of(w.lower()) or 99) > SLIP_LEVEL for w in near):
+        return ()  # short and near only rare words: likelier a term than a slip ("runc", "klog")
+    return found
+
+
+def _contraction(part: str) -> str | None:
+    """The contraction a word is with its apostrophe left out ("isnt", "youre"), if any."""
+    low = part.lower()
+    for cut in (len(low) - 1, len(low) - 2):
+        if cut > 1:
+            form = part[:cut] + "'" + part[cut:]
+            if low[cut:] in ("t", "re", "ve", "ll", "d", "m") and lexicon.known(form) and "'" in form:
+                return form
+    return None
 
 
 RULE = Spelling
