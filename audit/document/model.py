@@ -275,6 +275,8 @@ class Document:
     `lower_text`            the prose in lower case, offset for offset with `text`;
     `lower_text_is_lower`   and whether that is the plain `text.lower()`.
     `title`, `title_span`   where article-level findings point.
+    `prose_only(start, end)` whether a source span is prose as the rules saw it, the
+                            test a fix must pass to be applied (`_verbatim_runs`).
     (`_sentence_starts` and `_lowered` are the private steps of `sentence_at` and
     `lower_text`.)
 
