@@ -180,3 +180,28 @@ def test_docs_give_the_atom_table():
     for table in (atoms.MARKDOWN, atoms.HTML):
         for construct, reading in table.items():
             assert f"| {construct} | {reading} |" in page
+
+
+# Rules whose findings are about a sentence, a paragraph or the article, which may hold atoms.
+_WHOLE_SPANS = {"sentence-length", "reading-level", "paragraph-length", "passive-voice"}
+ATOMS_EVERYWHERE = """# `Build` the `cargo` tool
+
+`Kubectl` runs first. Then run `cargo build`. Pass it to `read_line` to read the line ,
+then `THE` `teh` value, and see https://example.org/a . Use `utilize` and `whilst` for
+`e.g.` the value `!!` . It is `is` done. The `fetch()` call was `made` by the server `API`.
+Press <kbd>Ctrl</kbd>+<kbd>C</kbd> <kbd>Ctrl</kbd> to stop. An ![old chart](c.png) image.
+"""
+
+
+def test_no_rule_finds_anything_in_an_atom():
+    result = check_text(ATOMS_EVERYWHERE, format="markdown", select=("all",))
+    doc = parse("a.md", ATOMS_EVERYWHERE)
+    atom_spans = [doc.span(i, i + 1) for i, c in enumerate(doc.text) if c == ATOM]
+    assert len(atom_spans) == 20
+    inside = [
+        (f.rule, f.excerpt)
+        for f in result.findings
+        if f.rule not in _WHOLE_SPANS and any(a < f.finding.end and f.finding.start < b for a, b in atom_spans)
+    ]
+    assert inside == []
+    assert {f.rule for f in result.findings} & {"typo"}  # the rules ran: "line ," is a slip
