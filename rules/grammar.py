@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from audit.document import atoms
 from audit.engine.rule import Rule
 from audit.language import languagetool
 from audit.language.languagetool import LanguageToolSettings
@@ -92,7 +93,7 @@ class Grammar(Rule):
         try:
             matches = languagetool.check(
                 backend,
-                doc.text,
+                atoms.plain_prose(doc.text),
                 doc.language,
                 settings.timeout,
                 disabled_rules=sorted(disabled),

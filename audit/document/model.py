@@ -18,6 +18,7 @@ from itertools import chain, compress, count
 from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from audit.document.atoms import ATOM
 from audit.document.segment import split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -152,6 +153,23 @@ class ProseMap:
         self._prose_starts.append(prose_start)
         self._pieces.append(piece)
 
+    def verbatim_runs(self, source: str) -> list[tuple[int, int]]:
+        """The source spans, in order, of the prose copied verbatim: runs of pieces whose
+        text is the source's own and that follow each other both in the source and in
+        the prose (no markup, atom, decoded reference or separator between them)."""
+        runs: list[tuple[int, int]] = []
+        prose_end = -1
+        for prose_start, piece in zip(self._prose_starts, self._pieces):
+            if source[piece.start : piece.end] != piece.text:
+                prose_end = -1  # an atom, a reference, a character the front end put in
+                continue
+            if runs and prose_start == prose_end and piece.start == runs[-1][1]:
+                runs[-1] = (runs[-1][0], piece.end)
+            else:
+                runs.append((piece.start, piece.end))
+            prose_end = prose_start + len(piece.text)
+        return sorted(runs)  # alt-text blocks follow the paragraph their image stands in
+
     def _locate(self, offset: int) -> tuple[int, Piece]:
         i = max(0, bisect_right(self._prose_starts, offset) - 1)
         return self._prose_starts[i], self._pieces[i]
@@ -257,6 +275,8 @@ class Document:
     `lower_text`            the prose in lower case, offset for offset with `text`;
     `lower_text_is_lower`   and whether that is the plain `text.lower()`.
     `title`, `title_span`   where article-level findings point.
+    `prose_only(start, end)` whether a source span is prose as the rules saw it, the
+                            test a fix must pass to be applied (`_verbatim_runs`).
     (`_sentence_starts` and `_lowered` are the private steps of `sentence_at` and
     `lower_text`.)
 
@@ -296,8 +316,8 @@ class Document:
         spans: list[tuple[ProseBlock, int, int]] = []
         for pb in prose_blocks:
             pieces = [p for p in pb.pieces if p.text]
-            if not pieces or not "".join(p.text for p in pieces).strip():
-                continue
+            if not pieces or not "".join(p.text for p in pieces).replace(ATOM, "").strip():
+                continue  # no prose: empty, or only atoms (an image on its own line)
             if parts:
                 parts.append(BLOCK_SEPARATOR)
                 offset += len(BLOCK_SEPARATOR)
@@ -340,6 +360,19 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
+
+    def prose_only(self, start: int, end: int) -> bool:
+        """Is source[start:end] prose, character for character as the rules saw it? True
+        when the span lies in one run of source text copied verbatim into the prose; an
+        empty span (an insertion) may also touch either end of a run. The one test of
+        whether a fix may be applied (`audit.engine.auditor.only_prose_fixes`)."""
+        runs = self._verbatim_runs
+        i = bisect_right(runs, (start, len(self.source) + 1)) - 1
+        return i >= 0 and runs[i][0] <= start and end <= runs[i][1]
+
+    @cached_property
+    def _verbatim_runs(self) -> list[tuple[int, int]]:
+        return self._map.verbatim_runs(self.source)
 
     def sentences_with(self, pattern: re.Pattern[str], *, lowercase: bool = False) -> list[Sentence]:
         """The sentences, in order, in which `pattern` matches the prose.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from audit.document.atoms import ATOM
+
 # Abbreviations that are never the last word of a sentence.
 TITLES = frozenset(
     """mr mrs ms messrs mme mlle dr prof st ste mt ft gen lt col maj capt cpt sgt cpl
@@ -62,9 +64,10 @@ WORD = re.compile(
     r"|[^\W_]*+(?:['’\-][^\W_]++)*+)"  # words, with inner apostrophes and hyphens
     r"|(?<=\d)\d*+(?:[.,:]\d++)*+(?:[^\W\d_]++)?"  # numbers: 79, 2,225, 3.5, 1.13bn, 10:30
     r")"
+    r"|\ufffc"  # an atom (audit.document.atoms): one word on its own
 )
 # The same tokens as first written: one branch per kind, each tried at every character.
-WORD_PLAIN = r"(?:[^\W\d_]\.){2,}(?![^\W_])|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\W_]+(?:['’\-][^\W_]+)*"
+WORD_PLAIN = r"(?:[^\W\d_]\.){2,}(?![^\W_])|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?|[^\W_]+(?:['’\-][^\W_]+)*|\ufffc"
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -93,7 +96,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if nxt >= len(text):
         return False
     first = text[nxt]
-    if not (first.isupper() or first.isdigit()):
+    if not (first.isupper() or first.isdigit() or first == ATOM):  # "Done. `kubectl` runs": a new one
         return False
     if m.group(1) != ".":
         return True
@@ -112,14 +115,18 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+_LINE_END = re.compile("\r\n|[\n\r\u2028]")  # every line ending, read alike (docs/markup.md)
+
+
 def _headline_end(text: str) -> int | None:
     """End of a first line that is a headline: short, unpunctuated, before a longer line."""
-    newline = text.find("\n")
-    if newline == -1:
+    first_break = _LINE_END.search(text)
+    if first_break is None:
         return None
-    line = text[:newline].rstrip("\r ")
-    rest = text[newline + 1 :]
-    next_line = rest.split("\n", 1)[0].strip()
+    line = text[: first_break.start()].rstrip(" ")
+    rest = text[first_break.end() :]
+    second_break = _LINE_END.search(rest)
+    next_line = (rest[: second_break.start()] if second_break else rest).strip()
     if not line.strip() or _TERMINAL.search(line) or len(line.split()) > 15:
         return None
     if not next_line or not (next_line[0].isupper() or next_line[0] in _OPENERS):

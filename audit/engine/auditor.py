@@ -6,7 +6,7 @@ Positions are located once, here, through the document's line index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from audit.document import suppressions
@@ -15,7 +15,7 @@ from audit.engine.fingerprints import excerpt, fingerprint
 from audit.engine.settings import Settings
 from audit.frontends import InputError, decode, parse
 from audit.language import detection
-from audit.results.findings import LocatedFinding, Location, Severity
+from audit.results.findings import Finding, LocatedFinding, Location, Severity
 from audit.results.model import FileResult
 
 STDIN = "-"
@@ -32,6 +32,19 @@ def locate(doc: Document, finding) -> LocatedFinding:
         excerpt(doc.source, start, end),
         fingerprint(finding.rule, doc.source, start, end),
     )
+
+
+def only_prose_fixes(doc: Document, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The findings, each fix kept only where it changes nothing but prose, exactly as
+    the rule saw it (`Document.prose_only`: no markup, atom, decoded reference or
+    character the front end put in). Any other fix becomes a suggestion: reported,
+    never applied by `--fix` or an editor's quick fix. The one place this is decided."""
+    for finding in findings:
+        fix = finding.fix
+        if fix is not None and not doc.prose_only(fix.start, fix.end):
+            suggestion = finding.suggestion or fix.replacement or None
+            finding = finding._replace(fix=None, suggestion=suggestion)
+        yield finding
 
 
 def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
@@ -61,7 +74,7 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
             continue
         metrics.update(rs.rule.measure(doc, rs.options))
         default = type(rs.rule).severity
-        for finding in rs.rule.check(doc, rs.options):
+        for finding in only_prose_fixes(doc, rs.rule.check(doc, rs.options)):
             if finding.severity == default and rs.severity != default:
                 finding = finding._replace(severity=rs.severity)
             located.append(locate(doc, finding))

@@ -57,7 +57,7 @@ from typing import Any
 import yaml
 
 from audit.document.model import Document
-from audit.engine.auditor import locate
+from audit.engine.auditor import locate, only_prose_fixes
 from audit.engine.rule import Rule
 from audit.frontends import parse
 from audit.results.findings import LocatedFinding, Severity
@@ -160,11 +160,11 @@ def load_folder(folder: str | Path) -> dict[str, CaseFile]:
 
 
 def run(rule: type[Rule], case: Case) -> tuple[Document, list[LocatedFinding]]:
-    """(the document, the rule's findings on the case located as the engine locates them,
-    in report order)."""
+    """(the document, the rule's findings on the case, their fixes kept and located as the
+    engine keeps and locates them, in report order)."""
     doc = parse(f"case.{case.format}", case.text)
     doc.language = case.language
-    found = [locate(doc, f) for f in rule().check(doc, options(rule, case.options))]
+    found = [locate(doc, f) for f in only_prose_fixes(doc, rule().check(doc, options(rule, case.options)))]
     found.sort(key=LocatedFinding.sort_key)
     return doc, found
 

@@ -9,7 +9,9 @@ those events we build a light tree of elements and raw text spans, then:
   parts whose class or id says comment, share, sidebar, related, author bio and
   the like, and short link-heavy or stock blocks ("Share", "Leave a Reply");
   `extract=False` keeps all the text;
-- skip what is not prose: script, style, code, pre, template, noscript, hidden parts;
+- skip what is not prose: script, style, pre, template, noscript, hidden parts; code,
+  kbd, samp, var, math, svg, img and form controls in prose are atoms, one placeholder
+  each (`audit.document.atoms`; docs/markup.md has the table);
 - make a prose block of each block element (p, li, h1-h6, td, th, blockquote ...);
   inline elements do not break the prose; character references are decoded;
 - hand the accessibility rules the images, links, headings, tables and the page
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from audit.document.atoms import ATOM, HTML_ATOM_TAGS
 from audit.document.model import Document, Element, Piece, ProseBlock
 from audit.frontends.boilerplate import Furniture, is_boilerplate_block, main_content
 from audit.frontends.html_tree import SKIPPED, Node
@@ -61,6 +64,8 @@ _KIND = {
     "figcaption": "caption",
     "blockquote": "quote",
 }
+_COMMENT_END = re.compile(r"--!?>")
+_EOF = re.compile(r"\Z")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
@@ -75,6 +80,7 @@ class _TreeBuilder(HTMLParser):
         self.open_tags: dict[str, int] = {}  # how many of each tag are open: a stray end tag costs nothing
         self.text_start = -1
         self.has_doctype = False
+        self.at_end = False  # all of the page is fed: an unclosed comment runs to its end
 
     def _position(self) -> int:
         line, col = self.getpos()
@@ -147,6 +153,25 @@ class _TreeBuilder(HTMLParser):
         if self.text_start < 0:
             self.text_start = self._position()
 
+    def parse_comment(self, i, report=1):
+        """A comment ends as browsers end it: at the first "-->" or "--!>" ("<!-->" and
+        "<!--->" are empty ones), and one never closed runs to the end of the page. The
+        standard library's ends only at "-->" and reads an unclosed one as text."""
+        rawdata = self.rawdata
+        for empty in ("<!-->", "<!--->"):
+            if rawdata.startswith(empty, i):
+                if report:
+                    self.handle_comment("")
+                return i + len(empty)
+        m = _COMMENT_END.search(rawdata, i + 4)
+        if m is None:
+            if not self.at_end:
+                return -1  # wait for the rest of the page
+            m = _EOF.search(rawdata, i + 4)
+        if report:
+            self.handle_comment(rawdata[i + 4 : m.start()])
+        return m.end()
+
     def parse_marked_section(self, i, report=1):
         position = self.lineno, self.offset
         try:
@@ -165,6 +190,7 @@ class _TreeBuilder(HTMLParser):
         self.has_doctype = self.has_doctype or decl.lower().startswith("doctype")
 
     def finish(self) -> Node:
+        self.at_end = True
         self.close()
         self._flush(len(self.source))
         self._close_to(1, len(self.source))
@@ -230,7 +256,12 @@ class _Collector:
 
     def element(self, node: Node) -> None:
         tag = node.tag
-        if tag in SKIPPED or hidden(node):
+        if hidden(node):
+            return
+        if tag in HTML_ATOM_TAGS and tag != "img":  # code, a formula: one atom in the prose
+            self.pieces.append(Piece(ATOM, node.start, node.end))
+            return
+        if tag in SKIPPED:
             if tag == "pre" or tag == "table":
                 self.flush()
             return
@@ -242,6 +273,7 @@ class _Collector:
             return
         if tag == "img":
             self.image(node)
+            self.pieces.append(Piece(ATOM, node.start, node.end))
             return
         if tag not in BLOCKS:
             if tag == "a":

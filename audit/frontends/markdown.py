@@ -3,13 +3,15 @@
 markdown-it gives each block its source lines; the exact offset of each run of
 inline text is found by walking the inline tokens in order and locating each run in
 the source from a cursor that only moves forward. Markup (emphasis markers, link
-brackets and destinations, code spans, inline HTML) is simply not part of any piece,
-so prose stays continuous and every offset maps back to the source character.
+brackets and destinations, inline HTML tags) is simply not part of any piece, so prose
+stays continuous and every offset maps back to the source character. Code spans,
+images, autolinks, bare URLs and inline `<code>`, `<kbd>`, `<math>` … elements are
+atoms (`audit.document.atoms`): one placeholder each, over the construct's source.
 
 Audited: paragraphs, headings, list items, block quotes, table cells, link text,
 image alt text (as its own "alt-text" block, so it never splits the sentence around
 the image) and the `title` and `description` of YAML or TOML front matter.
-Skipped: code blocks and spans, HTML blocks and comments, autolinks and bare URLs.
+Skipped: code blocks, HTML blocks and comments. docs/markup.md has the whole table.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from audit.document.atoms import ATOM, MARKDOWN_ATOM_TAGS
 from audit.document.model import Document, Element, LineIndex, Piece, ProseBlock
 from audit.frontends.errors import InputError
 from audit.frontends.pieces import without_urls
@@ -107,6 +110,29 @@ def link_span(source: str, i: int, limit: int) -> tuple[int, int]:
     return max(i, label_end - 1), end
 
 
+_ATOM_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)[\s/>]")
+
+
+class _HtmlAtom:
+    """An inline HTML element read as one atom (`<kbd>Ctrl</kbd>`): where it opened, and
+    how deep its own tag is nested, to find the end tag that closes it."""
+
+    def __init__(self, name: str, start: int, tag_end: int) -> None:
+        self.name = name
+        self.start = start
+        self.tag_end = tag_end
+        self.depth = 1
+        self._open = re.compile(rf"<{name}[\s/>]", re.I)
+        self._close = re.compile(rf"</{name}\s*>", re.I)
+
+    def ends_at(self, tag: str) -> bool:
+        if self._open.match(tag) and not tag.endswith("/>"):
+            self.depth += 1
+        elif self._close.fullmatch(tag):
+            self.depth -= 1
+        return self.depth == 0
+
+
 class _Inline:
     """Locates the inline tokens of one block in the source, in order."""
 
@@ -151,10 +177,17 @@ class _Inline:
 
     def walk(self, tokens) -> None:
         skip_until_close = False
+        in_atom: _HtmlAtom | None = None
         for tok in tokens:
             kind = tok.type
             if skip_until_close:
                 skip_until_close = kind != "link_close"
+                continue
+            if in_atom is not None:  # inside <code>…</code>: one atom, ended by its end tag
+                if kind == "html_inline" and in_atom.ends_at(tok.content):
+                    self.cursor = self._after(tok.content)
+                    self.pieces.append(Piece(ATOM, in_atom.start, self.cursor))
+                    in_atom = None
                 continue
             if kind == "text":
                 self.text(tok.content)
@@ -172,14 +205,23 @@ class _Inline:
             elif kind == "html_inline":
                 at = self.source.find(tok.content, self.cursor, self.limit)
                 if at != -1:
-                    if _BR.fullmatch(tok.content):
-                        self.pieces.append(Piece("\n", at, at + len(tok.content)))
                     self.cursor = at + len(tok.content)
+                    if _BR.fullmatch(tok.content):
+                        self.pieces.append(Piece("\n", at, self.cursor))
+                        continue
+                    opened = _ATOM_TAG.match(tok.content)
+                    if opened and opened.group(1).lower() in MARKDOWN_ATOM_TAGS:
+                        name = opened.group(1).lower()
+                        if tok.content.endswith("/>") or name == "img":
+                            self.pieces.append(Piece(ATOM, at, self.cursor))
+                        else:
+                            in_atom = _HtmlAtom(name, at, self.cursor)
             elif kind == "link_open" and tok.markup == "autolink":
                 skip_until_close = True
                 at = self.source.find("<", self.cursor, self.limit)
                 if at != -1:
                     self.cursor = self._after(">")
+                    self.pieces.append(Piece(ATOM, at, self.cursor))
                     href = str(tok.attrs.get("href", ""))
                     self.elements.append(Element("link", at, self.cursor, {"href": href, "autolink": True}, href))
             elif kind == "link_open":
@@ -188,12 +230,15 @@ class _Inline:
                 self._link_close()
             elif kind == "image":
                 self._image(tok)
+        if in_atom is not None:  # never closed in this block: the start tag stands for it
+            self.pieces.append(Piece(ATOM, in_atom.start, in_atom.tag_end))
 
     def _after(self, text: str) -> int:
         at = self.source.find(text, self.cursor, self.limit)
         return self.cursor if at == -1 else at + len(text)
 
     def _code_span(self, ticks: str) -> None:
+        """The code span opening at the next run of `ticks`: one atom over it all."""
         at = self.source.find(ticks, self.cursor, self.limit)
         if at == -1:
             return
@@ -207,6 +252,7 @@ class _Inline:
                 run_end += 1
             if run_end - close == len(ticks):
                 self.cursor = run_end
+                self.pieces.append(Piece(ATOM, at, run_end))
                 return
             close = run_end
 
@@ -249,6 +295,8 @@ class _Inline:
         }
         self.elements.append(Element("image", at, end, attrs, alt))
         self.cursor = max(self.cursor, end)
+        if end > at:
+            self.pieces.append(Piece(ATOM, at, end))
 
 
 # `extract` is the HTML front end's: Markdown has no page furniture to leave out.

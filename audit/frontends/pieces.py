@@ -3,7 +3,8 @@
 Markup front ends find runs of text in their source and hand them here. A run comes
 back as pieces whose text stands for the source exactly, except a character
 reference (`&amp;`, `&#8217;`), which becomes one piece of decoded text over its
-source span. Bare URLs and e-mail addresses are not prose: no piece covers them.
+source span. Bare URLs and e-mail addresses are not prose: each is an atom
+(`audit.document.atoms`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from audit.document.atoms import ATOM
 from audit.document.model import Piece
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
@@ -35,12 +37,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def without_urls(text: str, start: int) -> list[Piece]:
-    """Exact pieces of text at source offset `start`, with URLs cut out."""
+    """Exact pieces of text at source offset `start`, each URL an atom."""
     pieces = []
     cursor = 0
     for a, b in url_spans(text) if ("//" in text or "www." in text or "@" in text) else ():
         if a > cursor:
             pieces.append(Piece(text[cursor:a], start + cursor, start + a))
+        pieces.append(Piece(ATOM, start + a, start + b))
         cursor = b
     if cursor < len(text):
         pieces.append(Piece(text[cursor:], start + cursor, start + len(text)))

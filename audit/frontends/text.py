@@ -1,5 +1,9 @@
 """Plain-text front end: paragraphs are separated by blank lines.
 
+A line ends at LF, CRLF, a lone CR or U+2028, mixed as they come; a blank line is two
+line ends with only spaces or tabs between; U+2029 (PARAGRAPH SEPARATOR) ends a
+paragraph on its own. A line that wraps never does (docs/markup.md).
+
 The first paragraph is the title when it is one line without a full stop.
 """
 
@@ -12,7 +16,11 @@ from audit.document.model import Document, Piece, ProseBlock
 
 # The look-behind starts a match only at the start of a run of blanks: linear on long runs
 # of spaces (a match tried from every space of a run is quadratic).
-_BLANK_LINES = re.compile(r"(?<![ \t])(?:[ \t]*+(?:\r\n|\r|\n)){2,}")
+# Each line end is an atomic group: a CRLF is one line end, never CR then LF (a blank line).
+_BLANK_LINES = re.compile(
+    r"(?<![ \t])(?:[ \t]*+(?>\r\n|[\r\n\u2028])){2,}"
+    r"|(?<![ \t])[ \t]*+(?>\r\n|[\r\n\u2028])?[ \t]*+\u2029(?:[ \t]*+(?>\r\n|[\r\n\u2028\u2029]))*+"
+)
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"”’')\]]*\s*$")
 
 
@@ -28,7 +36,7 @@ def blocks(source: str, offset: int = 0) -> list[ProseBlock]:
     _add(result, source, start, len(source), offset)
     if result:
         first = result[0].pieces[0].text
-        if "\n" not in first.strip() and not _SENTENCE_END.search(first):
+        if not _LINE_BREAK.search(first.strip()) and not _SENTENCE_END.search(first):
             result[0].kind = "title"
     return result
 
@@ -52,7 +60,7 @@ def _blank_lines(source: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LINE_BREAK = re.compile(r"[\r\n]")
+_LINE_BREAK = re.compile("[\r\n\u2028\u2029]")
 
 
 def _add(result: list[ProseBlock], source: str, start: int, end: int, offset: int) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
+from audit.document import atoms
 from audit.document.model import TEXT, Document, Sentence
 from audit.language import syllables, wordfacts
 from audit.language.familiar_words import easy_words
@@ -51,7 +52,10 @@ _FIRST = itemgetter(0)  # a tally's syllables
 
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
-    of one word token, as 0/1 counts that add up column by column."""
+    of one word token, as 0/1 counts that add up column by column. An atom (a code
+    span, a formula) counts as one short familiar word (`audit.document.atoms`)."""
+    if word == atoms.ATOM:
+        return atoms.SYLLABLES, atoms.LETTERS, False, False, False
     facts = wordfacts.common(word)
     if facts is None:
         s, letters, familiar = word_counts(word)

@@ -120,12 +120,12 @@ def test_no_extract_audits_all_the_text():
         ("<h2>Sub <em>head</em></h2>", [("heading", "Sub head")]),
         ("<blockquote><p>Quoted</p></blockquote>", [("quote", "Quoted")]),
         ("<table><tr><th>A</th><td>B</td></tr></table>", [("table-cell", "A"), ("table-cell", "B")]),
-        ("<p>Run <code>rm teh</code> now</p><pre>teh\ncode</pre>", [("paragraph", "Run  now")]),
+        ("<p>Run <code>rm teh</code> now</p><pre>teh\ncode</pre>", [("paragraph", "Run \ufffc now")]),
         (
             "<p hidden>Hidden</p><p style='display:none'>Gone</p><p aria-hidden=true>No</p><p>Shown</p>",
             [("paragraph", "Shown")],
         ),
-        ("<p>See https://example.org/teh now</p>", [("paragraph", "See  now")]),
+        ("<p>See https://example.org/teh now</p>", [("paragraph", "See \ufffc now")]),
         ("<p>AT&T and a < b</p>", [("paragraph", "AT&T and a < b")]),
         ("<img alt='A red &amp; blue kite' src=k.png>", [("alt-text", "A red & blue kite")]),
         ("<!-- <p>comment</p> --><template><p>tpl</p></template><noscript>ns</noscript>", []),
@@ -245,3 +245,19 @@ def test_any_html_parses_and_words_map_exactly(source, extract):
         raw = source[word.start : word.end]
         if len(raw) == len(word.text) and "&" not in raw:
             assert raw == word.text
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # Browsers end a comment at "--!>" too: what follows is prose, the comment is not.
+        ("<p>One <!-- note --!> two</p><p>three</p>", ["One  two", "three"]),
+        ("<p>One <!-- a --!> two --> three</p>", ["One  two --> three"]),
+        ("<p>One <!--> two <!---> three</p>", ["One  two  three"]),
+        # A comment never closed runs to the end of the page (it is not prose).
+        ("<p>One <!-- never closed</p><p>hidden</p>", ["One "]),
+    ],
+)
+def test_comments_end_where_browsers_end_them(source, expected):
+    doc = parse("a.html", source, extract=False)
+    assert [b.text for b in doc.blocks] == expected

@@ -137,9 +137,9 @@ def test_front_matter_title_and_description_are_blocks_at_the_value():
         ("1. Numbered\n2. Second", "list-item", "Numbered", "Numbered"),
         ("| a \\| b | c |\n|---|---|\n| d | e |", "table-cell", "a | b", "a \\| b"),
         ("Ref [text][r] here.\n\n[r]: http://x.org", "paragraph", "Ref text here.", "Ref [text][r] here."),
-        ("See ![a chart](c.png) now.", "paragraph", "See  now.", "See ![a chart](c.png) now."),
-        ("Line with `code` inside.", "paragraph", "Line with  inside.", "Line with `code` inside."),
-        ("Visit www.example.org today.", "paragraph", "Visit  today.", "Visit www.example.org today."),
+        ("See ![a chart](c.png) now.", "paragraph", "See \ufffc now.", "See ![a chart](c.png) now."),
+        ("Line with `code` inside.", "paragraph", "Line with \ufffc inside.", "Line with `code` inside."),
+        ("Visit www.example.org today.", "paragraph", "Visit \ufffc today.", "Visit www.example.org today."),
         ("Crlf line\r\nwraps.", "paragraph", "Crlf line\r\nwraps.", "Crlf line\r\nwraps."),
     ],
 )
