@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain, compress, count
 from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -219,6 +219,16 @@ def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tup
     return result
 
 
+@lru_cache(maxsize=256)  # a few open documents' paragraphs; a batch never repeats one
+def segmented(block: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tuple[int, int], ...], ...]]:
+    """A block's sentence spans and each sentence's word spans (offsets in the block):
+    `split_sentences` and `_tokens_by_sentence`, remembered for the last blocks seen. An
+    editor's document (the language server) is audited again at every pause in typing,
+    and its paragraphs that did not change are then segmented only once."""
+    cuts = split_sentences(block)
+    return tuple(cuts), tuple(map(tuple, _tokens_by_sentence(block, cuts)))
+
+
 @dataclass(slots=True)
 class DocumentCache:
     """What a module above the document works out once per document and hands on to
@@ -331,8 +341,7 @@ class Document:
         blocks = []
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
-            cuts = split_sentences(text)
-            tokens = _tokens_by_sentence(text, cuts)
+            cuts, tokens = segmented(text)
             sentences = []
             # A block copied verbatim from one piece of the source (nearly all of them)
             # maps every offset by one shift; else each sentence is mapped on its own.
