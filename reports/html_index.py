@@ -50,9 +50,10 @@ _BAR, _ABOVE, _INK, _GRID = "#1d4ed8", "#a40e0e", "#111111", "#767676"
 LOW, HIGH = 4, 18  # grade bins: "4 or below" … "18 or above"
 
 
-def _cell(value, *, num: bool = True) -> str:
+def _cell(value, label: str) -> str:
+    """A figure's cell; `label` names it where the table is shown as cards (narrow screens)."""
     text = number(value)
-    return f'<td class="num" data-sort="{esc(text)}">{esc(text)}</td>' if num else f"<td>{esc(text)}</td>"
+    return f'<td class="num" data-sort="{esc(text)}" data-label="{esc(label)}">{esc(text)}</td>'
 
 
 def _row(r: Figures, page_name: str | None) -> str:
@@ -61,18 +62,26 @@ def _row(r: Figures, page_name: str | None) -> str:
     error = f"<br>Could not audit: {esc(r.error)}" if r.error else ""
     rank = {"ERROR": 0, "FAIL": 1, "PASS": 2}.get(r.label, 3)
     return (
-        f'<tr><td data-sort="{rank}"><span class="badge {r.label}">{r.label}</span></td>'
+        f'<tr><td data-sort="{rank}" data-label="Result"><span class="badge {r.label}">{r.label}</span></td>'
         f'<td data-sort="{esc(r.path)}">{link}{where}{error}</td>'
-        + _cell(r.grade)
-        + _cell(r.target)
-        + _cell(r.words)
-        + _cell(r.long_sentences)
-        + _cell(r.passive_pct)
-        + _cell(r.typos)
-        + _cell(r.jargon)
-        + _cell(r.errors)
-        + _cell(r.warnings)
-        + _cell(r.info)
+        + "".join(
+            _cell(v, h)
+            for v, h in zip(
+                (
+                    r.grade,
+                    r.target,
+                    r.words,
+                    r.long_sentences,
+                    r.passive_pct,
+                    r.typos,
+                    r.jargon,
+                    r.errors,
+                    r.warnings,
+                    r.info,
+                ),
+                HEADERS[2:],
+            )
+        )
         + "</tr>"
     )
 
@@ -99,15 +108,19 @@ def _articles_table(rows: list[Figures], pages: dict[str, str]) -> str:
     body = "".join(_row(r, pages.get(r.path)) for r in rows)
     avg = f"avg {number(t.mean_grade)}" if t.mean_grade is not None else ""
     passive = f"avg {number(t.mean_passive_pct)}" if t.mean_passive_pct is not None else ""
+
+    def cell(text: str, label: str) -> str:
+        return f'<td class="num" data-label="{label}">{text}</td>' if text else "<td></td>"
+
     foot = (
-        f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th><td class="num">{avg}</td><td></td>'
-        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.words, t.long_sentences))
-        + f'<td class="num">{passive}</td>'
-        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.typos, t.jargon, t.errors, t.warnings, t.info))
+        f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th>{cell(avg, "Grade")}<td></td>'
+        + "".join(cell(number(v), h) for v, h in ((t.words, "Words"), (t.long_sentences, "Long sentences")))
+        + cell(passive, "Passive %")
+        + "".join(cell(number(v), h) for v, h in zip((t.typos, t.jargon, t.errors, t.warnings, t.info), HEADERS[7:]))
         + "</tr>"
     )
     return (
-        f'<table id="articles"><caption>Articles, worst first (with JavaScript, select a column heading '
+        f'<table id="articles" class="cards"><caption>Articles, worst first (with JavaScript, select a column heading '
         f"to sort)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
     )
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.results.exit_codes import ExitCode
-from audit.results.model import RunResult
+from audit.results.model import RunResult, without_page_keys
 from audit.storage.cache import atomic_writer, write_atomic
 
 
@@ -69,7 +69,7 @@ def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCo
     status = _finish_report_dir(pages, report, partial) if pages is not None else ExitCode.OK
     report_dir = getattr(args, "report_dir", None) if not partial else None
     # The article text is kept for the HTML pages only; the other formats never carry it.
-    shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
+    shown = {**report, "files": [without_page_keys(r) for r in report["files"]]}
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" and not partial else None
     color = False if args.output else use_color(args.color, sys.stdout)
     text = render(args.format, shown, color=color, full_report=_full_report(report_dir, summary_file))
