@@ -194,13 +194,13 @@ def _figures(metrics: dict) -> str:
 
 def _all_figures(metrics: dict) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{esc(label)}</th><td class="path">{esc(key)}</td><td class="num">{esc(value)}</td></tr>'
+        f'<tr><th scope="row">{esc(label)}</th><td class="path" data-label="Key">{esc(key)}</td><td class="num" data-label="Value">{esc(value)}</td></tr>'
         for key, label, value in scores.all_metrics(metrics)
     )
     if not rows:
         return ""
     return (
-        "<details><summary>All figures</summary><table><caption>Every metric of this article</caption>"
+        '<details><summary>All figures</summary><table class="cards"><caption>Every metric of this article</caption>'
         '<thead><tr><th scope="col">Figure</th><th scope="col">Key</th><th scope="col">Value</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
     )

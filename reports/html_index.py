@@ -204,13 +204,13 @@ def grade_chart(rows: list[Figures]) -> str:
         parts.append(f'<text x="{tx + 4:.1f}" y="16" font-size="13" fill="{_INK}">target {number(target)}</text>')
     parts.append("</svg>")
     rows_html = "".join(
-        f'<tr><th scope="row">{esc(_bin_label(b))}</th><td class="num">{counts[b]}</td>'
+        f'<tr><th scope="row">Grade {esc(_bin_label(b))}</th><td class="num" data-label="Articles">{counts[b]}</td>'
         f"<td>{'above target' if above(b) else ''}</td></tr>"
         for b in bins
         if counts[b]
     )
     data = (
-        "<details><summary>Chart data</summary><table><caption>Articles per reading grade</caption>"
+        '<details><summary>Chart data</summary><table class="cards"><caption>Articles per reading grade</caption>'
         '<thead><tr><th scope="col">Grade</th><th scope="col">Articles</th><th scope="col">Note</th></tr></thead>'
         f"<tbody>{rows_html}</tbody></table></details>"
     )
@@ -249,11 +249,11 @@ def rule_chart(report: dict) -> str:
     rules = report.get("rules") or {}
     rows_html = "".join(
         f'<tr><th scope="row">{esc(rid)}</th><td>{esc((rules.get(rid) or {}).get("summary", ""))}</td>'
-        f'<td class="num">{n}</td></tr>'
+        f'<td class="num" data-label="Findings">{n}</td></tr>'
         for rid, n in ordered
     )
     data = (
-        "<details><summary>Chart data</summary><table><caption>Findings per rule, all articles</caption>"
+        '<details><summary>Chart data</summary><table class="cards"><caption>Findings per rule, all articles</caption>'
         '<thead><tr><th scope="col">Rule</th><th scope="col">What it flags</th><th scope="col">Findings</th>'
         f"</tr></thead><tbody>{rows_html}</tbody></table></details>"
     )

@@ -2,7 +2,8 @@
 
 A front end hands over prose blocks; what lies between them is markup, code, front
 matter or page furniture. Only whole lines with words on them count (the markup around
-a paragraph is not worth a label): the page shows them greyed and collapsed.
+a paragraph is not worth a label), in runs that blank lines separate (a code block, an
+image line): the page shows each greyed, labelled and collapsed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,20 @@ def _whole_lines(source: str, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
+def _runs(text: str):
+    """(start, end) of each run of lines that are not blank, with their line ends."""
+    at, start = 0, None
+    for line in text.splitlines(keepends=True):
+        if not line.isspace():
+            start = at if start is None else start
+        elif start is not None:
+            yield start, at
+            start = None
+        at += len(line)
+    if start is not None:
+        yield start, at
+
+
 def unaudited(doc: Document) -> list[tuple[int, int]]:
     """(start, end) source offsets of the runs of whole lines outside every prose block."""
     out = []
@@ -37,6 +52,8 @@ def unaudited(doc: Document) -> list[tuple[int, int]]:
     kept = []
     for start, end in out:
         lines = _whole_lines(doc.source, start, end)
-        if lines and _WORD.search(doc.source, lines[0], lines[1]):
-            kept.append(lines)
+        if lines:
+            for a, b in _runs(doc.source[lines[0] : lines[1]]):
+                if _WORD.search(doc.source, lines[0] + a, lines[0] + b):
+                    kept.append((lines[0] + a, lines[0] + b))
     return kept

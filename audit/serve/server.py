@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from audit.serve.app import App, parse_request
@@ -125,6 +126,10 @@ class Server(ThreadingHTTPServer):
         port = self.server_address[1]
         names = {"127.0.0.1", "localhost", "[::1]"} | ({host} if host not in ("0.0.0.0", "::", "") else set())
         self.origins = {f"{name}:{port}" for name in names}
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed mid-answer is no error
+            super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
