@@ -336,12 +336,12 @@ def filter_css(keys: list[str]) -> str:
 
 
 LEGEND = (
-    '<p class="legend">How to read the text: a word or phrase with a finding has a coloured background and '
+    '<details class="legend"><summary>How to read the highlights</summary><p>A word or phrase with a finding has a coloured background and '
     "underline (one style per rule); a sentence with a finding is underlined below the line "
     "(solid: error, dashed: warning, dotted: info). Each marker shows the worst severity "
     '(<span aria-hidden="true">✖</span> error, <span aria-hidden="true">▲</span> warning, '
     '<span aria-hidden="true">ℹ</span> info), the number of the first finding there and, after +, how many more '
-    "start at the same place; follow it to the finding. Hover a highlight for its message.</p>"
+    "start at the same place; follow it to the finding. Hover a highlight for its message.</p></details>"
 )
 
 
@@ -365,8 +365,9 @@ def render(
     return page(f"{title} — article-audit ({label})", f'{header}<main id="main">{content}</main>{footer}', css=css)
 
 
-def sections(result: dict, rules: dict) -> tuple[str, str]:
-    """(the page's sections as markup, their CSS): also what the app shows of a draft."""
+def sections(result: dict, rules: dict, *, compact: bool = False) -> tuple[str, str]:
+    """(the page's sections as markup, their CSS): also what the app shows of a draft, where
+    `compact` folds the figures away so that the text comes soon after the verdict."""
     if result["status"] == "error":
         return f"<h2>Could not audit this file</h2><p>{esc(result.get('error') or '')}</p>", ""
     findings = result.get("findings") or []
@@ -398,8 +399,11 @@ def sections(result: dict, rules: dict) -> tuple[str, str]:
         f'<p class="verdict"><span class="badge {label}">{label}</span> {verdict(result, numbered)}</p>'
         + overall_html
         + f'<p class="grade">{esc(scores.grade_sentence(metrics))}</p>'
-        + _figures(metrics)
-        + _all_figures(metrics)
+        + (
+            f"<details><summary>Figures</summary>{_figures(metrics)}{_all_figures(metrics)}</details>"
+            if compact
+            else _figures(metrics) + _all_figures(metrics)
+        )
     )
     content = (
         section("summary", "Summary", summary)

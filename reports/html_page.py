@@ -86,11 +86,14 @@ figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
   body { padding: 0 .6rem 1rem; }
   table.cards, table.cards tbody, table.cards tfoot, table.cards tr, table.cards th, table.cards td { display: block; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  table.cards tr { border: 1px solid var(--rule); margin: 0 0 .6rem; padding: .3rem; }
+  table.cards caption { display: block; }
+  table.cards tr { border: 1px solid var(--rule); margin: 0 0 .6rem; padding: .3rem;
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); }
+  table.cards tr > :nth-child(-n+2) { grid-column: 1 / -1; }
   table.cards th, table.cards td { border: 0; padding: .1rem .2rem; text-align: left; }
   table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
   table.cards td:empty { display: none; }
-  dl.figures { grid-template-columns: minmax(0, 1fr); } dl.figures dd { margin: 0 0 .4rem; }
+  dl.figures { grid-template-columns: minmax(0, 1fr) auto; } dl.figures dd { text-align: right; }
   .article { padding: .5rem; }
 }
 @media (prefers-color-scheme: dark) {

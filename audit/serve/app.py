@@ -176,13 +176,14 @@ class App:
         """What the page shows of a draft, and the report in three formats for download."""
         result = audit_text(text, self.settings, path=DRAFT, format=fmt, keep_source=True).to_dict()
         rules = self.rules
-        content, _ = html_article.sections(result, rules)  # the page's style already covers the filters
+        content, _ = html_article.sections(result, rules, compact=True)  # the page's style already covers the filters
         model = RunResult([without_page_keys(result)], rules=rules).to_dict()
         label = STATUS_LABEL.get(result["status"], result["status"].upper())
         if result["status"] == "error":
             summary = f"Could not check the draft: {result.get('error')}"
         else:
-            summary = f"{label}. " + _plain(html_article.verdict(result, list(enumerate(result["findings"], 1))))
+            must = sum(html_article.blocking(f, result.get("fail_on")) for f in result["findings"])
+            summary = f"Checked: {label}, {must} to fix, {len(result['findings']) - must} advice."
         return {
             "status": result["status"],
             "summary": summary,
@@ -191,14 +192,6 @@ class App:
             "markdown": markdown_article.render(result, rules=rules),
             "json": json_report.render(model),
         }
-
-
-def _plain(markup: str) -> str:
-    """The verdict's text without its links (for the status line)."""
-    import html
-    import re
-
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 def parse_request(body: bytes) -> tuple[str, str]:
