@@ -28,6 +28,7 @@ ICONS = {"error": "✖", "warning": "▲", "info": "ℹ"}
 RANK = {name: n for n, name in enumerate(reversed(SEVERITY_NAMES))}  # info 0, warning 1, error 2
 LONG_WORDS = 12  # a finding over more words than this is sentence-level: drawn as an underline
 _RANKED = re.compile(r"#(\d+)\b")
+_TAGS = re.compile(r"<[^<>]*>")
 
 
 def line_starts(source: str) -> list[int]:
@@ -84,12 +85,12 @@ def tooltip(n: int, f: dict) -> str:
 
 def _skipped_kind(text: str, at_start: bool) -> str:
     head = text.lstrip()
-    if head.startswith(("```", "~~~")) or text.startswith(("    ", "\t")):
+    if head.startswith(("```", "~~~")):
         return "code"
     if at_start and head.startswith(("---", "+++")):
         return "front matter"
     if head.startswith("<"):
-        return "markup or page furniture"
+        return "markup, scripts or page furniture"
     return "code, markup or page furniture"
 
 
@@ -130,11 +131,25 @@ def highlighted(
     keys = keys or {rid: f"k{n}" for n, rid in enumerate(sorted(classes))}
     items = [it for it in spans(source, findings) if not article_level(it[3])]
     offset = _offsets(source)
-    regions = []
+    regions: list[tuple[int, int]] = []
+
+    def touched(a: int, b: int) -> bool:
+        return any(s < b and e > a or a <= s < b for s, e, _, _ in items)
+
+    # A region with a finding in it stays in view; regions with only blank lines or bare
+    # tags between them are one region.
+    joinable = False
     for u in unaudited:
         a, b = offset(u["line"], u["column"]), offset(u["end_line"], u["end_column"])
-        if b > a and not any(s < b and e > a or a <= s < b for s, e, _, _ in items):
+        if b <= a or touched(a, b):
+            joinable = False
+            continue
+        gap = (regions[-1][1], a) if regions else (0, 0)
+        if joinable and not _TAGS.sub("", source[gap[0] : gap[1]]).strip() and not touched(*gap):
+            regions[-1] = (regions[-1][0], b)
+        else:
             regions.append((a, b))
+        joinable = True
     region_at = dict(regions)
     bounds = sorted(
         {0, len(source)} | {s for s, _, _, _ in items} | {e for _, e, _, _ in items} | {x for r in regions for x in r}

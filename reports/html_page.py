@@ -100,7 +100,8 @@ figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
   :root { color: #eee; background: #121212; --link: #9ec5ff; --rule: #8a8a8a; }
   .tag { color: #111; }
   .filters .tag, .findings .tag, table .tag { color: #111; }
-  details.skipped summary { color: #444; }
+  details.skipped summary { color: #444; background: #fff; }
+  figure svg { background: #fff; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { transition: none !important; animation: none !important; } }

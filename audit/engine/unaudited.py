@@ -2,8 +2,9 @@
 
 A front end hands over prose blocks; what lies between them is markup, code, front
 matter or page furniture. Only whole lines with words on them count (the markup around
-a paragraph is not worth a label), in runs that blank lines separate (a code block, an
-image line): the page shows each greyed, labelled and collapsed.
+a paragraph is not worth a label, nor is a short line of a web page that is only tags), in
+runs that blank lines separate (a code block, an image line): the page shows each
+greyed, labelled and collapsed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from audit.document.model import Document
 
 _WORD = re.compile(r"\w")
+_TAG = re.compile(r"<[^<>]*>")
+SHORT_MARKUP = 80  # in a web page, a short run of tags alone (`<div class="x">`) is not worth a label
 
 
 def _whole_lines(source: str, start: int, end: int) -> tuple[int, int] | None:
@@ -54,6 +57,7 @@ def unaudited(doc: Document) -> list[tuple[int, int]]:
         lines = _whole_lines(doc.source, start, end)
         if lines:
             for a, b in _runs(doc.source[lines[0] : lines[1]]):
-                if _WORD.search(doc.source, lines[0] + a, lines[0] + b):
+                run = doc.source[lines[0] + a : lines[0] + b]
+                if _WORD.search(_TAG.sub("", run) if doc.format == "html" and len(run) <= SHORT_MARKUP else run):
                     kept.append((lines[0] + a, lines[0] + b))
     return kept

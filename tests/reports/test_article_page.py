@@ -131,3 +131,18 @@ def test_text_not_audited_is_greyed_labelled_and_collapsed(articles, run_check, 
     )
     assert skipped == [("Not audited: code, lines 5–7", "```text\narticle-audit check drafts/\n```\n")]
     assert "![](photo.jpg)" in html and "image-alt" in html  # a line with a finding stays in view
+
+
+def test_page_furniture_is_labelled_and_bare_markup_is_not(run_check, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='en'><body>\n<nav>\n<a href='/'>Home</a> | <a href='/news'>News</a>\n</nav>\n<main>\n"
+        "<h1>Council opens a library</h1>\n<p>The council opened a new library on Monday.</p>\n"
+        "<div class='quote'>\n<p>We are proud of it, the mayor said.</p>\n</div>\n</main>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "pages"
+    run_check(str(page), "--report-dir", str(out))
+    html = (out / "page.html.html").read_text(encoding="utf-8")
+    labels = re.findall(r"<summary>(Not audited[^<]*)</summary>", html)
+    assert labels == ["Not audited: markup, scripts or page furniture, lines 1–5"]  # the menu; not the <div> line

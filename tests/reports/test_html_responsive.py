@@ -25,19 +25,22 @@ def test_no_horizontal_scrolling_at_phone_widths(cli_report, chromium):
     assert {inner for _, inner in measured.values()} == set(WIDTHS)
 
 
-def test_axe_finds_nothing_at_phone_widths(cli_report, chromium, browser_tools):
+def test_axe_finds_nothing_at_phone_widths_and_in_the_dark(cli_report, chromium, browser_tools):
     _, out = cli_report
-    context = chromium.new_context(bypass_csp=True)  # for axe's injected script, as axe_check.py does
-    page = context.new_page()
     problems = {}
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        for name in PAGES:
-            page.goto((out / name).as_uri())
-            found = browser_tools.axe(page)
-            if found:
-                problems[name, width] = found
-    context.close()
+    for scheme, widths in (("light", WIDTHS), ("dark", [390])):
+        # bypass_csp: for axe's injected script, as axe_check.py drops the policy
+        context = chromium.new_context(bypass_csp=True, color_scheme=scheme)
+        page = context.new_page()
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 800})
+            for name in PAGES:
+                page.goto((out / name).as_uri())
+                page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+                found = browser_tools.axe(page)
+                if found:
+                    problems[name, width, scheme] = found
+        context.close()
     assert problems == {}
 
 
