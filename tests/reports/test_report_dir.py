@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from audit.reports import report_dir
-from audit.reports.html_article import highlighted, line_starts
+from audit.reports.html_highlight import highlighted, line_starts
 
 
 class Page(HTMLParser):
