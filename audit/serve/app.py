@@ -202,6 +202,10 @@ def parse_request(body: bytes) -> tuple[str, str]:
         raise ValueError("the request is not JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise ValueError('the request needs "text": the draft, as a string')
+    try:
+        data["text"].encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("the draft holds characters that are not text (unpaired surrogates)") from None
     fmt = data.get("format", "text")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -106,7 +106,12 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError as exc:
             self._error(400, str(exc))
             return
-        self._json(200, self.server.app.answer(text, fmt))
+        try:
+            answer = self.server.app.answer(text, fmt)
+        except Exception as exc:  # a bug in a rule or a writer: the page says so, the server goes on
+            self._error(500, f"the draft could not be checked: {type(exc).__name__}: {exc}")
+            return
+        self._json(200, answer)
 
     def _unsupported(self) -> None:
         self._error(405, "this server answers GET and POST only")

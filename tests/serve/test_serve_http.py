@@ -111,6 +111,10 @@ def test_bad_requests_get_a_message(server):
     assert response.status == 400 and json.loads(body)["error"] == "the request is not JSON"
     response, body = audit(server, {"text": DRAFT, "format": "pdf"})
     assert response.status == 400 and "unknown format" in json.loads(body)["error"]
+    response, body = request(
+        server, "POST", "/api/audit", b'{"text": "a \\ud800 b"}', {"Content-Type": "application/json"}
+    )
+    assert response.status == 400 and "not text" in json.loads(body)["error"]
     response, body = audit(server, {"text": "   "})
     assert response.status == 200 and json.loads(body)["status"] == "error"
 
@@ -182,3 +186,14 @@ def test_command_reports_a_bad_config_or_a_busy_port(no_serving, capsys, tmp_pat
         busy.listen()
         assert main(["serve", "--isolated", "--port", str(busy.getsockname()[1])]) == 2
         assert "cannot listen on 127.0.0.1" in capsys.readouterr().err
+
+
+def test_a_fault_while_checking_is_an_answer_not_a_dropped_connection(server, monkeypatch):
+    def broken(self, text, fmt):
+        raise RuntimeError("a rule broke")
+
+    monkeypatch.setattr(type(server.app), "answer", broken)
+    response, body = audit(server, {"text": DRAFT})
+    assert response.status == 500
+    assert json.loads(body)["error"] == "the draft could not be checked: RuntimeError: a rule broke"
+    assert request(server, "GET", "/")[0].status == 200  # and it goes on serving
