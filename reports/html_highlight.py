@@ -66,11 +66,17 @@ def tooltip(n: int, f: dict) -> str:
     return text + (f" Suggestion: {f['suggestion']}" if f.get("suggestion") else "")
 
 
-def _skipped_kind(text: str, at_start: bool) -> str:
+_FENCES = ("---", "+++")
+
+
+def _skipped_kind(text: str, before: str) -> str:
+    """What a region of unaudited source most likely is, from its first characters; front
+    matter is a region in the block fenced by --- (or +++) at the very top of the file."""
     head = text.lstrip()
     if head.startswith(("```", "~~~")):
         return "code"
-    if at_start and head.startswith(("---", "+++")):
+    top = before.lstrip()
+    if (top or head).startswith(_FENCES) and "\n\n" not in top.rstrip("\n"):
         return "front matter"
     if head.startswith("<"):
         return "markup, scripts or page furniture"
@@ -162,7 +168,7 @@ def highlighted(
             region_end = region_at[a]
             first, last = source.count("\n", 0, a) + 1, source.count("\n", 0, region_end - 1) + 1
             lines = f"line {first}" if first == last else f"lines {first}–{last}"
-            kind = _skipped_kind(source[a:region_end], a == 0 or not source[:a].strip())
+            kind = _skipped_kind(source[a:region_end], source[:a])
             out.append(
                 f'<details class="skipped"><summary>Not audited: {esc(kind)}, {lines}</summary>'
                 '<span class="skipped-text">'

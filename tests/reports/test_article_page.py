@@ -119,7 +119,7 @@ def test_filters_for_each_rule_and_severity_work_without_script(cli_report):
 
 def test_text_not_audited_is_greyed_labelled_and_collapsed(articles, run_check, tmp_path):
     (articles / "guide.md").write_text(
-        "# Guide\n\nRun the tool on your drafts before you publish them.\n\n"
+        "---\ntitle: Guide\nauthor: Desk\n---\n\n# Guide\n\nRun the tool on your drafts before you publish them.\n\n"
         "```text\narticle-audit check drafts/\n```\n\n![](photo.jpg)\n\nThat is all.\n",
         encoding="utf-8",
     )
@@ -129,7 +129,10 @@ def test_text_not_audited_is_greyed_labelled_and_collapsed(articles, run_check, 
     skipped = re.findall(
         r'<details class="skipped"><summary>(.*?)</summary><span class="skipped-text">(.*?)</span>', html, re.S
     )
-    assert skipped == [("Not audited: code, lines 5–7", "```text\narticle-audit check drafts/\n```\n")]
+    assert skipped == [
+        ("Not audited: front matter, lines 3–4", "author: Desk\n---\n"),
+        ("Not audited: code, lines 10–12", "```text\narticle-audit check drafts/\n```\n"),
+    ]
     assert "![](photo.jpg)" in html and "image-alt" in html  # a line with a finding stays in view
 
 
