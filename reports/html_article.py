@@ -214,7 +214,8 @@ def render(
 
 def sections(result: dict, rules: dict, *, compact: bool = False) -> tuple[str, str]:
     """(the page's sections as markup, their CSS): also what the app shows of a draft, where
-    `compact` folds the figures away so that the text comes soon after the verdict."""
+    `compact` folds the figures away and puts the text before the filters, right after
+    the verdict."""
     if result["status"] == "error":
         return f"<h2>Could not audit this file</h2><p>{esc(result.get('error') or '')}</p>", ""
     findings = result.get("findings") or []
@@ -252,10 +253,11 @@ def sections(result: dict, rules: dict, *, compact: bool = False) -> tuple[str, 
             else _figures(metrics) + _all_figures(metrics)
         )
     )
+    filters = section("filters", "Show findings", _filters(findings, classes, keys, rules)) if findings else ""
+    article = section("text", "The article", LEGEND + text)
     content = (
         section("summary", "Summary", summary)
-        + (section("filters", "Show findings", _filters(findings, classes, keys, rules)) if findings else "")
-        + section("text", "The article", LEGEND + text)
+        + (article + filters if compact else filters + article)
         + section("must", f"Must fix ({len(must)})", _finding_list(must, classes, keys, marker_of, "Nothing."))
         + section("advice", f"Advice ({len(advice)})", _finding_list(advice, classes, keys, marker_of, "None."))
         + section("hard", "Hardest sentences", _hardest(findings, metrics, marker_of))

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 page.wait_for_selector('#report mark[title*=" typo ("]')
                 page.screenshot(path=str(args.out / f"app-after-{width}.png"), full_page=args.full)
                 page.emulate_media(reduced_motion="reduce")
-                page.locator("#h-text").scroll_into_view_if_needed()
+                page.evaluate("document.getElementById('h-text').scrollIntoView()")
                 page.screenshot(path=str(args.out / f"app-after-text-{width}.png"))
                 page.close()
         finally:
