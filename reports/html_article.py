@@ -13,15 +13,11 @@ page furniture: the result's `unaudited` spans) is greyed, labelled, and collaps
 
 from __future__ import annotations
 
-import re
-
 from audit.reports import scores
 from audit.reports.html_highlight import ICONS, RANK, article_level, highlighted
 from audit.reports.html_page import esc, page, rule_classes, section
 from audit.reports.summary import STATUS_LABEL
 from audit.results.findings import SEVERITY_NAMES
-
-_RANKED = re.compile(r"#(\d+)\b")
 
 
 def blocking(f: dict, fail_on: str | None) -> bool:
@@ -77,13 +73,8 @@ def _rule_table(findings: list[dict], classes: dict[str, str], rules: dict) -> s
     )
 
 
-def _rank(f: dict) -> int:
-    m = _RANKED.search(f["message"])
-    return int(m.group(1)) if m else 10**6
-
-
 def _hardest(findings: list[dict], metrics: dict, marker_of: dict[int, int]) -> str:
-    items = sorted(scores.hardest_sentences(findings), key=lambda nf: (_rank(nf[1]), nf[0]))
+    items = scores.hardest_sentences(findings)
     if not items:
         return "<p>No sentence reads above the target grade.</p>"
     grade, target = metrics.get("consensus_grade"), metrics.get("target_grade")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import re
 
-from audit.reports import html_article
+from audit.reports import html_article, markdown_article
 from audit.reports.html_article import verdict
 
 
@@ -103,6 +103,8 @@ def test_hardest_sentences_in_rank_order(report):
     html = html_article.render(result)
     ranks = re.findall(r"Hardest sentence #(\d)", _section(html, "hard"))
     assert ranks == ["1", "2"]
+    md = markdown_article.render(result)
+    assert re.findall(r"^(\d)\. Line \d+: .* Hardest sentence \\?#(\d)", md, re.M) == [("1", "1"), ("2", "2")]
 
 
 def test_filters_for_each_rule_and_severity_work_without_script(cli_report):
