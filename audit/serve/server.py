@@ -31,6 +31,7 @@ def is_loopback(host: str) -> bool:
 class Handler(BaseHTTPRequestHandler):
     server: Server
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may sit idle or send a body slowly
     server_version = "article-audit"
     sys_version = ""
 
