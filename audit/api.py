@@ -57,17 +57,24 @@ def check_text(
 
 
 def audit_text(
-    text: str, settings: Settings, *, path: str = STDIN, format: str | None = None, extract: bool = True
+    text: str,
+    settings: Settings,
+    *,
+    path: str = STDIN,
+    format: str | None = None,
+    extract: bool = True,
+    keep_source: bool = False,
 ) -> FileResult:
     """`check_text` with the settings made: for a caller that audits many texts with
-    settings it keeps (the language server)."""
+    settings it keeps (the language server, the app of `article-audit serve`).
+    `keep_source`: the result keeps the text and what its HTML page needs."""
     if format is not None:
         parse_as = f"<text>{FORMATS[format]}"
     elif path != STDIN and os.path.splitext(path)[1].lower() in FRONT_ENDS:
         parse_as = path
     else:
         parse_as = "<text>.txt"
-    result = audit_bytes(parse_as, text.encode("utf-8"), settings, extract=extract)
+    result = audit_bytes(parse_as, text.encode("utf-8"), settings, extract=extract, keep_source=keep_source)
     result.path = path
     return _shown(result, settings)
 

@@ -50,9 +50,10 @@ _BAR, _ABOVE, _INK, _GRID = "#1d4ed8", "#a40e0e", "#111111", "#767676"
 LOW, HIGH = 4, 18  # grade bins: "4 or below" … "18 or above"
 
 
-def _cell(value, *, num: bool = True) -> str:
+def _cell(value, label: str) -> str:
+    """A figure's cell; `label` names it where the table is shown as cards (narrow screens)."""
     text = number(value)
-    return f'<td class="num" data-sort="{esc(text)}">{esc(text)}</td>' if num else f"<td>{esc(text)}</td>"
+    return f'<td class="num" data-sort="{esc(text)}" data-label="{esc(label)}">{esc(text)}</td>'
 
 
 def _row(r: Figures, page_name: str | None) -> str:
@@ -61,18 +62,26 @@ def _row(r: Figures, page_name: str | None) -> str:
     error = f"<br>Could not audit: {esc(r.error)}" if r.error else ""
     rank = {"ERROR": 0, "FAIL": 1, "PASS": 2}.get(r.label, 3)
     return (
-        f'<tr><td data-sort="{rank}"><span class="badge {r.label}">{r.label}</span></td>'
+        f'<tr><td data-sort="{rank}" data-label="Result"><span class="badge {r.label}">{r.label}</span></td>'
         f'<td data-sort="{esc(r.path)}">{link}{where}{error}</td>'
-        + _cell(r.grade)
-        + _cell(r.target)
-        + _cell(r.words)
-        + _cell(r.long_sentences)
-        + _cell(r.passive_pct)
-        + _cell(r.typos)
-        + _cell(r.jargon)
-        + _cell(r.errors)
-        + _cell(r.warnings)
-        + _cell(r.info)
+        + "".join(
+            _cell(v, h)
+            for v, h in zip(
+                (
+                    r.grade,
+                    r.target,
+                    r.words,
+                    r.long_sentences,
+                    r.passive_pct,
+                    r.typos,
+                    r.jargon,
+                    r.errors,
+                    r.warnings,
+                    r.info,
+                ),
+                HEADERS[2:],
+            )
+        )
         + "</tr>"
     )
 
@@ -99,15 +108,19 @@ def _articles_table(rows: list[Figures], pages: dict[str, str]) -> str:
     body = "".join(_row(r, pages.get(r.path)) for r in rows)
     avg = f"avg {number(t.mean_grade)}" if t.mean_grade is not None else ""
     passive = f"avg {number(t.mean_passive_pct)}" if t.mean_passive_pct is not None else ""
+
+    def cell(text: str, label: str) -> str:
+        return f'<td class="num" data-label="{label}">{text}</td>' if text else "<td></td>"
+
     foot = (
-        f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th><td class="num">{avg}</td><td></td>'
-        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.words, t.long_sentences))
-        + f'<td class="num">{passive}</td>'
-        + "".join(f'<td class="num">{number(v)}</td>' for v in (t.typos, t.jargon, t.errors, t.warnings, t.info))
+        f'<tr><th scope="row" colspan="2">Total: {t.articles} articles</th>{cell(avg, "Grade")}<td></td>'
+        + "".join(cell(number(v), h) for v, h in ((t.words, "Words"), (t.long_sentences, "Long sentences")))
+        + cell(passive, "Passive %")
+        + "".join(cell(number(v), h) for v, h in zip((t.typos, t.jargon, t.errors, t.warnings, t.info), HEADERS[7:]))
         + "</tr>"
     )
     return (
-        f'<table id="articles"><caption>Articles, worst first (with JavaScript, select a column heading '
+        f'<table id="articles" class="cards"><caption>Articles, worst first (with JavaScript, select a column heading '
         f"to sort)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
     )
 
@@ -191,13 +204,13 @@ def grade_chart(rows: list[Figures]) -> str:
         parts.append(f'<text x="{tx + 4:.1f}" y="16" font-size="13" fill="{_INK}">target {number(target)}</text>')
     parts.append("</svg>")
     rows_html = "".join(
-        f'<tr><th scope="row">{esc(_bin_label(b))}</th><td class="num">{counts[b]}</td>'
+        f'<tr><th scope="row">Grade {esc(_bin_label(b))}</th><td class="num" data-label="Articles">{counts[b]}</td>'
         f"<td>{'above target' if above(b) else ''}</td></tr>"
         for b in bins
         if counts[b]
     )
     data = (
-        "<details><summary>Chart data</summary><table><caption>Articles per reading grade</caption>"
+        '<details><summary>Chart data</summary><table class="cards"><caption>Articles per reading grade</caption>'
         '<thead><tr><th scope="col">Grade</th><th scope="col">Articles</th><th scope="col">Note</th></tr></thead>'
         f"<tbody>{rows_html}</tbody></table></details>"
     )
@@ -236,11 +249,11 @@ def rule_chart(report: dict) -> str:
     rules = report.get("rules") or {}
     rows_html = "".join(
         f'<tr><th scope="row">{esc(rid)}</th><td>{esc((rules.get(rid) or {}).get("summary", ""))}</td>'
-        f'<td class="num">{n}</td></tr>'
+        f'<td class="num" data-label="Findings">{n}</td></tr>'
         for rid, n in ordered
     )
     data = (
-        "<details><summary>Chart data</summary><table><caption>Findings per rule, all articles</caption>"
+        '<details><summary>Chart data</summary><table class="cards"><caption>Findings per rule, all articles</caption>'
         '<thead><tr><th scope="col">Rule</th><th scope="col">What it flags</th><th scope="col">Findings</th>'
         f"</tr></thead><tbody>{rows_html}</tbody></table></details>"
     )

@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 from audit.reports import html_article, html_index, markdown_article
+from audit.results.model import without_page_keys
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 100
@@ -69,7 +70,7 @@ def page_names(paths: list[str]) -> dict[str, str]:
 
 def page_files(result: dict, base: str, *, rules: dict, tool: dict) -> dict[str, str]:
     """One article's files (file name -> content), named `base` + extension."""
-    model = {k: v for k, v in result.items() if k != "source"}
+    model = without_page_keys(result)
     return {
         f"{base}.html": html_article.render(result, rules=rules, tool=tool),
         f"{base}.md": markdown_article.render(result, rules=rules),

@@ -5,6 +5,8 @@ The grade bands come from audit.results.grades, as do the reading-level rule's m
 
 from __future__ import annotations
 
+import re
+
 from audit.reports.summary import number
 from audit.results.grades import describe_grade
 
@@ -58,9 +60,20 @@ def all_metrics(metrics: dict) -> list[tuple[str, str, str]]:
     ]
 
 
+_RANK = re.compile(r"#(\d+)\b")
+
+
+def _rank(f: dict) -> int:
+    found = _RANK.search(f["message"])
+    return int(found.group(1)) if found else 10**6
+
+
 def hardest_sentences(findings: list[dict]) -> list[tuple[int, dict]]:
-    """(finding number, finding) for the reading-level rule's sentence findings (its info findings)."""
-    return [(n, f) for n, f in enumerate(findings, 1) if f["rule"] == "reading-level" and f["severity"] == "info"]
+    """(finding number, finding) for the reading-level rule's sentence findings (its info
+    findings), hardest first: by the rank its message gives ("Hardest sentence #1"), the
+    findings being in text order."""
+    found = [(n, f) for n, f in enumerate(findings, 1) if f["rule"] == "reading-level" and f["severity"] == "info"]
+    return sorted(found, key=lambda nf: (_rank(nf[1]), nf[0]))
 
 
 def rule_counts(findings: list[dict]) -> dict[str, dict[str, int]]:

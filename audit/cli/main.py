@@ -21,6 +21,7 @@ from audit.cli.init import cmd_init
 from audit.cli.lsp import cmd_lsp
 from audit.cli.output import Stop, drop_stdout, output_may_close, say
 from audit.cli.rules import cmd_explain, cmd_rules
+from audit.cli.serve import cmd_serve
 from audit.config.loader import FAIL_ON, MIN_SEVERITY
 from audit.engine.registry import RegistryError
 from audit.results.exit_codes import ExitCode
@@ -37,6 +38,7 @@ COMMANDS = {
     "explain": cmd_explain,
     "demo": cmd_demo,
     "lsp": cmd_lsp,
+    "serve": cmd_serve,
 }
 
 
@@ -273,6 +275,22 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     sub.add_parser("demo", help="audit the sample articles that ship with the tool")
     sub.add_parser("lsp", help="run the language server for editors (standard input and output)")
+    serve = sub.add_parser(
+        "serve",
+        help="a local web page to paste a draft into, checked as you type",
+        description="Serve a page on this computer where a draft is checked as you type, with this folder's "
+        "configuration. Reads and writes no file; see docs/serve.md.",
+    )
+    serve.add_argument("--port", type=int, default=0, metavar="N", help="port (default: a free one, printed)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="HOST",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.add_argument("--open", action="store_true", help="open the page in the web browser")
+    _config_options(serve)
+    serve.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
     return parser
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from audit.results.controls import replace_controls
 from audit.results.exit_codes import ExitCode
-from audit.results.model import RunResult
+from audit.results.model import RunResult, without_page_keys
 from audit.storage.in_place import replacing, write_in_place
 
 
@@ -71,7 +71,7 @@ def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCo
     status = _finish_report_dir(pages, report, partial) if pages is not None else ExitCode.OK
     report_dir = getattr(args, "report_dir", None) if not partial else None
     # The article text is kept for the HTML pages only; the other formats never carry it.
-    shown = {**report, "files": [{k: v for k, v in r.items() if k != "source"} for r in report["files"]]}
+    shown = {**report, "files": [without_page_keys(r) for r in report["files"]]}
     extra = list(getattr(args, "output_formats", ()))
     formats = {args.format, *(fmt for fmt, _ in extra)}
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if "github" in formats and not partial else None

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
+from audit.results.model import without_page_keys
 
 _PAGE_SUFFIXES = (".html", ".md", ".json")
 _GENERATOR = b'<meta name="generator" content="article-audit">'
@@ -75,7 +76,7 @@ class ReportFolder:
                 self.discard()
             self.pages[result["path"]] = f"{base}.html"
         self.entries.append(self.render.index_entry(result))
-        return {k: v for k, v in result.items() if k != "source"} if "source" in result else result
+        return without_page_keys(result)
 
     def finish(self, report: dict[str, Any]) -> None:
         """Write the index and put the folder in the target's place (ReportFolderError if not)."""

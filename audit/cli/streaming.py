@@ -14,7 +14,7 @@ from audit.batch.tasks import ExecutorError, Task
 from audit.cli.output import plain, say, stopped_note, warnings_outcome, write_streamed
 from audit.cli.settings import rules_of_run
 from audit.results.exit_codes import ExitCode
-from audit.results.model import Tally
+from audit.results.model import PAGE_KEYS, Tally
 from audit.results.tool import tool_info
 from audit.workflow.narrowing import Narrowing, shown
 
@@ -40,7 +40,8 @@ class _Spool:
         self.warnings: list[tuple[str, str]] = []
 
     def add(self, result: dict, entry: dict) -> None:
-        entry.pop("source", None)
+        for key in PAGE_KEYS:
+            entry.pop(key, None)
         self.tally.add(entry)
         if entry["status"] == "error":
             self.problems.append((entry["path"], entry["error"]))

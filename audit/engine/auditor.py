@@ -13,6 +13,7 @@ from audit.document import suppressions
 from audit.document.model import Document
 from audit.engine.fingerprints import excerpt, fingerprint
 from audit.engine.settings import Settings
+from audit.engine.unaudited import unaudited
 from audit.frontends import InputError, decode, parse
 from audit.language import detection
 from audit.results.findings import Finding, LocatedFinding, Location, Severity
@@ -140,6 +141,10 @@ def audit_bytes(
     result.path = path
     if keep_source:
         result.source = source
+        result.fail_on = settings.fail_on
+        result.unaudited = [
+            dict(zip(("line", "column", "end_line", "end_column"), doc.lines.span(a, b))) for a, b in unaudited(doc)
+        ]
     return result
 
 

@@ -27,6 +27,10 @@ class FileResult:
     source: str | None = None  # kept only when a report needs the text (HTML reports)
     warnings: list[str] = field(default_factory=list)
     config: str | None = None  # the config file that applied; None: built-in defaults, or not audited
+    # Kept with the source, for the HTML pages: the gate's threshold (the findings that
+    # decide it) and the stretches of source the audit did not read (line/column spans).
+    fail_on: str | None = None
+    unaudited: list[dict[str, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         result = {
@@ -41,7 +45,18 @@ class FileResult:
         }
         if self.source is not None:
             result["source"] = self.source
+            result["fail_on"] = self.fail_on
+            result["unaudited"] = self.unaudited
         return result
+
+
+# What a result carries for the HTML pages only; every other format leaves it out.
+PAGE_KEYS = ("source", "fail_on", "unaudited")
+
+
+def without_page_keys(result: dict[str, Any]) -> dict[str, Any]:
+    """The result as the JSON report and the other formats show it."""
+    return {k: v for k, v in result.items() if k not in PAGE_KEYS} if "source" in result else result
 
 
 def finding_dict(located: LocatedFinding) -> dict[str, Any]:

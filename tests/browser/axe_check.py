@@ -64,8 +64,9 @@ def missing() -> str | None:
     return None
 
 
-def run_in_page(page: Path, *scripts: str, timeout: float = 90) -> dict:
-    """Load a copy of the page with `scripts` appended; return what they passed to report()."""
+def run_in_page(page: Path, *scripts: str, timeout: float = 90, width: int = 1280) -> dict:
+    """Load a copy of the page with `scripts` appended, in a window `width` CSS pixels wide;
+    return what they passed to report()."""
     html = CSP.sub("", page.read_text(encoding="utf-8"))
     inject = "".join(f"<script>{s}</script>" for s in (REPORT,) + scripts)
     at = html.rfind("</body>")
@@ -86,7 +87,7 @@ def run_in_page(page: Path, *scripts: str, timeout: float = 90) -> dict:
                 "--disable-extensions",
                 f"--user-data-dir={Path(tmp) / 'profile'}",
                 "--virtual-time-budget=20000",
-                "--window-size=1280,1024",
+                f"--window-size={width},1024",
                 "--dump-dom",
                 copy.as_uri(),
             ],
@@ -101,9 +102,9 @@ def run_in_page(page: Path, *scripts: str, timeout: float = 90) -> dict:
     return json.loads(found)
 
 
-def check(page: Path) -> dict:
-    """axe's violations and incomplete checks for one page."""
-    data = run_in_page(page, AXE.read_text(encoding="utf-8"), RUNNER % json.dumps(TAGS))
+def check(page: Path, width: int = 1280) -> dict:
+    """axe's violations and incomplete checks for one page, in a window `width` px wide."""
+    data = run_in_page(page, AXE.read_text(encoding="utf-8"), RUNNER % json.dumps(TAGS), width=width)
     if "error" in data:
         raise RuntimeError(f"axe failed on {page}: {data['error']}")
     return data

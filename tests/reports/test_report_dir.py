@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from audit.reports import report_dir
-from audit.reports.html_article import highlighted, line_starts
+from audit.reports.html_highlight import highlighted, line_starts
 
 
 class Page(HTMLParser):
@@ -36,7 +36,7 @@ class Page(HTMLParser):
             self.scripts.append("")
         if self._depth or (tag == "div" and attrs.get("class") == "article"):
             self._depth += 1
-        if tag == "a" and attrs.get("class") == "ref":
+        if tag == "a" and attrs.get("class", "").split()[:1] == ["ref"]:
             self._in_ref = True
         if tag == "mark":
             m = re.match(r"#(\d+) ", attrs.get("title", ""))
@@ -97,12 +97,19 @@ def test_article_page_highlights_every_finding_in_place(cli_report, sample_text)
     page = Page((out / "news__coalition-meeting.txt.html").read_text(encoding="utf-8"))
     assert "".join(page.text).count("Grade 13 — hard for most adults; your target is 9.") == 1
     ids = page.ids()
-    for n, f in enumerate(result["findings"], 1):
-        assert {f"m-{n}", f"f-{n}"} <= ids
-        assert " ".join(page.marked[n].split()) == f["excerpt"]
     hrefs = {a.get("href") for a in page.all("a")}
-    assert {f"#f-{n}" for n in range(1, len(result["findings"]) + 1)} <= hrefs  # highlight -> list
-    assert {f"#m-{n}" for n in range(1, len(result["findings"]) + 1)} <= hrefs  # list -> highlight
+    markers = {a["id"] for a in page.all("a") if a.get("class", "").startswith("ref")}
+    for n, f in enumerate(result["findings"], 1):
+        assert f"f-{n}" in ids
+        if f.get("metric"):  # article-level: in the summary, not drawn on the headline
+            assert n not in page.marked
+            continue
+        assert " ".join(page.marked[n].split()) == f["excerpt"]
+    # One marker per place where findings start, linking to the first of them; each finding links back.
+    starts = {(f["line"], f["column"]) for f in result["findings"] if not f.get("metric")}
+    assert len(markers) == len(starts)
+    assert {m.replace("m-", "#f-") for m in markers} <= hrefs
+    assert {f"#{m}" for m in markers} <= hrefs
     hardest = [f for f in result["findings"] if f["rule"] == "reading-level" and f["severity"] == "info"]
     assert hardest and all(f["excerpt"] in " ".join("".join(page.text).split()) for f in hardest)
     assert page.article == sample_text  # the whole article, exactly
@@ -132,10 +139,11 @@ def test_overlapping_and_empty_spans_nest_properly():
         {"rule": "b", "severity": "info", "message": "m", "line": 1, "column": 4, "end_line": 1, "end_column": 9},
         {"rule": "c", "severity": "info", "message": "m", "line": 1, "column": 10, "end_line": 1, "end_column": 10},
     ]
-    html = highlighted(source, findings, {"a": "r0", "b": "r1", "c": "r2"})
-    page = Page(html)
+    html, marker_of = highlighted(source, findings, {"a": "r0", "b": "r1", "c": "r2"})
+    assert marker_of == {1: 1, 2: 2, 3: 3}
+    page = Page(f'<div class="article">{html}</div>')
     assert page.marked == {1: "abcde", 2: "defgh"}
-    assert "".join(page.text).replace("1", "").replace("2", "").replace("3", "").replace("Finding ", "") == source
+    assert page.article == source  # the text, less the markers
     assert html.count("<mark") == html.count("</mark>")
 
 
