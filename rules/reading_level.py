@@ -92,8 +92,8 @@ class ReadingLevel(Rule):
                 f"the target is {target:g}. Shorter sentences and everyday words lower it.",
                 metric=opts["grade"],
             )
-        if not opts["hardest-sentences"]:
-            return
+        if not opts["hardest-sentences"] or grade <= target:
+            return  # an article within its target has no sentences to start on
         graded = []
         for sentence, fk in zip(doc.sentences, readability.sentence_grades(doc)):
             if len(sentence.words) < 8:
