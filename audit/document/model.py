@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count
@@ -331,6 +331,31 @@ class Document:
                 sentences.append(Sentence(sentence, start, end, a, b, words, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         return tuple(blocks)
+
+    def only_blocks(self, indices: Iterable[int]) -> Document:
+        """A document of these blocks alone, built from the same pieces: the same
+        source, elements, metadata and warnings (one list), so its findings have the
+        same source offsets. What the language-bound rules audit when the other blocks
+        are in another language."""
+        starts, pieces = self._map._prose_starts, self._map._pieces
+        kept = []
+        for block in map(self.blocks.__getitem__, indices):
+            first, end = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
+            kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
+        part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
+        part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
+        return part
+
+    def block_words(self) -> list[tuple[Sequence[str], Sequence[str]]]:
+        """Each block's (word texts, the words in lower case), in order: slices of
+        `texts` and `lower_words`."""
+        result, at = [], 0
+        texts, lowered = self.texts, self.lower_words
+        for block in self.blocks:
+            end = at + sum(len(s.words) for s in block.sentences)
+            result.append((texts[at:end], lowered[at:end]))
+            at = end
+        return result
 
     def span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
         """Source (start, end) of the prose range [prose_start, prose_end)."""
