@@ -147,3 +147,54 @@ def test_names_spelled_two_ways_look_up_each_names_uses_not_every_name():
         return made
 
     assert growth(search, near_names_article, 400) < LINEAR
+
+
+def variant_spellings_article(count: int, seed: int) -> str:
+    """`count` sentences, each with a distinct spelling of the variant table and a name
+    that keeps its own spelling ("Pearl Harbor")."""
+    from audit.rules import english_variant
+
+    rng = random.Random(seed)
+    spellings = sorted(w for w in english_variant._table() if w.isalpha())
+    chosen = rng.sample(spellings, count)
+    return "\n\n".join(f"Near the Lincoln Center we spoke of {word} today." for word in chosen)
+
+
+def test_english_variant_finds_spellings_and_names_in_one_pass_each():
+    """Thousands of spellings and of names kept as spelled: each spelling is tested
+    against the names by bisection, and found in one pass over the text."""
+    from audit.rules import english_variant
+
+    opts = english_variant.RULE.defaults()
+
+    def audit(text: str) -> int:
+        doc = parse("a.txt", text)
+        return calls(lambda: list(english_variant.RULE()._occurrences(doc, opts)))
+
+    assert growth(audit, variant_spellings_article, 600) < LINEAR
+
+
+def jargon_article(count: int, seed: int) -> str:
+    """`count` sentences, each with one of the jargon list's phrases: the more the
+    article holds, the more entries it might match."""
+    from audit.rules import jargon
+
+    rng = random.Random(seed)
+    phrases = sorted({row["phrase"].split("|")[0] for row in jargon.builtin()})
+    chosen = [rng.choice(phrases) for _ in range(count)]
+    return "\n\n".join(f"Yesterday the board said that we should {phrase} soon." for phrase in chosen)
+
+
+def test_jargon_tests_each_sentence_for_the_entries_its_words_allow_not_all():
+    from audit.rules import jargon
+
+    opts = jargon.RULE.defaults()
+
+    def audit(text: str) -> int:
+        doc = parse("a.txt", text)
+        found = []
+        made = calls(lambda: found.extend(jargon.RULE().check(doc, opts)))
+        assert len(found) > 0.5 * text.count("Yesterday")  # the phrases were found: the search ran
+        return made
+
+    assert growth(audit, jargon_article, 300) < LINEAR
