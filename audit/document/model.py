@@ -309,6 +309,9 @@ class Document:
             spans.append((pb, block_start, offset))
         self.text = "".join(parts)
         blocks = []
+        # One string per distinct word, shared by its uses: an article repeats its words,
+        # and a string each was a fifth of the memory a long article takes.
+        one = {}.setdefault
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
             cuts = split_sentences(text)
@@ -322,11 +325,15 @@ class Document:
                 sentence = self.text[a:b]
                 shift = block_shift if block_shift is not None else self._map.shift(a, b)
                 if shift is None:
-                    words = tuple(Word(text[x:y], *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in)
+                    words = tuple(
+                        Word(one(w := text[x:y], w), *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in
+                    )
                     start, end = self.span(a, b)
                 else:  # the common case, spelled out: this loop is most of the parsing time
                     at = ps + shift
-                    words = tuple([_new_word(Word, (text[x:y], at + x, at + y, ps + x, ps + y)) for x, y in spans_in])
+                    words = tuple(
+                        [_new_word(Word, (one(w := text[x:y], w), at + x, at + y, ps + x, ps + y)) for x, y in spans_in]
+                    )
                     start, end = a + shift, b + shift
                 sentences.append(Sentence(sentence, start, end, a, b, words, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
@@ -386,7 +393,10 @@ class Document:
     @cached_property
     def lower_words(self) -> list[str]:
         """Each word's text in lower case, in order (shared by the rules that want them)."""
-        return list(map(str.lower, self.texts))
+        # Lowered once per distinct word, and a word already in lower case is its own
+        # lower case: one string per distinct word again, not one per use.
+        lowered = {word: word if low == word else low for word in set(self.texts) for low in (word.lower(),)}
+        return list(map(lowered.__getitem__, self.texts))
 
     @cached_property
     def folded_words(self) -> list[str]:
