@@ -86,7 +86,9 @@ def near_names(size: int, rng: random.Random) -> str:
     seen: set[str] = set()
     paragraphs, length = [], 0
     while length < size:
-        name = "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+        # Six syllables: among so many made-up names, shorter ones would often be one
+        # edit apart by chance, and the true pairs to report would grow as the square.
+        name = "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(6)).capitalize()
         if name in seen:
             continue
         seen.add(name)

@@ -198,3 +198,27 @@ def test_jargon_tests_each_sentence_for_the_entries_its_words_allow_not_all():
         return made
 
     assert growth(audit, jargon_article, 300) < LINEAR
+
+
+def test_the_cycle_collector_is_off_while_an_input_is_audited_and_on_after(monkeypatch):
+    """Its collections of the oldest objects walk every word of a long article, again
+    and again as the article grows: 4 MB of prose took a fifth longer with it on."""
+    import gc
+
+    from audit.config.loader import Config
+    from audit.engine import auditor
+    from audit.engine.registry import registry
+
+    seen = []
+    real_parse = auditor.parse
+
+    def parse_and_look(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(auditor, "parse", parse_and_look)
+    settings = Config().settings_for("a.txt", registry())
+    assert gc.isenabled()
+    result = auditor.audit_bytes("a.txt", b"A note\n\nWe meet at noon.\n", settings)
+    assert seen == [False] and gc.isenabled() and result.status == "passed"
+    assert auditor.audit_bytes("b.txt", b"\xff\xfe\x00", settings).status == "error" and gc.isenabled()
