@@ -356,6 +356,17 @@ def test_non_english_article_is_not_audited_and_says_why(tmp_path, capsys):
     assert_refused(code, result, "not in English", "audits English")
 
 
+def test_non_english_article_with_only_rules_that_need_no_english_is_audited(tmp_path, capsys):
+    """Language matters only to the language-bound rules: without them nothing is skipped."""
+    page = "<html lang='fr'><body><p>" + NOT_ENGLISH_SAMPLES["fr"] + "</p><img src='a.png'></body></html>"
+    code, result = audit_one(tmp_path, capsys, "fr.html", page)
+    assert result["status"] == "error"
+    good = tmp_path / "good.txt"
+    code, report = check(capsys, str(tmp_path / "fr.html"), str(good), "--select", "image-alt")
+    result = by_path(report)[str(tmp_path / "fr.html")]
+    assert result["status"] == "failed" and {f["rule"] for f in result["findings"]} == {"image-alt"}
+
+
 def names(count: int) -> list[str]:
     """`count` distinct names, some with particles ("de", "van der") and initials."""
     first = ["Anna", "Bram", "Chloé", "D.", "Elif", "Farid", "Grete", "Hiro", "Ines", "J. R."]

@@ -50,16 +50,15 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     doc.languagetool = settings.languagetool
     # The rules measure English: the language-bound ones skip the blocks in another
     # language (docs/bad-input.md), and an article with no block left is not audited.
+    bound = [rs.rule.id for rs in settings.rules if type(rs.rule).language_bound]
     article = detection.profile(doc.texts, doc.lower_words)
-    skipped = detection.blocks_to_skip(article, doc.block_words())
-    if len(skipped) == len(doc.blocks):
+    skipped = detection.blocks_to_skip(article, doc.block_words()) if bound else []
+    if skipped and len(skipped) == len(doc.blocks):
         return FileResult(doc.path, "error", _not_english(article), title=doc.title, config=settings.config)
     english = doc
-    bound = [rs.rule.id for rs in settings.rules if type(rs.rule).language_bound]
     if skipped:
         english = doc.only_blocks(sorted(set(range(len(doc.blocks))) - set(skipped)))
-        if bound:
-            doc.warnings.append(_blocks_skipped(doc, skipped, bound))
+        doc.warnings.append(_blocks_skipped(doc, skipped, bound))
     elif article.words >= detection.MIN_WORDS and detection.verdict(article) is None:
         doc.warnings.append(
             f"language: few common English words ({article.share:.0%}) and no other language recognised "
@@ -103,7 +102,7 @@ def _blocks_skipped(doc: Document, skipped: list[int], bound: list[str]) -> str:
     more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
     return (
         f"language: {len(skipped)} block{'s' if len(skipped) != 1 else ''} in another language "
-        f"(line {', '.join(lines)}{more}) skipped by the rules that audit English: {', '.join(bound)}"
+        f"(line{'s' if len(skipped) != 1 else ''} {', '.join(lines)}{more}) skipped by the rules that audit English: {', '.join(bound)}"
     )
 
 
