@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import accumulate, filterfalse
 from typing import NamedTuple
 
 from audit.engine.rule import Option, Rule
@@ -105,6 +106,45 @@ def _runs(text: str, words) -> Iterator[tuple[int, int]]:
             at = text.find(word, end)
 
 
+# Above this many words, one pass over the text's runs of letters is cheaper than a
+# search of the text for each word (a long article, with thousands of them).
+ONE_PASS = 256
+
+
+def _runs_of(text: str, words) -> Iterator[tuple[int, int]]:
+    """`_runs`, in one pass for many words; the same spans (tests/test_fast_paths.py)."""
+    if len(words) <= ONE_PASS:
+        return _runs(text, words)
+    return _runs_in_one_pass(text, words)
+
+
+def _runs_in_one_pass(text: str, words) -> Iterator[tuple[int, int]]:
+    """The spans of `_runs`, in text order: each run of ASCII letters looked up once. A
+    word of the table is all ASCII letters, so where it is a whole run of letters it is
+    one of these runs, with no letter either side."""
+    letter = LETTER.match
+    for match in ASCII_RUNS.finditer(text):
+        if match.group() in words:
+            at, end = match.span()
+            if not (at and letter(text, at - 1)) and not letter(text, end):
+                yield at, end
+
+
+def _covering(spans: list[tuple[int, int]]):
+    """A test of whether an offset is inside one of the spans: a bisection of their
+    starts and the furthest end so far, not a look at every span (an article with
+    thousands of names and variant spellings)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    furthest = list(accumulate((b for _, b in spans), max))
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and furthest[i] > offset
+
+    return inside
+
+
 def _fits(variant: str, tags: str) -> bool:
     return any(v in tags for v in MIX[variant])
 
@@ -158,7 +198,7 @@ class EnglishVariant(Rule):
     def _occurrences(self, doc, opts):
         """Each variant spelling in the article, outside the names it keeps as spelled."""
         table, text, lower = _table(), doc.text, doc.lower_text
-        hits = sorted(_runs(lower, _listed_runs(doc, table)))
+        hits = sorted(_runs_of(lower, _listed_runs(doc, table)))
         if not hits:
             return
         skip = []
@@ -170,8 +210,9 @@ class EnglishVariant(Rule):
             pattern, runs = _phrases(names)
             if runs is None or not runs.isdisjoint(spelled):
                 skip += [m.span() for m in pattern.finditer(text)]
+        inside = _covering(skip)
         for start, end in hits:
-            if any(a <= start < b for a, b in skip):
+            if inside(start):
                 continue
             spelled = text[start:end]
             sentence = doc.sentence_at(start)

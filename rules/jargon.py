@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
+from typing import Any
 
 from audit.document.model import TEXT
 from audit.engine.rule import Option, Rule
@@ -291,37 +293,26 @@ def _parts(texts) -> set[str]:
     return set(" ".join(texts).lower().replace("’", "'").replace("-", " ").split())
 
 
-def candidate_sentences(doc, phrases: list[tuple[frozenset[str], tuple[str, ...]]]) -> list:
-    """The sentences, in order, whose lower-cased text holds every ASCII word of some
-    phrase: a word in ASCII is a substring of it wherever it is one of the sentence's
-    words, so this cheap test never rules out a sentence wrongly. Only the sentences
-    holding a phrase's longest ASCII word are tested, found by one search of the prose
-    per phrase instead of a test of every sentence."""
-    longest = {ascii_words[0] for _, ascii_words in phrases if ascii_words}
-    if (
-        any(not ascii_words for _, ascii_words in phrases)
-        or not doc.lower_text_is_lower
-        or any("'" in word for word in longest)
-    ):
-        tried = doc.sentences  # a phrase with no ASCII word, or texts that may not line up
-    else:
-        text, found = doc.lower_text, set()
-        for word in longest:
-            at = text.find(word)
-            while at != -1:
-                sentence = doc.sentence_at(at)
-                if sentence is not None:
-                    found.add(sentence.prose_start)
-                    at = text.find(word, sentence.prose_end)  # the next sentence on
-                else:
-                    at = text.find(word, at + 1)
-        tried = [s for s in doc.sentences if s.prose_start in found]
-    result = []
-    for sentence in tried:
-        low = sentence.text.lower().replace("’", "'")
-        if any(all(map(low.__contains__, ascii_words)) for _, ascii_words in phrases):
-            result.append(sentence)
-    return result
+def sentences_with_keys(doc, keys) -> list[tuple[Any, list[str]]]:
+    """The sentences, in order, in which some of `keys` is a word (a part of one, as
+    `tokens` splits them), each with those keys: an entry can match only in a sentence
+    that holds its key word. Found from the words, in one pass over the article, so the
+    work does not grow with the number of entries the article might hold."""
+    holding: dict[str, tuple[str, ...]] = {}  # each distinct word that holds keys -> them
+    for word in doc.distinct_lower_words:
+        if "-" in word or "’" in word:
+            found = tuple(part for part in word.replace("’", "'").split("-") if part in keys)
+            if found:
+                holding[word] = found
+        elif word in keys:
+            holding[word] = (word,)
+    by_sentence: dict[int, tuple[Any, list[str]]] = {}
+    words = doc.words
+    for i in compress(count(), map(holding.__contains__, doc.lower_words)):
+        sentence = doc.sentence_at(words[i].prose_start)
+        if sentence is not None:
+            by_sentence.setdefault(sentence.prose_start, (sentence, []))[1].extend(holding[doc.lower_words[i]])
+    return [by_sentence[start] for start in sorted(by_sentence)]
 
 
 @lru_cache(maxsize=16)
@@ -387,12 +378,14 @@ class Jargon(Rule):
         config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), tuple(opts["extra"])
         entries, trie = lexicon(*config)
         parts, by_word = _parts(doc.texts), _entry_words(*config)
-        phrases = [p for word in parts.intersection(by_word) for p in by_word[word] if p[0] <= parts]
+        # The entries whose words the article holds, by their key word (the longest).
+        phrases = {word: [p for p in by_word[word] if p[0] <= parts] for word in parts.intersection(by_word)}
+        phrases = {word: listed for word, listed in phrases.items() if listed}
         if not phrases:
             return
-        for sentence in candidate_sentences(doc, phrases):
+        for sentence, keys in sentences_with_keys(doc, phrases):
             parts = _parts(map(TEXT, sentence.words))
-            if not any(words <= parts for words, _ in phrases):
+            if not any(words <= parts for key in keys for words, _ in phrases[key]):
                 continue
             toks = list(tokens(sentence))
             masked, longest = [], {}

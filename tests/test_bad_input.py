@@ -348,16 +348,60 @@ def test_english_news_and_short_texts_are_english(sample_text):
         assert detect(text[a:b] for a, b in tokenize(text))[0] == ENGLISH
 
 
-def test_non_english_article_skips_language_bound_rules_and_says_so(tmp_path, capsys):
-    from audit.engine.registry import registry
-
+def test_non_english_article_is_not_audited_and_says_why(tmp_path, capsys):
+    """Nothing of it is English, so nothing is audited: an error (exit 2) with the reason,
+    never a pass with no words counted."""
     article = "Nouveau plan\n\n" + NOT_ENGLISH_SAMPLES["fr"] + " Teh recieve the the.\n"
     code, result = audit_one(tmp_path, capsys, "fr.txt", article)
-    assert result["metrics"]["language_detected"] == NOT_ENGLISH
-    bound = {rid for rid, cls in registry().items() if cls.language_bound}
-    assert not {f["rule"] for f in result["findings"]} & bound
-    assert any("not look like English" in w and "spelling" in w for w in result["warnings"])
-    assert result["status"] == "passed" and code == 0  # the rules that still ran found nothing
+    assert_refused(code, result, "not in English", "audits English")
+
+
+def test_non_english_article_with_only_rules_that_need_no_english_is_audited(tmp_path, capsys):
+    """Language matters only to the language-bound rules: without them nothing is skipped."""
+    page = "<html lang='fr'><body><p>" + NOT_ENGLISH_SAMPLES["fr"] + "</p><img src='a.png'></body></html>"
+    code, result = audit_one(tmp_path, capsys, "fr.html", page)
+    assert result["status"] == "error"
+    good = tmp_path / "good.txt"
+    code, report = check(capsys, str(tmp_path / "fr.html"), str(good), "--select", "image-alt")
+    result = by_path(report)[str(tmp_path / "fr.html")]
+    assert result["status"] == "failed" and {f["rule"] for f in result["findings"]} == {"image-alt"}
+
+
+def names(count: int) -> list[str]:
+    """`count` distinct names, some with particles ("de", "van der") and initials."""
+    first = ["Anna", "Bram", "Chloé", "D.", "Elif", "Farid", "Grete", "Hiro", "Ines", "J. R."]
+    last = ["Jansen", "de Vries", "Nowak", "van der Berg", "Okafor", "da Silva", "Tanaka", "Müller", "O'Neill"]
+    suffix = ["", "son", "ski", "ez", "ini", "ova", "sen"]
+    return [f"{given} {family}{end}" for end in suffix for family in last for given in first][:count]
+
+
+def test_article_with_a_long_list_of_names_is_audited_as_english(tmp_path, capsys):
+    """600 contributors after an article used to make it "not English": every rule was
+    skipped and it passed with 0 words."""
+    article = "Thanks to our contributors\n\n" + ENGLISH_PARAGRAPH + " We recieve your patches.\n\n"
+    article += ", ".join(names(600)) + ".\n"
+    code, result = audit_one(tmp_path, capsys, "credits.txt", article)
+    assert result["metrics"]["language_detected"] == ENGLISH
+    assert result["metrics"]["words"] > 600
+    assert any(f["rule"] in ("spelling", "typo") and f["excerpt"] == "recieve" for f in result["findings"])
+    assert any("no other language recognised" in w for w in result["warnings"])
+    assert detect(" ".join(names(600)).split())[0] == ENGLISH
+
+
+def test_a_french_quote_in_an_english_article_is_skipped_alone(tmp_path, capsys):
+    """The block in another language is skipped by the language-bound rules, and said so;
+    the English around it is audited."""
+    article = "Bus plan\n\n" + ENGLISH_PARAGRAPH + " We recieve letters.\n\n"
+    article += NOT_ENGLISH_SAMPLES["fr"] + "\n\n" + ENGLISH_PARAGRAPH + "\n"
+    code, result = audit_one(tmp_path, capsys, "mixed.txt", article)
+    assert result["status"] != "error" and result["metrics"]["language_detected"] == ENGLISH
+    lines = {f["line"] for f in result["findings"] if f["rule"] in ("spelling", "typo")}
+    assert 3 in lines and 5 not in lines  # "recieve" flagged; no French word called a typo
+    warning = [w for w in result["warnings"] if "another language" in w]
+    assert warning and "1 block in another language (line 5)" in warning[0] and "spelling" in warning[0]
+    assert (
+        result["metrics"]["words"] == 2 + 2 * len(ENGLISH_PARAGRAPH.split()) + 3
+    )  # title, paragraphs, "We recieve letters"
 
 
 def test_english_article_is_marked_english(tmp_path, capsys):
@@ -609,8 +653,9 @@ def test_a_folder_of_every_bad_input_and_20_good_articles(tmp_path):
     results = by_path(json.loads(out.read_text(encoding="utf-8")))
     good = [p for p in results if Path(p).name.startswith("good ")]
     assert len(good) == 20 and all(results[p]["status"] in ("passed", "failed") for p in good)
-    for name in ("utf16.txt", "one-line.txt", "french.txt"):
+    for name in ("utf16.txt", "one-line.txt"):
         assert results[str(folder / name)]["status"] in ("passed", "failed"), results[str(folder / name)]
+    assert "not in English" in results[str(folder / "french.txt")]["error"]  # refused, with the reason
     for name, words in expected.items():
         result = results[str(folder / name)]
         if name == "deep.html" and result["status"] != "error":

@@ -341,6 +341,10 @@ def test_english_variant_finds_the_spellings_searching_the_text_finds(text):
     assert sorted(english_variant._runs(doc.lower_text, listed)) == sorted(
         english_variant._runs(doc.lower_text, searched)
     )
+    # The one pass of a long article finds the same places, in order.
+    assert list(english_variant._runs_in_one_pass(doc.lower_text, listed)) == sorted(
+        english_variant._runs(doc.lower_text, listed)
+    )
 
 
 @pytest.mark.parametrize("text, plain", [("Plain text.", True), ("İstanbul is big.", False), ("ΟΔΟΣ σ", True)])
@@ -716,19 +720,16 @@ def test_language_detection_with_the_words_lowered_by_the_document(text):
 @example(text="We must win. In order to win, prior to the vote. They win in order to win.\n\nWin-win. To win.")
 @example(text="İn order to. In order to win.")
 def test_jargon_tries_the_sentences_a_test_of_each_sentence_would(text):
-    """Sentences are found by searching the prose for each phrase's longest word."""
+    """Sentences are found from the article's words, each with the key words it holds:
+    those a test of each sentence's words (split as `tokens` splits them) finds."""
+    from audit.document.model import TEXT
     from audit.rules import jargon
 
     doc = parse("a.txt", text)
-    by_word = jargon._entry_words(tuple(jargon.SOURCES), tuple(jargon.KINDS), (), ())
-    phrases = [p for entries in by_word.values() for p in entries]
-    phrases = [p for p in phrases if p[1] and p[1][0] in doc.lower_text][:40] + [(frozenset({"to"}), ("to",))]
-    plain = [
-        s
-        for s in doc.sentences
-        if any(all(map(s.text.lower().replace("’", "'").__contains__, words)) for _, words in phrases)
-    ]
-    assert jargon.candidate_sentences(doc, phrases) == plain
+    keys = set(jargon._entry_words(tuple(jargon.SOURCES), tuple(jargon.KINDS), (), ())) | {"to", "don't"}
+    plain = [(s, set(jargon._parts(map(TEXT, s.words))) & keys) for s in doc.sentences]
+    found = [(s, set(held)) for s, held in jargon.sentences_with_keys(doc, keys)]
+    assert found == [(s, held) for s, held in plain if held]
 
 
 INCLUSIVE_PIECES = (

@@ -147,3 +147,78 @@ def test_names_spelled_two_ways_look_up_each_names_uses_not_every_name():
         return made
 
     assert growth(search, near_names_article, 400) < LINEAR
+
+
+def variant_spellings_article(count: int, seed: int) -> str:
+    """`count` sentences, each with a distinct spelling of the variant table and a name
+    that keeps its own spelling ("Pearl Harbor")."""
+    from audit.rules import english_variant
+
+    rng = random.Random(seed)
+    spellings = sorted(w for w in english_variant._table() if w.isalpha())
+    chosen = rng.sample(spellings, count)
+    return "\n\n".join(f"Near the Lincoln Center we spoke of {word} today." for word in chosen)
+
+
+def test_english_variant_finds_spellings_and_names_in_one_pass_each():
+    """Thousands of spellings and of names kept as spelled: each spelling is tested
+    against the names by bisection, and found in one pass over the text."""
+    from audit.rules import english_variant
+
+    opts = english_variant.RULE.defaults()
+
+    def audit(text: str) -> int:
+        doc = parse("a.txt", text)
+        return calls(lambda: list(english_variant.RULE()._occurrences(doc, opts)))
+
+    assert growth(audit, variant_spellings_article, 600) < LINEAR
+
+
+def jargon_article(count: int, seed: int) -> str:
+    """`count` sentences, each with one of the jargon list's phrases: the more the
+    article holds, the more entries it might match."""
+    from audit.rules import jargon
+
+    rng = random.Random(seed)
+    phrases = sorted({row["phrase"].split("|")[0] for row in jargon.builtin()})
+    chosen = [rng.choice(phrases) for _ in range(count)]
+    return "\n\n".join(f"Yesterday the board said that we should {phrase} soon." for phrase in chosen)
+
+
+def test_jargon_tests_each_sentence_for_the_entries_its_words_allow_not_all():
+    from audit.rules import jargon
+
+    opts = jargon.RULE.defaults()
+
+    def audit(text: str) -> int:
+        doc = parse("a.txt", text)
+        found = []
+        made = calls(lambda: found.extend(jargon.RULE().check(doc, opts)))
+        assert len(found) > 0.5 * text.count("Yesterday")  # the phrases were found: the search ran
+        return made
+
+    assert growth(audit, jargon_article, 300) < LINEAR
+
+
+def test_the_cycle_collector_is_off_while_an_input_is_audited_and_on_after(monkeypatch):
+    """Its collections of the oldest objects walk every word of a long article, again
+    and again as the article grows: 4 MB of prose took a fifth longer with it on."""
+    import gc
+
+    from audit.config.loader import Config
+    from audit.engine import auditor
+    from audit.engine.registry import registry
+
+    seen = []
+    real_parse = auditor.parse
+
+    def parse_and_look(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(auditor, "parse", parse_and_look)
+    settings = Config().settings_for("a.txt", registry())
+    assert gc.isenabled()
+    result = auditor.audit_bytes("a.txt", b"A note\n\nWe meet at noon.\n", settings)
+    assert seen == [False] and gc.isenabled() and result.status == "passed"
+    assert auditor.audit_bytes("b.txt", b"\xff\xfe\x00", settings).status == "error" and gc.isenabled()

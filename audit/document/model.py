@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, compress, count
@@ -339,6 +339,9 @@ class Document:
             spans.append((pb, block_start, offset))
         self.text = "".join(parts)
         blocks = []
+        # One string per distinct word, shared by its uses: an article repeats its words,
+        # and a string each was a fifth of the memory a long article takes.
+        one = {}.setdefault
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
             cuts, tokens = segmented(text)
@@ -351,15 +354,44 @@ class Document:
                 sentence = self.text[a:b]
                 shift = block_shift if block_shift is not None else self._map.shift(a, b)
                 if shift is None:
-                    words = tuple(Word(text[x:y], *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in)
+                    words = tuple(
+                        Word(one(w := text[x:y], w), *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in
+                    )
                     start, end = self.span(a, b)
                 else:  # the common case, spelled out: this loop is most of the parsing time
                     at = ps + shift
-                    words = tuple([_new_word(Word, (text[x:y], at + x, at + y, ps + x, ps + y)) for x, y in spans_in])
+                    words = tuple(
+                        [_new_word(Word, (one(w := text[x:y], w), at + x, at + y, ps + x, ps + y)) for x, y in spans_in]
+                    )
                     start, end = a + shift, b + shift
                 sentences.append(Sentence(sentence, start, end, a, b, words, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         return tuple(blocks)
+
+    def only_blocks(self, indices: Iterable[int]) -> Document:
+        """A document of these blocks alone, built from the same pieces: the same
+        source, elements, metadata and warnings (one list), so its findings have the
+        same source offsets. What the language-bound rules audit when the other blocks
+        are in another language."""
+        starts, pieces = self._map._prose_starts, self._map._pieces
+        kept = []
+        for block in map(self.blocks.__getitem__, indices):
+            first, end = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
+            kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
+        part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
+        part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
+        return part
+
+    def block_words(self) -> list[tuple[Sequence[str], Sequence[str]]]:
+        """Each block's (word texts, the words in lower case), in order: slices of
+        `texts` and `lower_words`."""
+        result, at = [], 0
+        texts, lowered = self.texts, self.lower_words
+        for block in self.blocks:
+            end = at + sum(len(s.words) for s in block.sentences)
+            result.append((texts[at:end], lowered[at:end]))
+            at = end
+        return result
 
     def span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
         """Source (start, end) of the prose range [prose_start, prose_end)."""
@@ -403,7 +435,10 @@ class Document:
     @cached_property
     def lower_words(self) -> list[str]:
         """Each word's text in lower case, in order (shared by the rules that want them)."""
-        return list(map(str.lower, self.texts))
+        # Lowered once per distinct word, and a word already in lower case is its own
+        # lower case: one string per distinct word again, not one per use.
+        lowered = {word: word if low == word else low for word in set(self.texts) for low in (word.lower(),)}
+        return list(map(lowered.__getitem__, self.texts))
 
     @cached_property
     def folded_words(self) -> list[str]:
