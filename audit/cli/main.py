@@ -20,6 +20,8 @@ from audit.cli.init import cmd_init
 from audit.cli.lsp import cmd_lsp
 from audit.cli.output import Stop, say
 from audit.cli.rules import cmd_explain, cmd_rules
+from audit.cli.vale import add_parser as add_vale_parser
+from audit.cli.vale import cmd_vale
 from audit.config.loader import FAIL_ON, MIN_SEVERITY
 from audit.engine.registry import RegistryError
 from audit.results.exit_codes import ExitCode
@@ -36,6 +38,7 @@ COMMANDS = {
     "explain": cmd_explain,
     "demo": cmd_demo,
     "lsp": cmd_lsp,
+    "vale": cmd_vale,
 }
 
 
@@ -218,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     sub.add_parser("demo", help="audit the sample articles that ship with the tool")
     sub.add_parser("lsp", help="run the language server for editors (standard input and output)")
+    add_vale_parser(sub)
     return parser
 
 

@@ -1,0 +1,132 @@
+"""Vale's check types, one module each; `build` makes the check a rule file names.
+
+A check takes a block (`audit.vale.markup.Block`) and the file's state and returns
+alerts: spans in the block's text, with their messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from audit.vale.regex import compile_pattern
+from audit.vale.scopes import Scope
+
+TYPES = (
+    "existence",
+    "substitution",
+    "occurrence",
+    "repetition",
+    "consistency",
+    "conditional",
+    "capitalization",
+    "metric",
+    "spelling",
+    "sequence",
+    "script",
+    "readability",
+)
+LEVELS = ("suggestion", "warning", "error")
+_VERB = re.compile(r"%(?:\[(\d+)\])?([sd%])")
+
+
+class StyleError(ValueError):
+    """A rule file that cannot be used: the file, the key, the problem."""
+
+    def __init__(self, path: str, key: str, problem: str) -> None:
+        super().__init__(f"{path}: {key}: {problem}")
+
+
+@dataclass
+class Alert:
+    start: int  # offsets in the block's text
+    end: int
+    message: str
+    match: str
+    action: dict = field(default_factory=dict)
+
+
+@dataclass
+class FileState:
+    """What checks keep across the blocks of one file (Vale's `f.Sequences`)."""
+
+    sequences: list[str] = field(default_factory=list)
+    file: Any = None
+
+
+class Check:
+    """The keys every rule has; a check type adds its own and `run`."""
+
+    default_scope = "text"
+    keys: frozenset[str] = frozenset()
+
+    def __init__(self, name: str, path: str, data: dict, accepted: list[str]) -> None:
+        self.name, self.path, self.data = name, path, data
+        self.level = data.get("level", "suggestion")
+        if self.level not in LEVELS:
+            raise StyleError(path, "level", f"is {self.level!r}; one of: {', '.join(LEVELS)}")
+        self.message = str(data.get("message", ""))
+        self.description = str(data.get("description", ""))
+        self.link = str(data.get("link", ""))
+        self.action = data.get("action") or {}
+        scope = data.get("scope", self.default_scope)
+        self.scope = Scope([scope] if isinstance(scope, str) else list(scope))
+        self.accepted = accepted if data.get("vocab", True) else []
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile what `run` needs (a check type's own keys)."""
+
+    def run(self, block, state: FileState) -> list[Alert]:
+        raise NotImplementedError
+
+    # Shared helpers ----------------------------------------------------------------
+
+    def pattern(self, text: str, key: str):
+        return compile_pattern(text, self.path, key)
+
+    def exceptions(self, extra: list[str] = ()) -> Any:
+        """Vale's exception pattern: the rule's exceptions and the accepted vocabulary,
+        longest first, between word boundaries; None when there are none."""
+        items = sorted([*self.data.get("exceptions", []), *self.accepted, *extra], key=len, reverse=True)
+        items = [str(i) for i in items if str(i)]
+        return self.pattern(r"(?m)\b(?:" + "|".join(items) + r")\b", "exceptions") if items else None
+
+    def alert(self, start: int, end: int, text: str, *subs: str) -> Alert:
+        return Alert(
+            start, end, format_message(self.message, *(subs or (text[start:end],))), text[start:end], dict(self.action)
+        )
+
+
+def format_message(message: str, *subs: str) -> str:
+    """Go's Sprintf as Vale uses it: `%s` takes the next argument, `%[n]s` the n-th,
+    `%%` is a percent sign; arguments are trimmed."""
+    args = [s.strip() for s in subs]
+    position = 0
+
+    def verb(m: re.Match) -> str:
+        nonlocal position
+        if m.group(2) == "%":
+            return "%"
+        if m.group(1):
+            position = int(m.group(1))
+        else:
+            position += 1
+        return args[position - 1] if 0 < position <= len(args) else "%!s(MISSING)"
+
+    return _VERB.sub(verb, message)
+
+
+def build(name: str, path: str, data: dict, accepted: list[str]) -> Check:
+    kind = data.get("extends")
+    if kind not in TYPES:
+        raise StyleError(path, "extends", f"{kind!r} is not an extension point; one of: {', '.join(TYPES)}")
+    module = import_module(f"{__name__}.{kind}")
+    return module.CHECK(name, path, data, accepted)
+
+
+def is_code(text: str) -> bool:
+    """Vale's test that a match is inside masked code (all `*`)."""
+    return bool(text) and set(text) == {"*"}

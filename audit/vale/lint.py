@@ -1,0 +1,123 @@
+"""A file linted as Vale lints it: its blocks, the rules whose scope matches each
+block, alerts located in the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.document.model import LineIndex
+from audit.frontends import InputError, decode
+from audit.vale import markup
+from audit.vale.checks import FileState
+from audit.vale.ini import ValeConfig
+from audit.vale.regex import compile_pattern
+from audit.vale.styles import LEVEL_RANK, RuleSet, rules_for
+
+
+@dataclass(frozen=True)
+class LocatedAlert:
+    """An alert as Vale reports it: Check, Line, Span (columns, 1-based, inclusive),
+    Message, Severity, Match, Link, Action, Description; and source offsets."""
+
+    check: str
+    line: int
+    span: tuple[int, int]
+    message: str
+    severity: str
+    match: str
+    link: str
+    action: dict
+    description: str
+    start: int
+    end: int
+
+    @property
+    def sort_key(self):
+        return (self.line, self.span[0], self.check, self.message)
+
+
+@dataclass
+class FileReport:
+    path: str
+    alerts: list[LocatedAlert]
+    warnings: list[str]
+
+
+def lint_file(
+    config: ValeConfig,
+    path: Path,
+    shown: str,
+    *,
+    source: str | None = None,
+    ext: str | None = None,
+    min_level: str | None = None,
+) -> FileReport | None:
+    """The alerts of one file (None: no section of the config applies, or not a format
+    Vale reads). `shown` is the path as reports name it."""
+    settings = config.for_file(path)
+    if not settings.matched:
+        return None
+    try:
+        fmt = markup.format_of(f"x.{ext}" if ext else str(path))
+    except markup.UnsupportedFormat as error:
+        return FileReport(shown, [], [f"{shown}: skipped: {error}"])
+    if fmt is None:
+        return None
+    ruleset = rules_for(config, settings)
+    if source is None:
+        try:
+            source = decode(path.read_bytes())
+        except (OSError, InputError) as error:
+            return FileReport(shown, [], [f"{shown}: cannot be read: {error}"])
+    ignores = [compile_pattern(p, str(config.path), "TokenIgnores") for p in settings.tokenignores]
+    vfile = markup.read(shown, source, fmt, ignores)
+    alerts = run(ruleset, vfile)
+    floor = LEVEL_RANK[min_level or config.min_level]
+    alerts = [a for a in alerts if LEVEL_RANK[a.severity] >= floor]
+    alerts.sort(key=lambda a: a.sort_key)
+    return FileReport(shown, alerts, list(ruleset.warnings))
+
+
+def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
+    lines = LineIndex(vfile.source)
+    state_of = {rule.name: FileState(file=vfile) for rule in ruleset.rules}
+    found: list[LocatedAlert] = []
+    seen: set = set()
+    for block in [*vfile.blocks, vfile.summary, vfile.raw]:
+        for rule in ruleset.rules:
+            check = rule.check
+            if not check.scope.matches(block.scope):
+                continue
+            for alert in check.run(block, state_of[rule.name]):
+                if alert.start < 0:  # a file-level alert (metric): Vale puts it at 1:1
+                    start = end = 0
+                    line, column, end_column = 1, 1, 1
+                else:
+                    start = block.offsets[min(alert.start, len(block.offsets) - 1)]
+                    end = block.offsets[min(alert.end, len(block.offsets) - 1)]
+                    last = block.offsets[max(alert.start, alert.end - 1)] if alert.end > alert.start else start
+                    line, column = lines.position(start)
+                    end_line, end_column = lines.position(last)
+                    if end_line != line:
+                        end_column = column + max(0, alert.end - alert.start - 1)
+                key = (rule.name, start, end, alert.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(
+                    LocatedAlert(
+                        rule.name,
+                        line,
+                        (column, end_column),
+                        alert.message,
+                        rule.level,
+                        alert.match,
+                        check.link,
+                        alert.action,
+                        check.description,
+                        start,
+                        end,
+                    )
+                )
+    return found

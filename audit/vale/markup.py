@@ -1,0 +1,188 @@
+"""A file as Vale's scoped blocks, read through the project's front ends.
+
+Markdown, HTML and plain text are parsed by `audit.frontends` (code blocks, front
+matter, scripts and styles are not prose there either). Each prose block becomes a
+Vale block with Vale's scope name:
+
+    heading (level n)   text.heading.hn      list item    text.list
+    quotation           text.blockquote      table cell   text.table.cell
+    caption             text.table.caption   paragraph    paragraph, its sentences
+                                                          (sentence) and text
+
+plus two whole-file blocks: `summary` (the paragraphs, list items and quotations) and
+`raw` (the source as it is). The extension (`.md`, `.html`, `.txt`) is a part of each
+scope, so `text.html` selects HTML only.
+
+As in Vale, inline code stays in the text as `*` characters, one per character
+(IgnoredScopes' default, `code` and `tt`), and so do bare URLs and the matches of
+`TokenIgnores`: a rule never matches them, and lengths and positions stay true.
+Every character of a block keeps its source offset, so alerts point at the source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from audit.document.model import Document
+from audit.document.segment import split_sentences
+from audit.frontends import parse
+
+SUPPORTED = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt"}
+UNSUPPORTED = {
+    ".adoc": "AsciiDoc",
+    ".asciidoc": "AsciiDoc",
+    ".asc": "AsciiDoc",
+    ".rst": "reStructuredText",
+    ".org": "Org",
+    ".tex": "LaTeX",
+    ".mdx": "MDX",
+    ".dita": "DITA",
+    ".xml": "XML",
+}
+_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\]]+|\bwww\.[^\s<>()\]]+")
+_SCOPES = {
+    "list-item": "text.list",
+    "quote": "text.blockquote",
+    "table-cell": "text.table.cell",
+    "caption": "text.table.caption",
+    "alt-text": "text.attr.alt",
+}
+_PRE = {"md": re.compile(r"^ {0,3}(?:```|~~~)", re.M), "html": re.compile(r"<pre\b", re.I)}
+
+
+@dataclass
+class Block:
+    """Text a rule runs on, its Vale scope, and each character's source offset (one
+    more at the end, for the end of a span)."""
+
+    scope: str
+    text: str
+    offsets: list[int]
+
+
+@dataclass
+class ValeFile:
+    path: str
+    source: str
+    ext: str  # md, html or txt
+    blocks: list[Block]
+    summary: Block
+    raw: Block
+    counts: dict[str, int] = field(default_factory=dict)  # heading_h1 ... list, blockquote, pre
+
+
+class UnsupportedFormat(ValueError):
+    """A format Vale reads and this tool does not (AsciiDoc, reStructuredText, ...)."""
+
+
+def format_of(path: str) -> str | None:
+    suffix = PurePath(path).suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise UnsupportedFormat(f"{UNSUPPORTED[suffix]} is not supported (Markdown, HTML and plain text are)")
+    return SUPPORTED.get(suffix)
+
+
+def read(path: str, source: str, ext: str, token_ignores: list = ()) -> ValeFile:
+    """The blocks of `source` (a file of format `ext`: md, html, txt)."""
+    name = {"md": "x.md", "html": "x.html", "txt": "x.txt"}[ext]
+    doc = parse(name, source, extract=False)
+    blocks: list[Block] = []
+    summary: list[Block] = []
+    counts = {
+        "list": 0,
+        "blockquote": 0,
+        "pre": len(_PRE[ext].findall(source)) // (2 if ext == "md" else 1) if ext in _PRE else 0,
+    }
+    for block in doc.blocks:
+        text, offsets = _vale_text(doc, block, token_ignores)
+        if not text.strip():
+            continue
+        if block.kind in ("heading", "title"):
+            level = block.level or 1
+            counts[f"heading_h{level}"] = counts.get(f"heading_h{level}", 0) + 1
+            blocks.append(Block(f"text.heading.h{level}.{ext}", text, offsets))
+        elif block.kind in _SCOPES:
+            scope = _SCOPES[block.kind]
+            key = scope.split(".", 1)[1].replace(".", "_")
+            counts[key] = counts.get(key, 0) + 1
+            blocks.append(Block(f"{scope}.{ext}", text, offsets))
+            if block.kind in ("list-item", "quote"):
+                summary.append(blocks[-1])
+        else:
+            for a, b in split_sentences(text):
+                blocks.append(Block(f"sentence.{ext}", text[a:b], offsets[a : b + 1]))
+            blocks.append(Block(f"paragraph.{ext}", text, offsets))
+            blocks.append(Block(f"text.{ext}", text, offsets))
+            summary.append(blocks[-1])
+    return ValeFile(
+        path,
+        source,
+        ext,
+        blocks,
+        _joined(summary, f"summary.{ext}"),
+        Block(f"raw.{ext}", source, list(range(len(source) + 1))),
+        counts,
+    )
+
+
+def _joined(parts: list[Block], scope: str) -> Block:
+    text, offsets = [], []
+    for part in parts:
+        if text:
+            text.append("\n\n")
+            offsets += [offsets[-1]] * 2
+        text.append(part.text)
+        offsets += part.offsets[:-1]
+    offsets.append(parts[-1].offsets[-1] if parts else 0)
+    return Block(scope, "".join(text), offsets)
+
+
+def _vale_text(doc: Document, block, token_ignores) -> tuple[str, list[int]]:
+    """A block's prose with inline code put back as `*`s, and each character's source
+    offset. The pieces are the front end's; the code is found in the source between them."""
+    pieces = _pieces(doc, block)
+    source = doc.source
+    chars: list[str] = []
+    offsets: list[int] = []
+    line_start = source.rfind("\n", 0, block.start) + 1
+    cursor = line_start
+    for piece in pieces:
+        _code_between(source, cursor, piece.start, chars, offsets)
+        if len(piece.text) == piece.end - piece.start:
+            chars.append(piece.text)
+            offsets += range(piece.start, piece.end)
+        else:  # decoded (an entity, an escape): every character points at the piece's start
+            chars.append(piece.text)
+            offsets += [piece.start] * len(piece.text)
+        cursor = piece.end
+    line_end = source.find("\n", cursor)
+    _code_between(source, cursor, len(source) if line_end == -1 else line_end, chars, offsets)
+    text = "".join(chars)
+    end = offsets[-1] + 1 if offsets else block.end
+    offsets.append(end)
+    text = _URL.sub(lambda m: "*" * len(m.group(0)), text)
+    for pattern in token_ignores:  # RE2 patterns (audit.vale.regex)
+        for m in list(pattern.finditer(text)):
+            text = text[: m.start] + "*" * (m.end - m.start) + text[m.end :]
+    return text, offsets
+
+
+def _code_between(source: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    if end <= start or "`" not in source[start:end]:
+        return
+    for m in _CODE.finditer(source, start, end):
+        chars.append("*" * len(m.group(2)))
+        offsets += range(m.start(2), m.end(2))
+
+
+def _pieces(doc: Document, block):
+    # The document keeps its pieces in its prose map: the pieces of one block are those
+    # that start inside the block's prose range.
+    prose_map = doc._map
+    starts = prose_map._prose_starts
+    i, j = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
+    return prose_map._pieces[i:j]

@@ -1,0 +1,166 @@
+"""The rules a file's settings enable: read from the styles folder, built in, or made
+from a vocabulary.
+
+A style is a folder in StylesPath; each `Rule.yml` in it is a rule named
+`Style.Rule`. YAML is read safely by the word lists' one reader
+(`audit.engine.word_lists.read_yaml`), and `existence` and `substitution` rules are
+also checked by the word lists' loader, so a file that is a valid word list is a
+valid Vale rule and the other way round. The built-in `Vale` style has Vale's four
+rules: Spelling, Repetition, Terms (the accepted vocabulary, as written) and Avoid
+(the rejected vocabulary). Vocabularies are read from
+`<StylesPath>/config/vocabularies/<Name>/` (Vale 3) or `<StylesPath>/Vocab/<Name>/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from audit.engine.word_lists import WordListError, check_data, read_yaml
+from audit.vale.checks import Check, StyleError, build
+from audit.vale.ini import FileSettings, ValeConfig
+
+BUILT_IN = {
+    "Vale.Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"},
+    "Vale.Repetition": {
+        "extends": "repetition",
+        "message": "'%s' is repeated!",
+        "level": "error",
+        "alpha": True,
+        "action": {"name": "edit", "params": ["truncate", " "]},
+        "tokens": [r"[^\s]+"],
+    },
+}
+LEVEL_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class Rule:
+    name: str
+    check: Check
+    level: str
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    warnings: list[str] = field(default_factory=list)
+
+
+def vocabulary(config: ValeConfig, names: list[str]) -> tuple[list[str], list[str]]:
+    """(accepted, rejected) entries of the named vocabularies."""
+    accepted, rejected = [], []
+    base = config.styles_path
+    for name in names:
+        folders = [base / "config" / "vocabularies" / name, base / "Vocab" / name] if base else []
+        folder = next((f for f in folders if f.is_dir()), None)
+        if folder is None:
+            raise StyleError(str(config.path), "Vocab", f"no vocabulary {name!r} in {base}/config/vocabularies")
+        for file, into in (("accept.txt", accepted), ("reject.txt", rejected)):
+            path = folder / file
+            if path.is_file():
+                lines = path.read_text(encoding="utf-8").splitlines()
+                into += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return accepted, rejected
+
+
+def rules_for(config: ValeConfig, settings: FileSettings) -> RuleSet:
+    """The rules that apply to a file, each at its level, in name order."""
+    accepted, rejected = vocabulary(config, settings.vocab)
+    wanted: dict[str, str | None] = {}  # name -> level (None: the rule's own)
+    for style in settings.styles:
+        for name in _style_rules(config, style, tuple(accepted)):
+            wanted[name] = None
+    for name, value in settings.rules.items():
+        if value.upper() == "NO":
+            wanted.pop(name, None)
+        elif value.upper() == "YES":
+            wanted[name] = None
+        else:
+            wanted[name] = value.lower()
+    result = RuleSet([])
+    for name in sorted(wanted):
+        check = _check(config, name, tuple(accepted), tuple(rejected))
+        if check is None:
+            continue
+        if getattr(check, "unsupported", ""):
+            result.warnings.append(f"{name}: skipped: {check.unsupported}")
+            continue
+        result.rules.append(Rule(name, check, wanted[name] or check.level))
+    return result
+
+
+def _style_rules(config: ValeConfig, style: str, accepted: tuple) -> list[str]:
+    if style == "Vale":
+        return [*BUILT_IN, "Vale.Terms", "Vale.Avoid"]
+    folder = _style_folder(config, style)
+    return [f"{style}.{p.stem}" for p in sorted(folder.glob("*.yml"))] + [
+        f"{style}.{p.stem}" for p in sorted(folder.glob("*.yaml"))
+    ]
+
+
+def _style_folder(config: ValeConfig, style: str) -> Path:
+    base = config.styles_path
+    if base is None or not (base / style).is_dir():
+        raise StyleError(str(config.path), "BasedOnStyles", f"style {style!r} not found in StylesPath ({base})")
+    return base / style
+
+
+def _check(config: ValeConfig, name: str, accepted: tuple, rejected: tuple) -> Check | None:
+    style, _, rule = name.partition(".")
+    if name in BUILT_IN:
+        return build(name, "<built-in>", dict(BUILT_IN[name]), list(accepted))
+    if name == "Vale.Terms":
+        if not accepted:
+            return None
+        swap = {f"(?i){_literal(a)}": a for a in accepted}
+        data = {
+            "extends": "substitution",
+            "message": "Use '%s' instead of '%s'.",
+            "level": "error",
+            "ignorecase": False,
+            "swap": swap,
+            "vocab": False,
+        }
+        return build(name, "<vocabulary>", data, [])
+    if name == "Vale.Avoid":
+        if not rejected:
+            return None
+        data = {
+            "extends": "existence",
+            "message": "Avoid using '%s'.",
+            "level": "error",
+            "tokens": list(rejected),
+            "vocab": False,
+        }
+        return build(name, "<vocabulary>", data, [])
+    folder = _style_folder(config, style)
+    path = next((folder / f"{rule}{ext}" for ext in (".yml", ".yaml") if (folder / f"{rule}{ext}").is_file()), None)
+    if path is None:
+        raise StyleError(str(config.path), name, f"no rule {rule!r} in the style folder {folder}")
+    return _load(str(path), name, accepted)
+
+
+def _literal(term: str) -> str:
+    return term if re.search(r"[\\\[\](){}|*+?^$]", term) else re.escape(term).replace("\\ ", " ").replace("\\-", "-")
+
+
+@lru_cache(maxsize=512)
+def _load(path: str, name: str, accepted: tuple) -> Check:
+    try:
+        data = read_yaml(Path(path).read_bytes(), path)
+    except OSError as error:
+        raise StyleError(path, "file", error.strerror or str(error)) from None
+    except WordListError as error:
+        raise StyleError(path, error.key, error.problem) from None
+    if not isinstance(data, dict):
+        raise StyleError(path, "file", "a rule is a YAML mapping (extends, message, ...)")
+    if data.get("extends") in ("existence", "substitution"):
+        try:  # the one loader of word lists checks these kinds
+            check_data({k: v for k, v in data.items() if k not in ("tests",)}, path)
+        except WordListError as error:
+            if "regular expression" not in error.problem:  # Python's re is not the judge of RE2 patterns
+                raise StyleError(path, error.key, error.problem) from None
+    return build(name, path, data, list(accepted))

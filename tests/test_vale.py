@@ -1,0 +1,241 @@
+"""article-audit vale: each check type and .vale.ini key on self-written cases, the RE2
+layer (linear time, the lookaround shim, errors naming file and key), broken styles."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from audit.cli.main import main
+from audit.vale.regex import PatternError, compile_pattern
+
+
+def project(tmp_path: Path, ini: str, rules: dict[str, str], files: dict[str, str]) -> Path:
+    (tmp_path / ".vale.ini").write_text(ini, encoding="utf-8")
+    for name, text in rules.items():
+        path = tmp_path / "styles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def vale(tmp_path, monkeypatch, capsys, *args: str) -> tuple[int, list[str], str]:
+    monkeypatch.chdir(tmp_path)
+    code = main(["vale", "--output=line", "--sort", "--relative", *args] + ([] if "-" in args else ["."]))
+    captured = capsys.readouterr()
+    return code, [line for line in captured.out.splitlines() if line], captured.err
+
+
+INI = "StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n"
+
+
+@pytest.mark.parametrize(
+    "rule,text,expected",
+    [
+        (
+            "extends: existence\nmessage: \"'%s' is vague\"\ntokens: [very]\n",
+            "A very good day.\n",
+            ["a.md:1:3:House.Rule:'very' is vague"],
+        ),
+        (
+            "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nswap: {utilize: use}\n",
+            "We utilize it.\n",
+            ["a.md:1:4:House.Rule:Use 'use' instead of 'utilize'."],
+        ),
+        (
+            "extends: occurrence\nmessage: Too many commas\nscope: sentence\nmax: 2\ntoken: ','\n",
+            "A, b, c, d.\n",
+            ["a.md:1:2:House.Rule:Too many commas"],
+        ),
+        (
+            "extends: repetition\nmessage: \"'%s' twice\"\nalpha: true\ntokens: ['[^\\s]+']\n",
+            "It is the the end.\n",
+            ["a.md:1:7:House.Rule:'the' twice"],
+        ),
+        (
+            "extends: consistency\nmessage: \"Mixed '%s'\"\nignorecase: true\neither: {colour: color}\n",
+            "Colour here.\n\nColor there.\n",
+            ["a.md:3:1:House.Rule:Mixed 'Color'"],
+        ),
+        (
+            "extends: conditional\nmessage: \"'%s' undefined\"\nfirst: '\\b([A-Z]{3})\\b'\nsecond: '\\(([A-Z]{3})\\)'\n",
+            "Air Base (RAF) and RAF. But NHS.\n",
+            ["a.md:1:29:House.Rule:'NHS' undefined"],
+        ),
+        (
+            "extends: capitalization\nmessage: \"'%s' not sentence case\"\nscope: heading\nmatch: $sentence\n",
+            "# A Title In Caps\n\nText.\n",
+            ["a.md:1:3:House.Rule:'A Title In Caps' not sentence case"],
+        ),
+        (
+            "extends: metric\nmessage: 'Words per sentence: %s'\nformula: words / sentences\ncondition: '> 3'\n",
+            "One two three four five.\n",
+            ["a.md:1:1:House.Rule:Words per sentence: 5.00"],
+        ),
+        (
+            "extends: spelling\nmessage: \"Spelling: '%s'\"\n",
+            "A wrod here.\n",
+            ["a.md:1:3:House.Rule:Spelling: 'wrod'"],
+        ),
+        (
+            "extends: sequence\nmessage: 'Sequence %s'\ntokens: [{pattern: meet}, {pattern: up}]\n",
+            "We meet up.\n",
+            ["a.md:1:4:House.Rule:Sequence meet up"],
+        ),
+    ],
+    ids=[
+        "existence",
+        "substitution",
+        "occurrence",
+        "repetition",
+        "consistency",
+        "conditional",
+        "capitalization",
+        "metric",
+        "spelling",
+        "sequence",
+    ],
+)
+def test_check_types(tmp_path, monkeypatch, capsys, rule, text, expected):
+    project(tmp_path, INI, {"House/Rule.yml": rule}, {"a.md": text})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == expected
+
+
+def test_script_and_tagged_sequence_are_skipped_with_one_warning(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/Script.yml": "extends: script\nmessage: x\nscript: 'x := 1'\n",
+        "House/Tagged.yml": "extends: sequence\nmessage: x\ntokens: [{tag: NN}]\n",
+    }
+    project(tmp_path, INI, rules, {"a.md": "Text.\n", "b.md": "More.\n"})
+    code, out, err = vale(tmp_path, monkeypatch, capsys)
+    assert (code, out) == (0, [])
+    assert err.count("House.Script: skipped") == 1 and err.count("House.Tagged: skipped") == 1
+
+
+def test_rule_switches_levels_and_min_alert_level(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/A.yml": "extends: existence\nmessage: A\nlevel: warning\ntokens: [alpha]\n",
+        "House/B.yml": "extends: existence\nmessage: B\ntokens: [beta]\n",
+    }
+    ini = "StylesPath = styles\nMinAlertLevel = warning\n[*.md]\nBasedOnStyles = House\nHouse.B = error\n[b.md]\nHouse.A = NO\n"
+    project(tmp_path, ini, rules, {"a.md": "alpha beta\n", "b.md": "alpha beta\n"})
+    code, out, _ = vale(tmp_path, monkeypatch, capsys)
+    assert out == ["a.md:1:1:House.A:A", "a.md:1:7:House.B:B", "b.md:1:7:House.B:B"]
+    assert code == 1  # an error-level alert
+    assert vale(tmp_path, monkeypatch, capsys, "--no-exit")[0] == 0
+    assert vale(tmp_path, monkeypatch, capsys, "--minAlertLevel=error")[1] == [
+        "a.md:1:7:House.B:B",
+        "b.md:1:7:House.B:B",
+    ]
+
+
+def test_vocabulary_accept_is_an_exception_and_terms_and_avoid(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/Weasel.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: [very, quite]\n",
+        "config/vocabularies/Team/accept.txt": "very\nGitHub\n",
+        "config/vocabularies/Team/reject.txt": "utilise\n",
+    }
+    ini = "StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = Vale, House\n"
+    project(tmp_path, ini, rules, {"a.md": "It is very quite fine on github. We utilise it.\n"})
+    out = vale(tmp_path, monkeypatch, capsys)[1]
+    assert "a.md:1:12:House.Weasel:'quite'" in out and not any("'very'" in line for line in out)
+    assert "a.md:1:26:Vale.Terms:Use 'GitHub' instead of 'github'." in out
+    assert "a.md:1:37:Vale.Avoid:Avoid using 'utilise'." in out
+
+
+def test_ignored_code_token_ignores_and_glob(tmp_path, monkeypatch, capsys):
+    rules = {"House/R.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: [foo]\n"}
+    ini = "StylesPath = styles\n[*.{md,txt}]\nBasedOnStyles = House\nTokenIgnores = (\\{\\{.+?\\}\\})\n"
+    files = {"a.md": "foo `foo` {{ foo }}\n\n```\nfoo\n```\n", "b.txt": "foo\n"}
+    project(tmp_path, ini, rules, files)
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:House.R:'foo'", "b.txt:1:1:House.R:'foo'"]
+    assert vale(tmp_path, monkeypatch, capsys, "--glob=*.txt")[1] == ["b.txt:1:1:House.R:'foo'"]
+
+
+def test_stdin_with_ext_and_json_fields(tmp_path, monkeypatch, capsys):
+    project(
+        tmp_path,
+        "StylesPath = styles\n[*]\nBasedOnStyles = House\n",
+        {
+            "House/R.yml": "extends: existence\nmessage: \"'%s'\"\nlink: https://example.org\nlevel: error\ntokens: [foo]\n"
+        },
+        {},
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("# foo\n"))
+    assert main(["vale", "--output=JSON", "--ext=.md"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    alert = data["stdin.md"][0]
+    assert alert == {
+        "Action": {"Name": "", "Params": None},
+        "Span": [3, 5],
+        "Check": "House.R",
+        "Description": "",
+        "Link": "https://example.org",
+        "Message": "'foo'",
+        "Severity": "error",
+        "Match": "foo",
+        "Line": 1,
+    }
+
+
+def test_config_found_upward_and_unsupported_formats(tmp_path, monkeypatch, capsys):
+    project(
+        tmp_path,
+        INI.replace("[*.md]", "[*]"),
+        {"House/R.yml": "extends: existence\nmessage: x\ntokens: [foo]\n"},
+        {"docs/a.md": "foo\n", "docs/b.rst": "foo\n"},
+    )
+    monkeypatch.chdir(tmp_path / "docs")
+    code = main(["vale", "--output=line", "--relative", "."])
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out == "a.md:1:1:House.R:x\n"
+    assert "b.rst: skipped: reStructuredText is not supported" in captured.err
+
+
+@pytest.mark.parametrize(
+    "rule,problem",
+    [
+        ("extends: existence\nmessage: x\ntokens: [foo\n", "line"),
+        ("extends: grammar\nmessage: x\n", "extends: 'grammar' is not an extension point"),
+        ("extends: existence\nmessage: x\ntokens: ['(foo']\n", "R.yml: tokens: not a valid regular expression"),
+        ("extends: existence\nmessage: x\ntokens: ['a(?<=b)c']\n", "R.yml: tokens: not a valid regular expression"),
+    ],
+    ids=["bad-yaml", "unknown-extension-point", "bad-regex", "lookaround-inside"],
+)
+def test_broken_style_is_a_clear_error_exit_2(tmp_path, monkeypatch, capsys, rule, problem):
+    project(tmp_path, INI, {"House/R.yml": rule}, {"a.md": "foo\n"})
+    code, out, err = vale(tmp_path, monkeypatch, capsys)
+    assert code == 2 and out == [] and problem in err and "Traceback" not in err
+
+
+def test_bad_ini_and_missing_style_exit_2(tmp_path, monkeypatch, capsys):
+    project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = Nowhere\n", {}, {"a.md": "x\n"})
+    code, _, err = vale(tmp_path, monkeypatch, capsys)
+    assert code == 2 and "style 'Nowhere' not found" in err
+    project(tmp_path, "StylesPath = styles\nMinAlertLevel = loud\n", {}, {})
+    assert vale(tmp_path, monkeypatch, capsys)[0] == 2
+
+
+def test_lookaround_shim_at_the_ends():
+    behind = compile_pattern(r"(?<!automatic )entr[a-z]*")
+    assert [(m.start, m.end) for m in behind.finditer("automatic entry, entrance")] == [(17, 25)]
+    ahead = compile_pattern(r"\bvs\s(?!Code)")
+    assert [m.start for m in ahead.finditer("vs Code, vs red")] == [9]
+    with pytest.raises(PatternError, match="x.yml: swap: not a valid"):
+        compile_pattern("(a", "x.yml", "swap")
+
+
+def test_catastrophic_pattern_runs_in_linear_time():
+    # (a+)+$ on "aaaa...b" takes exponential time in Python's re; RE2 is linear.
+    pattern = compile_pattern(r"(a+)+$")
+    text = "a" * 5000 + "b"
+    began = time.perf_counter()
+    assert list(pattern.finditer(text)) == []
+    assert time.perf_counter() - began < 2.0
