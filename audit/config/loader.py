@@ -42,7 +42,9 @@ TOP_LEVEL_KEYS = (
     "profiles",
     "require-suppression-reason",
     "languagetool",
+    "vale-config",
 )
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini")  # found beside the config file when vale-config is not set
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
 CATEGORY_SEVERITIES = (*SEVERITY_NAMES, "off")
@@ -93,6 +95,7 @@ class Config:
     base: Layer = field(default_factory=Layer)
     language: str = "en"
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    vale_config: Path | None = None  # the .vale.ini whose styles run as the rule vale-styles
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
     # Base settings outside the layers ("language", "languagetool.mode"...) -> their key in the file.
@@ -131,6 +134,10 @@ class Config:
             values = dict(merged.per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
+        if self.vale_config is not None:
+            from audit.vale.rule import ValeStyles  # only a project with Vale styles loads them
+
+            rules.append(RuleSettings(ValeStyles(str(self.vale_config)), ValeStyles.severity, {}))
         settings = Settings(
             tuple(rules),
             merged.fail_on,
@@ -344,7 +351,7 @@ def _rules_table(path: Path, prefix: str, table: Any, registry: Mapping[str, typ
 def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule]]) -> Config:
     config = Config(path=path)
     prefix = "tool.article-audit." if path.name == "pyproject.toml" else ""
-    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool")
+    special = ("language", "overrides", "profiles", "require-suppression-reason", "languagetool", "vale-config")
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
         value = table["require-suppression-reason"]
@@ -371,7 +378,28 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         for key in table["languagetool"]:
             config.keys[f"languagetool.{key}"] = f"{prefix}languagetool.{key}"
     config.overrides = _overrides(path, prefix, table.get("overrides", []), registry)
+    config.vale_config = _vale_config(path, prefix, table)
     return config
+
+
+def _vale_config(path: Path, prefix: str, table: Mapping[str, Any]) -> Path | None:
+    """The `.vale.ini` whose styles `check` runs: `vale-config` (relative to the config
+    file), else a .vale.ini beside the config file; None without either."""
+    if "vale-config" not in table:
+        return next((path.parent / n for n in VALE_CONFIG_NAMES if (path.parent / n).is_file()), None)
+    value = table["vale-config"]
+    if not isinstance(value, str) or not value:
+        raise _fail(path, prefix + "vale-config", f'expected the path of a .vale.ini, e.g. ".vale.ini" (got {value!r})')
+    found = (path.parent / value).resolve()
+    if not found.is_file():
+        raise _fail(path, prefix + "vale-config", f"no such file: {found}")
+    from audit.vale import ini  # only a project with Vale styles reads them
+
+    try:
+        ini.read(found)
+    except ini.ConfigError as error:
+        raise _fail(path, prefix + "vale-config", str(error)) from None
+    return found
 
 
 def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:
