@@ -1,5 +1,6 @@
 """Cost per article of Vale styles on top of the built-in rules: the BBC corpus with
-write-good, proselint and Readability (../shared/vale-conformance/testdata/styles).
+write-good, proselint and Readability (../shared/vale-conformance/testdata/styles),
+in one process (the built-in audit with --jobs 1), so the two costs compare.
 
     .venv/bin/python bench/vale_styles.py [N]     # the first N articles (default all)
 """
@@ -37,7 +38,20 @@ def main() -> int:
     from audit.cli.main import main as cli
 
     began = time.perf_counter()
-    cli(["check", *map(str, files), "--format", "json", "--isolated", "--no-cache", "--output", "/dev/null"])
+    cli(
+        [
+            "check",
+            *map(str, files),
+            "--format",
+            "json",
+            "--isolated",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--output",
+            "/dev/null",
+        ]
+    )
     builtin_seconds = time.perf_counter() - began
     n = max(1, len(files))
     print(f"{len(files)} articles, {alerts} Vale alerts")

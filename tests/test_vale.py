@@ -204,8 +204,8 @@ def test_config_found_upward_and_unsupported_formats(tmp_path, monkeypatch, caps
     [
         ("extends: existence\nmessage: x\ntokens: [foo\n", "line"),
         ("extends: grammar\nmessage: x\n", "extends: 'grammar' is not an extension point"),
-        ("extends: existence\nmessage: x\ntokens: ['(foo']\n", "R.yml: tokens: not a valid regular expression"),
-        ("extends: existence\nmessage: x\ntokens: ['a(?<=b)c']\n", "R.yml: tokens: not a valid regular expression"),
+        ("extends: existence\nmessage: x\ntokens: ['(foo']\n", "R.yml: tokens['(foo']: not a valid regular expression"),
+        ("extends: existence\nmessage: x\ntokens: ['a(?<=b)c']\n", "R.yml: tokens['a(?<=b)c']: not a valid regular"),
     ],
     ids=["bad-yaml", "unknown-extension-point", "bad-regex", "lookaround-inside"],
 )
@@ -239,3 +239,33 @@ def test_catastrophic_pattern_runs_in_linear_time():
     began = time.perf_counter()
     assert list(pattern.finditer(text)) == []
     assert time.perf_counter() - began < 2.0
+
+
+def test_ignored_and_skipped_scopes(tmp_path, monkeypatch, capsys):
+    rules = {"House/R.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: [foo]\n"}
+    text = "# foo\n\nA [foo](x) link, **foo** and `foo`.\n\n- foo in a list\n"
+    project(tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = House\n", rules, {"a.md": text})
+    default = vale(tmp_path, monkeypatch, capsys)[1]
+    assert default == [
+        "a.md:1:3:House.R:'foo'",
+        "a.md:3:4:House.R:'foo'",
+        "a.md:3:20:House.R:'foo'",
+        "a.md:5:3:House.R:'foo'",
+    ]
+    ini = "StylesPath = styles\nIgnoredScopes = link, strong\nSkippedScopes = li, h1\n[*.md]\nBasedOnStyles = House\n"
+    (tmp_path / ".vale.ini").write_text(ini, encoding="utf-8")
+    # Code is linted once IgnoredScopes no longer names it (as Vale: the list replaces the default).
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:3:31:House.R:'foo'"]
+
+
+def test_spelling_with_a_hunspell_dictionary_and_ignore_file(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/Spell.yml": "extends: spelling\nmessage: \"'%s'?\"\ndicpath: dicts\ndictionaries: [tiny]\n"
+        "ignore: House/ignore.txt\n",
+        "House/ignore.txt": "zorp\n",
+        "dicts/tiny.dic": "3\nwalk/DS\nthe\ncat/S\n",
+        "dicts/tiny.aff": "SET UTF-8\nSFX D Y 1\nSFX D 0 ed .\nSFX S Y 1\nSFX S 0 s .\n",
+    }
+    project(tmp_path, INI, rules, {"a.md": "The cats walked the dog zorp.\n"})
+    # "dog" is not in the tiny dictionary (used instead of the default): flagged; "zorp" is ignored.
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:21:House.Spell:'dog'?"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
@@ -65,7 +66,7 @@ class ValeConfig:
     def root(self) -> Path:
         return self.path.parent
 
-    @property
+    @cached_property
     def styles_path(self) -> Path | None:
         value = self.keys.get("StylesPath")
         return (self.root / value).resolve() if value else None

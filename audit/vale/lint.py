@@ -71,7 +71,7 @@ def lint_file(
         except (OSError, InputError) as error:
             return FileReport(shown, [], [f"{shown}: cannot be read: {error}"])
     ignores = [compile_pattern(p, str(config.path), "TokenIgnores") for p in settings.tokenignores]
-    vfile = markup.read(shown, source, fmt, ignores)
+    vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped)
     alerts = run(ruleset, vfile)
     floor = LEVEL_RANK[min_level or config.min_level]
     alerts = [a for a in alerts if LEVEL_RANK[a.severity] >= floor]

@@ -62,6 +62,7 @@ class Block:
     scope: str
     text: str
     offsets: list[int]
+    counts: dict | None = None  # the metric checks' counts, once worked out (checks.metric)
 
 
 @dataclass
@@ -86,8 +87,42 @@ def format_of(path: str) -> str | None:
     return SUPPORTED.get(suffix)
 
 
-def read(path: str, source: str, ext: str, token_ignores: list = ()) -> ValeFile:
-    """The blocks of `source` (a file of format `ext`: md, html, txt)."""
+DEFAULT_IGNORED = ("code", "tt", "kbd")
+# IgnoredScopes names an inline element by its HTML tag or its Vale scope name.
+_INLINE = {
+    "code": "code",
+    "tt": "code",
+    "kbd": "code",
+    "a": "link",
+    "link": "link",
+    "strong": "strong",
+    "b": "strong",
+    "em": "emphasis",
+    "i": "emphasis",
+    "emphasis": "emphasis",
+}
+# SkippedScopes names block elements by tag; a block's kind as its tags.
+_BLOCK_TAGS = {
+    "list-item": ("li",),
+    "quote": ("blockquote",),
+    "table-cell": ("td", "th", "table"),
+    "caption": ("caption", "table"),
+    "paragraph": ("p",),
+    "alt-text": ("img",),
+}
+_HTML_OPEN = re.compile(r"<([A-Za-z][\w-]*)\b[^<>]*>\s*$")
+_HTML_CODE = re.compile(r"<(code|tt|kbd)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+
+
+def read(
+    path: str, source: str, ext: str, token_ignores: list = (), ignored: list | None = None, skipped: list | None = None
+) -> ValeFile:
+    """The blocks of `source` (a file of format `ext`: md, html, txt). `ignored`
+    (IgnoredScopes: inline elements kept as `*`s; default code, tt, kbd) and `skipped`
+    (SkippedScopes: block elements left out; the front ends leave out script, style,
+    pre and figure already)."""
+    masked = {_INLINE[name] for name in (ignored or DEFAULT_IGNORED) if name in _INLINE}
+    left_out = set(skipped or ())
     name = {"md": "x.md", "html": "x.html", "txt": "x.txt"}[ext]
     doc = parse(name, source, extract=False)
     blocks: list[Block] = []
@@ -98,10 +133,13 @@ def read(path: str, source: str, ext: str, token_ignores: list = ()) -> ValeFile
         "pre": len(_PRE[ext].findall(source)) // (2 if ext == "md" else 1) if ext in _PRE else 0,
     }
     for block in doc.blocks:
-        text, offsets = _vale_text(doc, block, token_ignores)
+        tags = (f"h{block.level or 1}",) if block.kind in ("heading", "title") else _BLOCK_TAGS.get(block.kind, ())
+        if left_out.intersection(tags):
+            continue
+        text, offsets = _vale_text(doc, block, token_ignores, masked, ext)
         if not text.strip():
             continue
-        if block.kind in ("heading", "title"):
+        if block.kind == "heading" or block.kind == "title" and ext != "txt":  # plain text has no headings
             level = block.level or 1
             counts[f"heading_h{level}"] = counts.get(f"heading_h{level}", 0) + 1
             blocks.append(Block(f"text.heading.h{level}.{ext}", text, offsets))
@@ -141,26 +179,29 @@ def _joined(parts: list[Block], scope: str) -> Block:
     return Block(scope, "".join(text), offsets)
 
 
-def _vale_text(doc: Document, block, token_ignores) -> tuple[str, list[int]]:
-    """A block's prose with inline code put back as `*`s, and each character's source
-    offset. The pieces are the front end's; the code is found in the source between them."""
+def _vale_text(doc: Document, block, token_ignores, masked: set[str], ext: str) -> tuple[str, list[int]]:
+    """A block's prose with inline code put back (as `*`s where code is ignored, as it
+    is by default), the text of other ignored inline elements as `*`s, and each
+    character's source offset. The pieces are the front end's; what lies between them
+    in the source (markup, code) is read here."""
     pieces = _pieces(doc, block)
     source = doc.source
     chars: list[str] = []
     offsets: list[int] = []
-    line_start = source.rfind("\n", 0, block.start) + 1
-    cursor = line_start
-    for piece in pieces:
-        _code_between(source, cursor, piece.start, chars, offsets)
+    cursor = source.rfind("\n", 0, block.start) + 1  # code may open the block's line
+    for i, piece in enumerate(pieces):
+        _code_between(source, cursor, piece.start, chars, offsets, "code" in masked, ext)
+        after = source[piece.end : pieces[i + 1].start if i + 1 < len(pieces) else piece.end + 3]
+        hide = _inline_kind(source[cursor : piece.start], after, ext) in masked
+        text = "*" * len(piece.text) if hide else piece.text
+        chars.append(text)
         if len(piece.text) == piece.end - piece.start:
-            chars.append(piece.text)
             offsets += range(piece.start, piece.end)
         else:  # decoded (an entity, an escape): every character points at the piece's start
-            chars.append(piece.text)
             offsets += [piece.start] * len(piece.text)
         cursor = piece.end
     line_end = source.find("\n", cursor)
-    _code_between(source, cursor, len(source) if line_end == -1 else line_end, chars, offsets)
+    _code_between(source, cursor, len(source) if line_end == -1 else line_end, chars, offsets, "code" in masked, ext)
     text = "".join(chars)
     end = offsets[-1] + 1 if offsets else block.end
     offsets.append(end)
@@ -171,11 +212,32 @@ def _vale_text(doc: Document, block, token_ignores) -> tuple[str, list[int]]:
     return text, offsets
 
 
-def _code_between(source: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
-    if end <= start or "`" not in source[start:end]:
+def _inline_kind(before: str, after: str, ext: str) -> str:
+    """The inline element a piece is the text of, from the markup around it: link,
+    strong, emphasis or "" (plain prose)."""
+    if ext == "html":
+        m = _HTML_OPEN.search(before)
+        return _INLINE.get(m.group(1).lower(), "") if m else ""
+    if ext != "md":
+        return ""
+    if before.endswith("[") and after.startswith("]"):
+        return "link"
+    for mark, kind in (("**", "strong"), ("__", "strong"), ("*", "emphasis"), ("_", "emphasis")):
+        if before.endswith(mark) and after.startswith(mark):
+            return kind
+    return ""
+
+
+def _code_between(
+    source: str, start: int, end: int, chars: list[str], offsets: list[int], mask: bool, ext: str
+) -> None:
+    if end <= start:
         return
-    for m in _CODE.finditer(source, start, end):
-        chars.append("*" * len(m.group(2)))
+    pattern = _HTML_CODE if ext == "html" else _CODE
+    if ("<" if ext == "html" else "`") not in source[start:end]:
+        return
+    for m in pattern.finditer(source, start, end):
+        chars.append("*" * len(m.group(2)) if mask else m.group(2))
         offsets += range(m.start(2), m.end(2))
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 import re2
@@ -41,17 +40,25 @@ class PatternError(ValueError):
         self.path, self.key, self.problem = path, key, problem
 
 
-@dataclass(frozen=True, slots=True)
 class Match:
-    """One match: its span and groups (character offsets), as the checks need them."""
+    """One match: its span and its groups' spans (character offsets; (-1, -1) for a
+    group that took no part), read from RE2's match only when asked for."""
 
-    start: int
-    end: int
-    groups: tuple[tuple[int, int], ...]  # each capture group's span, (-1, -1) if unset
-    names: tuple[str | None, ...]  # each group's name, or None
+    __slots__ = ("start", "end", "_raw", "_groups")
 
-    def group_span(self, index: int) -> tuple[int, int]:
-        return self.groups[index - 1]
+    def __init__(self, start: int, end: int, raw=None, groups: tuple | None = None) -> None:
+        self.start, self.end, self._raw, self._groups = start, end, raw, groups
+
+    @property
+    def groups(self) -> tuple[tuple[int, int], ...]:
+        if self._groups is None:
+            raw = self._raw
+            self._groups = tuple(raw.span(i) for i in range(1, raw.re.groups + 1)) if raw is not None else ()
+        return self._groups
+
+    def group_start(self, index: int) -> int:
+        """Where group `index` (1-based) starts; -1 if it took no part."""
+        return self._raw.start(index) if self._raw is not None else self.groups[index - 1][0]
 
 
 class Pattern:
@@ -62,8 +69,6 @@ class Pattern:
         self._core = core
         self._behind = behind
         self._ahead = ahead
-        names = {index: name for name, index in core.groupindex.items()}
-        self._names = tuple(names.get(i) for i in range(1, core.groups + 1))
 
     @property
     def groups(self) -> int:
@@ -73,8 +78,7 @@ class Pattern:
         for m in self._core.finditer(text):
             if not self._guards_pass(text, m.start(), m.end()):
                 continue
-            spans = tuple(m.span(i) for i in range(1, self._core.groups + 1))
-            yield Match(m.start(), m.end(), spans, self._names)
+            yield Match(m.start(), m.end(), m)
 
     def search(self, text: str) -> bool:
         if self._behind is None and self._ahead is None:
@@ -191,6 +195,11 @@ class Union:
         try:
             self._one: Pattern | None = Pattern(joined, re2.compile(joined, options=_OPTIONS), None, None)
             self._each: list[Pattern] = []
+            # Each alternative's own group: after the groups of the alternatives before it.
+            self._starts, at = [], 1
+            for branch in branches:
+                self._starts.append(at)
+                at += 1 + re2.compile(branch, options=_OPTIONS).groups
         except re2.error:
             self._one = None
             self._each = [compile_pattern(b, path, f"{key}[{b!r}]", template % "(%s)") for b in branches]
@@ -198,8 +207,9 @@ class Union:
     def finditer(self, text: str) -> Iterator[tuple[int, Match]]:
         """(alternative index, match), in order."""
         if self._one is not None:
+            starts = self._starts
             for m in self._one.finditer(text):
-                index = next((i for i in range(self.size) if m.groups[i][0] != -1), 0)
+                index = next((i for i, at in enumerate(starts) if m.group_start(at) != -1), 0)
                 yield index, m
             return
         found = sorted(
@@ -209,4 +219,4 @@ class Union:
         for start, index, m in found:
             if start >= end:
                 end = max(m.end, start + 1)
-                yield index, Match(m.start, m.end, (m.groups[0],) * 1, m.names)
+                yield index, m

@@ -11,14 +11,18 @@ from __future__ import annotations
 class Scope:
     def __init__(self, values: list[str]) -> None:
         self.values = values
+        self._seen: dict[str, bool] = {}
         self._options = [
             [(part.strip().startswith("~"), frozenset(part.strip().lstrip("~").split("."))) for part in v.split("&")]
             for v in values
         ]
 
     def matches(self, block_scope: str) -> bool:
-        sections = frozenset(block_scope.split("."))
-        return any(self._part_matches(sections, parts) for parts in self._options)
+        known = self._seen.get(block_scope)
+        if known is None:  # a file has a handful of block scopes: each is decided once
+            sections = frozenset(block_scope.split("."))
+            known = self._seen[block_scope] = any(self._part_matches(sections, parts) for parts in self._options)
+        return known
 
     @staticmethod
     def _part_matches(sections: frozenset[str], parts) -> bool:

@@ -67,7 +67,16 @@ def vocabulary(config: ValeConfig, names: list[str]) -> tuple[list[str], list[st
 
 
 def rules_for(config: ValeConfig, settings: FileSettings) -> RuleSet:
-    """The rules that apply to a file, each at its level, in name order."""
+    """The rules that apply to a file, each at its level, in name order; files with the
+    same settings share one set."""
+    key = (tuple(settings.styles), tuple(settings.rules.items()), tuple(settings.vocab))
+    cache = config.__dict__.setdefault("_rule_sets", {})
+    if key not in cache:
+        cache[key] = _rules_for(config, settings)
+    return cache[key]
+
+
+def _rules_for(config: ValeConfig, settings: FileSettings) -> RuleSet:
     accepted, rejected = vocabulary(config, settings.vocab)
     wanted: dict[str, str | None] = {}  # name -> level (None: the rule's own)
     for style in settings.styles:
@@ -150,11 +159,19 @@ def _literal(term: str) -> str:
 @lru_cache(maxsize=512)
 def _load(path: str, name: str, accepted: tuple) -> Check:
     try:
-        data = read_yaml(Path(path).read_bytes(), path)
+        raw = Path(path).read_bytes()
     except OSError as error:
         raise StyleError(path, "file", error.strerror or str(error)) from None
+    try:
+        data = read_yaml(raw, path)
     except WordListError as error:
-        raise StyleError(path, error.key, error.problem) from None
+        if "unknown escape" not in error.problem or b"\\'" not in raw:
+            raise StyleError(path, error.key, error.problem) from None
+        # Go's YAML reads \' in a double-quoted string as a quote (published styles have it); YAML 1.1 does not.
+        try:
+            data = read_yaml(raw.replace(b"\\'", b"'"), path)
+        except WordListError:
+            raise StyleError(path, error.key, error.problem) from None
     if not isinstance(data, dict):
         raise StyleError(path, "file", "a rule is a YAML mapping (extends, message, ...)")
     if data.get("extends") in ("existence", "substitution"):

@@ -87,10 +87,11 @@ class Check:
     def pattern(self, text: str, key: str):
         return compile_pattern(text, self.path, key)
 
-    def exceptions(self, extra: list[str] = ()) -> Any:
+    def exceptions(self, extra: list[str] = (), *, vocabulary: bool = True) -> Any:
         """Vale's exception pattern: the rule's exceptions and the accepted vocabulary,
         longest first, between word boundaries; None when there are none."""
-        items = sorted([*self.data.get("exceptions", []), *self.accepted, *extra], key=len, reverse=True)
+        accepted = self.accepted if vocabulary else []
+        items = sorted([*(self.data.get("exceptions") or []), *accepted, *extra], key=len, reverse=True)
         items = [str(i) for i in items if str(i)]
         return self.pattern(r"(?m)\b(?:" + "|".join(items) + r")\b", "exceptions") if items else None
 

@@ -78,6 +78,14 @@ def counts(text: str) -> dict[str, float]:
     }
 
 
+def _counts_of(block) -> dict[str, float]:
+    """The counts of a block, worked out once for all the metric rules of a file."""
+    cached = getattr(block, "counts", None)
+    if cached is None:
+        cached = block.counts = counts(block.text)
+    return cached
+
+
 class Metric(Check):
     default_scope = "summary"
 
@@ -90,7 +98,7 @@ class Metric(Check):
     def run(self, block, state):
         if not block.scope.startswith("summary"):
             return []
-        names = counts(block.text)
+        names = dict(_counts_of(block))
         if not names["words"]:
             return []  # Vale computes no metrics on a file without prose
         names.update({k: float(state.file.counts.get(k, 0)) for k in VARIABLES})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from audit.vale.checks import Alert, Check, format_message
-from audit.vale.checks.metric import counts
+from audit.vale.checks.metric import _counts_of
 
 
 class Readability(Check):
@@ -15,7 +15,7 @@ class Readability(Check):
     def run(self, block, state):
         if not block.scope.startswith("summary"):
             return []
-        c = counts(block.text)
+        c = _counts_of(block)
         if not c["words"]:
             return []
         w, s = c["words"], c["sentences"]
