@@ -269,3 +269,52 @@ def test_spelling_with_a_hunspell_dictionary_and_ignore_file(tmp_path, monkeypat
     project(tmp_path, INI, rules, {"a.md": "The cats walked the dog zorp.\n"})
     # "dog" is not in the tiny dictionary (used instead of the default): flagged; "zorp" is ignored.
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:21:House.Spell:'dog'?"]
+
+
+def test_block_ignores_formats_and_table_header(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/R.yml": "extends: existence\nmessage: \"'%s'\"\nscope: table.header\ntokens: [foo]\n",
+        "House/Any.yml": "extends: existence\nmessage: \"any '%s'\"\ntokens: [bar]\n",
+    }
+    ini = (
+        "StylesPath = styles\n[formats]\nmarkdown2 = md\n[*.{md,markdown2}]\nBasedOnStyles = House\n"
+        "BlockIgnores = (?s)<!-- skip -->.*?<!-- end -->\n"
+    )
+    text = "| foo | x |\n|---|---|\n| foo | y |\n\n<!-- skip -->\n\nbar here\n\n<!-- end -->\n\nbar there\n"
+    project(tmp_path, ini, rules, {"a.md": text, "b.markdown2": "bar\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == [
+        "a.md:1:3:House.R:'foo'",
+        "a.md:11:1:House.Any:any 'bar'",
+        "b.markdown2:1:1:House.Any:any 'bar'",
+    ]
+
+
+def test_default_output_and_packages_key(tmp_path, monkeypatch, capsys):
+    ini = "StylesPath = styles\nPackages = Google\n[*.md]\nBasedOnStyles = House\n"
+    project(
+        tmp_path,
+        ini,
+        {"House/R.yml": "extends: existence\nmessage: Avoid\nlevel: warning\ntokens: [foo]\n"},
+        {"a.md": "foo\n"},
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["vale", "a.md"]) == 0
+    out = capsys.readouterr().out
+    assert "a.md\n 1:1" in out and "warning" in out and "House.R" in out
+    assert "0 errors, 1 warning and 0 suggestions in 1 file." in out
+
+
+def test_published_style_quirks_load(tmp_path, monkeypatch, capsys):
+    # Go's YAML reads \' in a double-quoted string as a quote, and decodes a number as text.
+    rules = {"House/R.yml": "extends: existence\nmessage: \"Don\\'t write '%s'\"\ntokens:\n  - 911\n  - foo\n"}
+    project(tmp_path, INI, rules, {"a.md": "Call 911 or foo.\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == [
+        "a.md:1:6:House.R:Don't write '911'",
+        "a.md:1:13:House.R:Don't write 'foo'",
+    ]
+
+
+def test_a_rule_without_message_is_an_error(tmp_path, monkeypatch, capsys):
+    project(tmp_path, INI, {"House/R.yml": "extends: occurrence\ntoken: x\nmax: 1\n"}, {"a.md": "x\n"})
+    code, _, err = vale(tmp_path, monkeypatch, capsys)
+    assert code == 2 and "R.yml: message: is missing" in err

@@ -58,6 +58,8 @@ def lint_file(
     settings = config.for_file(path)
     if not settings.matched:
         return None
+    suffix = (ext or path.suffix.lstrip(".")).lower()
+    ext = config.formats.get(suffix, ext)  # [formats] mdx = md: read a format as another
     try:
         fmt = markup.format_of(f"x.{ext}" if ext else str(path))
     except markup.UnsupportedFormat as error:
@@ -71,7 +73,8 @@ def lint_file(
         except (OSError, InputError) as error:
             return FileReport(shown, [], [f"{shown}: cannot be read: {error}"])
     ignores = [compile_pattern(p, str(config.path), "TokenIgnores") for p in settings.tokenignores]
-    vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped)
+    blocks = [compile_pattern(p, str(config.path), "BlockIgnores", "(?s)%s") for p in settings.blockignores]
+    vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped, blocks)
     alerts = run(ruleset, vfile)
     floor = LEVEL_RANK[min_level or config.min_level]
     alerts = [a for a in alerts if LEVEL_RANK[a.severity] >= floor]

@@ -51,6 +51,7 @@ _SCOPES = {
     "caption": "text.table.caption",
     "alt-text": "text.attr.alt",
 }
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)")
 _PRE = {"md": re.compile(r"^ {0,3}(?:```|~~~)", re.M), "html": re.compile(r"<pre\b", re.I)}
 
 
@@ -115,12 +116,20 @@ _HTML_CODE = re.compile(r"<(code|tt|kbd)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 
 
 def read(
-    path: str, source: str, ext: str, token_ignores: list = (), ignored: list | None = None, skipped: list | None = None
+    path: str,
+    source: str,
+    ext: str,
+    token_ignores: list = (),
+    ignored: list | None = None,
+    skipped: list | None = None,
+    block_ignores: list = (),
 ) -> ValeFile:
     """The blocks of `source` (a file of format `ext`: md, html, txt). `ignored`
     (IgnoredScopes: inline elements kept as `*`s; default code, tt, kbd) and `skipped`
     (SkippedScopes: block elements left out; the front ends leave out script, style,
-    pre and figure already)."""
+    pre and figure already); `block_ignores` (BlockIgnores: patterns of the source whose
+    matches hold no prose)."""
+    ignored_spans = [(m.start, m.end) for p in block_ignores for m in p.finditer(source)]
     masked = {_INLINE[name] for name in (ignored or DEFAULT_IGNORED) if name in _INLINE}
     left_out = set(skipped or ())
     name = {"md": "x.md", "html": "x.html", "txt": "x.txt"}[ext]
@@ -134,7 +143,7 @@ def read(
     }
     for block in doc.blocks:
         tags = (f"h{block.level or 1}",) if block.kind in ("heading", "title") else _BLOCK_TAGS.get(block.kind, ())
-        if left_out.intersection(tags):
+        if left_out.intersection(tags) or any(a <= block.start and block.end <= b for a, b in ignored_spans):
             continue
         text, offsets = _vale_text(doc, block, token_ignores, masked, ext)
         if not text.strip():
@@ -145,6 +154,8 @@ def read(
             blocks.append(Block(f"text.heading.h{level}.{ext}", text, offsets))
         elif block.kind in _SCOPES:
             scope = _SCOPES[block.kind]
+            if block.kind == "table-cell" and _is_header(source, block.start, ext):
+                scope = "text.table.header"
             key = scope.split(".", 1)[1].replace(".", "_")
             counts[key] = counts.get(key, 0) + 1
             blocks.append(Block(f"{scope}.{ext}", text, offsets))
@@ -165,6 +176,15 @@ def read(
         Block(f"raw.{ext}", source, list(range(len(source) + 1))),
         counts,
     )
+
+
+def _is_header(source: str, start: int, ext: str) -> bool:
+    """A table cell in a header: in HTML, a `th`; in Markdown, a row the delimiter row
+    (`|---|---|`) follows."""
+    if ext == "html":
+        return bool(re.search(r"<th\b[^<>]*>\s*$", source[max(0, start - 200) : start], re.I))
+    line_end = source.find("\n", start)
+    return line_end != -1 and _DELIMITER_ROW.match(source, line_end + 1) is not None
 
 
 def _joined(parts: list[Block], scope: str) -> Block:

@@ -152,6 +152,25 @@ def _check(config: ValeConfig, name: str, accepted: tuple, rejected: tuple) -> C
     return _load(str(path), name, accepted)
 
 
+def _weakly_typed(data: dict) -> dict:
+    """Entries as Vale decodes them (weakly: `- 911` is the token "911", `on: off` a swap
+    of "on" for "off"), so a published style that YAML reads as numbers or booleans loads."""
+
+    def text(value):
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value) if isinstance(value, int | float) else value
+
+    out = dict(data)
+    for key in ("tokens", "raw", "exceptions"):
+        if isinstance(out.get(key), list):
+            out[key] = [text(v) for v in out[key]]
+    for key in ("swap", "either"):
+        if isinstance(out.get(key), dict):
+            out[key] = {text(k): text(v) for k, v in out[key].items()}
+    return out
+
+
 def _literal(term: str) -> str:
     return term if re.search(r"[\\\[\](){}|*+?^$]", term) else re.escape(term).replace("\\ ", " ").replace("\\-", "-")
 
@@ -174,6 +193,7 @@ def _load(path: str, name: str, accepted: tuple) -> Check:
             raise StyleError(path, error.key, error.problem) from None
     if not isinstance(data, dict):
         raise StyleError(path, "file", "a rule is a YAML mapping (extends, message, ...)")
+    data = _weakly_typed(data)
     if data.get("extends") in ("existence", "substitution"):
         try:  # the one loader of word lists checks these kinds
             check_data({k: v for k, v in data.items() if k not in ("tests",)}, path)

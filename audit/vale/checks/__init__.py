@@ -64,6 +64,10 @@ class Check:
 
     def __init__(self, name: str, path: str, data: dict, accepted: list[str]) -> None:
         self.name, self.path, self.data = name, path, data
+        if "message" not in data:
+            raise StyleError(path, "message", "is missing (every Vale rule has one)")
+        if data.get("code") is True:
+            raise StyleError(path, "code", "is deprecated in Vale; use `scope: raw` instead")
         self.level = data.get("level", "suggestion")
         if self.level not in LEVELS:
             raise StyleError(path, "level", f"is {self.level!r}; one of: {', '.join(LEVELS)}")
@@ -121,7 +125,10 @@ def format_message(message: str, *subs: str) -> str:
 
 
 def build(name: str, path: str, data: dict, accepted: list[str]) -> Check:
+    """The check of a rule file's data; StyleError says what is wrong with it."""
     kind = data.get("extends")
+    if kind is None:
+        raise StyleError(path, "extends", "is missing (the check type: " + ", ".join(TYPES) + ")")
     if kind not in TYPES:
         raise StyleError(path, "extends", f"{kind!r} is not an extension point; one of: {', '.join(TYPES)}")
     module = import_module(f"{__name__}.{kind}")

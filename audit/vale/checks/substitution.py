@@ -68,8 +68,8 @@ class Substitution(Check):
     def _same(self, expected: str, observed: str) -> bool:
         if _is_phrase(expected):
             return expected == observed
-        try:  # Vale searches the match for the replacement as a pattern
-            return compile_pattern(expected, self.path, "swap").search(observed)
+        try:  # Vale: the whole match is the replacement, read as a pattern
+            return compile_pattern(f"^(?:{expected})$", self.path, "swap").search(observed)
         except ValueError:
             return expected == observed
 
