@@ -318,3 +318,19 @@ def test_a_rule_without_message_is_an_error(tmp_path, monkeypatch, capsys):
     project(tmp_path, INI, {"House/R.yml": "extends: occurrence\ntoken: x\nmax: 1\n"}, {"a.md": "x\n"})
     code, _, err = vale(tmp_path, monkeypatch, capsys)
     assert code == 2 and "R.yml: message: is missing" in err
+
+
+def test_limit_and_yml_only(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/R.yml": "extends: existence\nmessage: x\nlimit: 2\ntokens: [foo]\n",
+        "House/Other.yaml": "extends: existence\nmessage: y\ntokens: [foo]\n",
+    }  # Vale reads .yml only
+    project(tmp_path, INI, rules, {"a.md": "foo foo foo\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:House.R:x", "a.md:1:5:House.R:x"]
+
+
+def test_front_matter_and_code_blocks_are_not_prose(tmp_path, monkeypatch, capsys):
+    rules = {"House/R.yml": "extends: existence\nmessage: x\ntokens: [foo]\n"}
+    text = "---\ntitle: foo\n---\n\nSome foo.\n\n    indented foo\n\n```\nfenced foo\n```\n"
+    project(tmp_path, INI, rules, {"a.md": text})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:5:6:House.R:x"]

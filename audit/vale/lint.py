@@ -87,12 +87,16 @@ def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
     state_of = {rule.name: FileState(file=vfile) for rule in ruleset.rules}
     found: list[LocatedAlert] = []
     seen: set = set()
+    raised = dict.fromkeys(state_of, 0)
     for block in [*vfile.blocks, vfile.summary, vfile.raw]:
         for rule in ruleset.rules:
             check = rule.check
             if not check.scope.matches(block.scope):
                 continue
             for alert in check.run(block, state_of[rule.name]):
+                if check.limit and raised[rule.name] >= check.limit:
+                    break  # `limit`: at most so many alerts of the rule in a file
+                raised[rule.name] += 1
                 if alert.start < 0:  # a file-level alert (metric): Vale puts it at 1:1
                     start = end = 0
                     line, column, end_column = 1, 1, 1

@@ -29,6 +29,7 @@ from pathlib import PurePath
 from audit.document.model import Document
 from audit.document.segment import split_sentences
 from audit.frontends import parse
+from audit.frontends.markdown import front_matter
 
 SUPPORTED = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt"}
 UNSUPPORTED = {
@@ -130,6 +131,8 @@ def read(
     pre and figure already); `block_ignores` (BlockIgnores: patterns of the source whose
     matches hold no prose)."""
     ignored_spans = [(m.start, m.end) for p in block_ignores for m in p.finditer(source)]
+    if ext == "md":  # front matter is not prose to Vale (the front end reads its title)
+        ignored_spans.append((0, front_matter(source)[0]))
     masked = {_INLINE[name] for name in (ignored or DEFAULT_IGNORED) if name in _INLINE}
     left_out = set(skipped or ())
     name = {"md": "x.md", "html": "x.html", "txt": "x.txt"}[ext]
@@ -142,13 +145,13 @@ def read(
         "pre": len(_PRE[ext].findall(source)) // (2 if ext == "md" else 1) if ext in _PRE else 0,
     }
     for block in doc.blocks:
-        tags = (f"h{block.level or 1}",) if block.kind in ("heading", "title") else _BLOCK_TAGS.get(block.kind, ())
+        tags = (f"h{block.level or 1}",) if block.kind == "heading" else _BLOCK_TAGS.get(block.kind, ())
         if left_out.intersection(tags) or any(a <= block.start and block.end <= b for a, b in ignored_spans):
             continue
         text, offsets = _vale_text(doc, block, token_ignores, masked, ext)
         if not text.strip():
             continue
-        if block.kind == "heading" or block.kind == "title" and ext != "txt":  # plain text has no headings
+        if block.kind == "heading":  # a title (text's first line, HTML's <title>) is prose to Vale
             level = block.level or 1
             counts[f"heading_h{level}"] = counts.get(f"heading_h{level}", 0) + 1
             blocks.append(Block(f"text.heading.h{level}.{ext}", text, offsets))

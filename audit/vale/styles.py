@@ -105,9 +105,7 @@ def _style_rules(config: ValeConfig, style: str, accepted: tuple) -> list[str]:
     if style == "Vale":
         return [*BUILT_IN, "Vale.Terms", "Vale.Avoid"]
     folder = _style_folder(config, style)
-    return [f"{style}.{p.stem}" for p in sorted(folder.glob("*.yml"))] + [
-        f"{style}.{p.stem}" for p in sorted(folder.glob("*.yaml"))
-    ]
+    return [f"{style}.{p.stem}" for p in sorted(folder.glob("*.yml"))]  # as Vale: .yml only
 
 
 def _style_folder(config: ValeConfig, style: str) -> Path:
@@ -146,8 +144,8 @@ def _check(config: ValeConfig, name: str, accepted: tuple, rejected: tuple) -> C
         }
         return build(name, "<vocabulary>", data, [])
     folder = _style_folder(config, style)
-    path = next((folder / f"{rule}{ext}" for ext in (".yml", ".yaml") if (folder / f"{rule}{ext}").is_file()), None)
-    if path is None:
+    path = folder / f"{rule}.yml"
+    if not path.is_file():
         raise StyleError(str(config.path), name, f"no rule {rule!r} in the style folder {folder}")
     return _load(str(path), name, accepted)
 

@@ -75,6 +75,7 @@ class Check:
         self.description = str(data.get("description", ""))
         self.link = str(data.get("link", ""))
         self.action = data.get("action") or {}
+        self.limit = int(data.get("limit") or 0)  # at most so many alerts in a file; 0: no limit
         scope = data.get("scope", self.default_scope)
         self.scope = Scope([scope] if isinstance(scope, str) else list(scope))
         self.accepted = accepted if data.get("vocab", True) else []
