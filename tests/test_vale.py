@@ -156,6 +156,7 @@ def test_ignored_code_token_ignores_and_glob(tmp_path, monkeypatch, capsys):
     project(tmp_path, ini, rules, files)
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:House.R:'foo'", "b.txt:1:1:House.R:'foo'"]
     assert vale(tmp_path, monkeypatch, capsys, "--glob=*.txt")[1] == ["b.txt:1:1:House.R:'foo'"]
+    assert vale(tmp_path, monkeypatch, capsys, "--glob=!*.txt")[1] == ["a.md:1:1:House.R:'foo'"]
 
 
 def test_stdin_with_ext_and_json_fields(tmp_path, monkeypatch, capsys):

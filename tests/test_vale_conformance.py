@@ -85,3 +85,25 @@ def test_conformance_tally(monkeypatch, capsys):
             f"{matched_lines}/{total_lines} lines (Markdown, HTML, text)"
         )
     assert matched_scenarios >= 7 and matched_lines >= 35
+
+
+def test_repetition_on_the_rst_fixture_read_as_markdown(tmp_path, monkeypatch, capsys):
+    """Derived from Vale's Repetition scenario: text.rst's prose (its literal block left
+    out, lines kept) read as Markdown gives Vale's lines for text.rst, line for line."""
+    fixture = SHARED / "fixtures" / "checks" / "Repetition"
+    lines = (fixture / "text.rst").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "text.md").write_text("\n" * 4 + "\n".join(lines[4:]) + "\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = {SHARED / 'styles'}\nVocab = Rep\n[*]\nVale.Repetition = YES\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["vale", "--output=line", "--sort", "--normalize", "--relative", "--no-global", "."])
+    got = capsys.readouterr().out.splitlines()
+    expected = [
+        line.replace("text.rst", "text.md")
+        for s in scenarios()
+        if s[0] == "Repetition"
+        for line in s[2]
+        if line.startswith("text.rst")
+    ]
+    assert got == expected and len(expected) == 4

@@ -33,7 +33,12 @@ def as_json(reports) -> str:
             }
             for a in report.alerts
         ]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # As Go's encoder, which Vale's JSON comes from: <, > and & escaped, and the two
+    # line separators JavaScript cannot hold in a string.
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
 
 
 def cli(reports) -> str:

@@ -26,13 +26,14 @@ def files_under(paths: list[Path]) -> list[Path]:
 def lint_paths(
     config: ValeConfig, paths: list[Path], *, glob: str = "*", relative: bool = False, min_level: str | None = None
 ) -> list[FileReport]:
-    matcher = glob_to_regex(glob)
+    negated = glob.startswith("!")  # Vale: --glob='!*.txt' lints all but those
+    matcher = glob_to_regex(glob[1:] if negated else glob)
     reports = []
     cwd = Path.cwd()
     for path in files_under(paths):
         if path.name in ("_vale", "_vale.ini", ".vale.ini", ".vale"):
             continue
-        if not (matcher.fullmatch(path.name) or matcher.fullmatch(path.as_posix())):
+        if bool(matcher.fullmatch(path.name) or matcher.fullmatch(path.as_posix())) == negated:
             continue
         shown = os.path.relpath(path, cwd) if relative else str(path.resolve())
         report = lint_file(config, path, shown, min_level=min_level)

@@ -1,5 +1,5 @@
 """repetition: flag a match of `tokens` that repeats the one before it ("the the"),
-within one sentence; `alpha` counts only words of letters, `max` repeats allowed."""
+within one sentence and line; `alpha` counts only words of letters, `max` repeats allowed."""
 
 from __future__ import annotations
 
@@ -26,7 +26,10 @@ class Repetition(Check):
                 count += 1
             if hit and count > self._max:
                 span = text[prev_start : m.end]
-                if len(split_sentences(span)) == 1 and not (self._except and self._except.search(span)):
+                # As Vale's sentence test: a line break between the two ends the repetition
+                # ("... that the\nthe brain" is not flagged).
+                one = "\n" not in span and len(split_sentences(span)) == 1
+                if one and not (self._except and self._except.search(span)):
                     alerts.append(self.alert(prev_start, m.end, text, curr))
                     count = 0
             prev, prev_start = curr, m.start
