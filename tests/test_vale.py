@@ -335,3 +335,14 @@ def test_front_matter_and_code_blocks_are_not_prose(tmp_path, monkeypatch, capsy
     text = "---\ntitle: foo\n---\n\nSome foo.\n\n    indented foo\n\n```\nfenced foo\n```\n"
     project(tmp_path, INI, rules, {"a.md": text})
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:5:6:House.R:x"]
+
+
+def test_text_argument_path_for_stdin_and_ignore_syntax(tmp_path, monkeypatch, capsys):
+    rules = {"House/R.yml": "extends: existence\nmessage: x\ntokens: [foo]\n"}
+    project(tmp_path, "StylesPath = styles\n[docs/*]\nBasedOnStyles = House\n", rules, {"docs/a.md": "`foo` foo\n"})
+    monkeypatch.chdir(tmp_path)
+    # An argument that is not a path is text; --path matches it to the [docs/*] section.
+    assert main(["vale", "--output=line", "--path", "docs/x.txt", "say foo"]) == 0
+    assert capsys.readouterr().out == "stdin.txt:1:5:House.R:x\n"
+    main(["vale", "--output=line", "--relative", "--ignore-syntax", "docs"])
+    assert capsys.readouterr().out == "docs/a.md:1:2:House.R:x\ndocs/a.md:1:7:House.R:x\n"

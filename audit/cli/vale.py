@@ -18,7 +18,12 @@ def add_parser(sub) -> None:
         help="run a project's Vale styles (.vale.ini) as Vale does",
         description="Lint files with the styles a .vale.ini enables, as Vale would.",
     )
-    vale.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (none: standard input)")
+    vale.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files and folders; an argument that is neither is linted as text (none: standard input)",
+    )
     vale.add_argument("--config", help="the .vale.ini to use (default: found from the working folder upward)")
     vale.add_argument("--output", default="CLI", help="line, JSON or CLI (default)")
     vale.add_argument("--sort", action="store_true", help="sort files by path")
@@ -27,9 +32,11 @@ def add_parser(sub) -> None:
     vale.add_argument("--no-exit", action="store_true", help="exit 0 even with error-level alerts")
     vale.add_argument("--glob", default="*", help="lint only the files this glob matches (default: all)")
     vale.add_argument("--ext", default=".txt", help="the format of standard input, by extension (default .txt)")
+    vale.add_argument("--path", help="the path standard input stands for, for the config's sections")
+    vale.add_argument("--ignore-syntax", action="store_true", help="read every file as plain text")
     vale.add_argument("--normalize", action="store_true", help="print paths with forward slashes")
     vale.add_argument("--no-global", action="store_true", help="ignore the global configuration (there is none)")
-    vale.add_argument("--no-wrap", action="store_true", help="accepted for Vale compatibility")
+    vale.add_argument("--no-wrap", action="store_true", help="accepted for Vale compatibility (nothing is wrapped)")
 
 
 def cmd_vale(args: argparse.Namespace) -> int:
@@ -48,16 +55,14 @@ def cmd_vale(args: argparse.Namespace) -> int:
             say("vale: no .vale.ini found in the working folder or above it (give one with --config)")
             return ExitCode.ERROR
         config = ini.read(config_path)
-        if args.paths:
-            reports = run.lint_paths(
-                config,
-                [Path(p) for p in args.paths],
-                glob=args.glob,
-                relative=args.relative,
-                min_level=args.minAlertLevel,
-            )
-        else:
-            reports = [run.lint_stdin(config, sys.stdin.read(), args.ext, min_level=args.minAlertLevel)]
+        options = {"min_level": args.minAlertLevel, "plain": args.ignore_syntax}
+        paths = [Path(p) for p in args.paths if Path(p).exists()]
+        texts = [p for p in args.paths if not Path(p).exists()]  # as Vale: not a path, so text to lint
+        reports = run.lint_paths(config, paths, glob=args.glob, relative=args.relative, **options) if paths else []
+        for text in texts:
+            reports.append(run.lint_stdin(config, text, args.ext, path=args.path, **options))
+        if not args.paths:
+            reports.append(run.lint_stdin(config, sys.stdin.read(), args.ext, path=args.path, **options))
     except (ini.ConfigError, StyleError, PatternError) as error:
         say(f"vale: {error}")
         return ExitCode.ERROR

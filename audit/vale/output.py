@@ -54,7 +54,7 @@ def cli(reports) -> str:
         for a in report.alerts:
             tally[a.severity] += 1
             out.append(f" {f'{a.line}:{a.span[0]}':<{width}}  {a.severity:<10}  {a.message}  {a.check}")
-    mark = "\u2716" if tally["error"] else "\u2714"
+    mark = "\u2716" if tally["error"] or tally["warning"] else "\u2714"
     out.append(
         f"\n{mark} {tally['error']} error{'s' * (tally['error'] != 1)}, {tally['warning']} "
         f"warning{'s' * (tally['warning'] != 1)} and {tally['suggestion']} "

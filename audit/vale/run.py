@@ -24,8 +24,16 @@ def files_under(paths: list[Path]) -> list[Path]:
 
 
 def lint_paths(
-    config: ValeConfig, paths: list[Path], *, glob: str = "*", relative: bool = False, min_level: str | None = None
+    config: ValeConfig,
+    paths: list[Path],
+    *,
+    glob: str = "*",
+    relative: bool = False,
+    min_level: str | None = None,
+    plain: bool = False,
 ) -> list[FileReport]:
+    """The reports of the files under `paths` that `glob` matches (`plain`: every file
+    read as plain text, Vale's --ignore-syntax)."""
     negated = glob.startswith("!")  # Vale: --glob='!*.txt' lints all but those
     matcher = glob_to_regex(glob[1:] if negated else glob)
     reports = []
@@ -36,12 +44,23 @@ def lint_paths(
         if bool(matcher.fullmatch(path.name) or matcher.fullmatch(path.as_posix())) == negated:
             continue
         shown = os.path.relpath(path, cwd) if relative else str(path.resolve())
-        report = lint_file(config, path, shown, min_level=min_level)
+        report = lint_file(config, path, shown, min_level=min_level, ext="txt" if plain else None)
         if report is not None:
             reports.append(report)
     return reports
 
 
-def lint_stdin(config: ValeConfig, text: str, ext: str, *, min_level: str | None = None) -> FileReport | None:
+def lint_stdin(
+    config: ValeConfig,
+    text: str,
+    ext: str,
+    *,
+    path: str | None = None,
+    min_level: str | None = None,
+    plain: bool = False,
+) -> FileReport | None:
+    """The report of a text (standard input, or an argument that is no path): of format
+    `ext`, matched to the config's sections as `path` (default stdin.EXT)."""
     ext = ext.lstrip(".")
-    return lint_file(config, Path.cwd() / f"stdin.{ext}", "stdin." + ext, source=text, ext=ext, min_level=min_level)
+    where = Path(path) if path else Path.cwd() / f"stdin.{ext}"
+    return lint_file(config, where, "stdin." + ext, source=text, ext="txt" if plain else ext, min_level=min_level)
