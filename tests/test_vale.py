@@ -346,3 +346,11 @@ def test_text_argument_path_for_stdin_and_ignore_syntax(tmp_path, monkeypatch, c
     assert capsys.readouterr().out == "stdin.txt:1:5:House.R:x\n"
     main(["vale", "--output=line", "--relative", "--ignore-syntax", "docs"])
     assert capsys.readouterr().out == "docs/a.md:1:2:House.R:x\ndocs/a.md:1:7:House.R:x\n"
+
+
+def test_keys_not_read_are_said_not_fatal(tmp_path, monkeypatch, capsys):
+    ini = "StylesPath = styles\nNewGlobalKey = 1\n[*.md]\nBasedOnStyles = House\nTransform = x.xsl\nCommentDelimiters = //\n"
+    project(tmp_path, ini, {"House/R.yml": "extends: existence\nmessage: x\ntokens: [foo]\n"}, {"a.md": "foo\n"})
+    code, out, err = vale(tmp_path, monkeypatch, capsys)
+    assert (code, out) == (0, ["a.md:1:1:House.R:x"])
+    assert "NewGlobalKey: not applied" in err and "Transform: not applied" in err and "CommentDelimiters" in err

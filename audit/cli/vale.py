@@ -69,6 +69,8 @@ def cmd_vale(args: argparse.Namespace) -> int:
     reports = [r for r in reports if r is not None]
     if args.sort:
         reports.sort(key=lambda r: r.path)
+    for warning in config.warnings:
+        say(f"vale: {warning}")
     warned: set[str] = set()
     for report in reports:
         if args.normalize:

@@ -61,6 +61,7 @@ class ValeConfig:
     keys: dict[str, str]
     sections: list[Section]
     formats: dict[str, str]
+    warnings: list[str] = field(default_factory=list)  # keys read and not applied
 
     @property
     def root(self) -> Path:
@@ -228,6 +229,7 @@ def parse(text: str, path: Path) -> ValeConfig:
     sections: list[Section] = []
     formats: dict[str, str] = {}
     current: dict[str, str] = keys
+    warnings: list[str] = []
     name = ""
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -248,11 +250,14 @@ def parse(text: str, path: Path) -> ValeConfig:
         key, value = key.strip(), value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
+        # A key this tool does not know (Vale has more, and adds more) is said, not fatal.
         if current is keys and key not in _GLOBAL_KEYS and key not in _SECTION_KEYS and "." not in key:
-            raise ConfigError(f"{path}: line {number}: {key}: not a key of .vale.ini")
+            warnings.append(f"{path}: line {number}: {key}: not applied (not a key this tool reads)")
         if current is not keys and current is not formats:
             if key not in _SECTION_KEYS and "." not in key:
-                raise ConfigError(f"{path}: line {number}: [{name}] {key}: not a key of a section")
+                warnings.append(f"{path}: line {number}: [{name}] {key}: not applied (not a key this tool reads)")
+            elif key in ("Transform", "Lang"):
+                warnings.append(f"{path}: line {number}: [{name}] {key}: not applied")
             if "." in key and value.lower() not in ("yes", "no", *LEVELS):
                 raise ConfigError(
                     f"{path}: line {number}: {key} = {value}: use YES, NO or a level ({', '.join(LEVELS)})"
@@ -260,4 +265,6 @@ def parse(text: str, path: Path) -> ValeConfig:
         current[key] = value
     if "MinAlertLevel" in keys and keys["MinAlertLevel"] not in LEVELS:
         raise ConfigError(f"{path}: MinAlertLevel = {keys['MinAlertLevel']}: one of {', '.join(LEVELS)}")
-    return ValeConfig(path, keys, sections, formats)
+    if keys.get("Packages"):
+        warnings.append(f"{path}: Packages: not downloaded (runs are offline); the styles must be in StylesPath")
+    return ValeConfig(path, keys, sections, formats, warnings)

@@ -52,6 +52,7 @@ def lint_file(
     source: str | None = None,
     ext: str | None = None,
     min_level: str | None = None,
+    doc=None,
 ) -> FileReport | None:
     """The alerts of one file (None: no section of the config applies, or not a format
     Vale reads). `shown` is the path as reports name it."""
@@ -74,7 +75,7 @@ def lint_file(
             return FileReport(shown, [], [f"{shown}: cannot be read: {error}"])
     ignores = [compile_pattern(p, str(config.path), "TokenIgnores") for p in settings.tokenignores]
     blocks = [compile_pattern(p, str(config.path), "BlockIgnores", "(?s)%s") for p in settings.blockignores]
-    vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped, blocks)
+    vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped, blocks, doc)
     alerts = run(ruleset, vfile)
     floor = LEVEL_RANK[min_level or config.min_level]
     alerts = [a for a in alerts if LEVEL_RANK[a.severity] >= floor]

@@ -124,6 +124,7 @@ def read(
     ignored: list | None = None,
     skipped: list | None = None,
     block_ignores: list = (),
+    doc: Document | None = None,
 ) -> ValeFile:
     """The blocks of `source` (a file of format `ext`: md, html, txt). `ignored`
     (IgnoredScopes: inline elements kept as `*`s; default code, tt, kbd) and `skipped`
@@ -136,7 +137,8 @@ def read(
     masked = {_INLINE[name] for name in (ignored or DEFAULT_IGNORED) if name in _INLINE}
     left_out = set(skipped or ())
     name = {"md": "x.md", "html": "x.html", "txt": "x.txt"}[ext]
-    doc = parse(name, source, extract=False)
+    if doc is None or ext == "html":  # a page is read whole, not only its main content
+        doc = parse(name, source, extract=False)
     blocks: list[Block] = []
     summary: list[Block] = []
     counts = {

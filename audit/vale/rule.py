@@ -54,7 +54,8 @@ class ValeStyles(Rule):
         ext = _FORMATS.get(doc.format) or markup.SUPPORTED.get(Path(doc.path).suffix.lower())
         if ext is None:
             return
-        report = lint.lint_file(config, Path(doc.path), doc.path, source=doc.source, ext=ext)
+        # The document check has parsed already (a Markdown or text one is read the same way).
+        report = lint.lint_file(config, Path(doc.path), doc.path, source=doc.source, ext=ext, doc=doc)
         if report is None:
             return
         doc.warnings.extend(f"vale-styles: {w}" for w in report.warnings)
