@@ -354,3 +354,17 @@ def test_keys_not_read_are_said_not_fatal(tmp_path, monkeypatch, capsys):
     code, out, err = vale(tmp_path, monkeypatch, capsys)
     assert (code, out) == (0, ["a.md:1:1:House.R:x"])
     assert "NewGlobalKey: not applied" in err and "Transform: not applied" in err and "CommentDelimiters" in err
+
+
+def test_json_action_of_a_replace_substitution(tmp_path, monkeypatch, capsys):
+    rule = (
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\ndescription: \"'%s' reads better\"\n"
+        "action: {name: replace}\nswap: {utilize: use|employ}\n"
+    )
+    project(tmp_path, INI, {"House/R.yml": rule}, {"a.md": "We utilize it.\n"})
+    monkeypatch.chdir(tmp_path)
+    main(["vale", "--output=JSON", "--relative", "a.md"])
+    alert = json.loads(capsys.readouterr().out)["a.md"][0]
+    assert alert["Action"] == {"Name": "replace", "Params": ["use", "employ"]}
+    assert alert["Message"] == "Use 'use' or 'employ' instead of 'utilize'."
+    assert alert["Description"] == "''use' or 'employ'' reads better"

@@ -61,6 +61,9 @@ def cmd_vale(args: argparse.Namespace) -> int:
         reports = run.lint_paths(config, paths, glob=args.glob, relative=args.relative, **options) if paths else []
         for text in texts:
             reports.append(run.lint_stdin(config, text, args.ext, path=args.path, **options))
+        if not args.paths and sys.stdin.isatty():
+            say("vale: give files, folders or a text to lint, or pipe a text to standard input")
+            return ExitCode.ERROR
         if not args.paths:
             reports.append(run.lint_stdin(config, sys.stdin.read(), args.ext, path=args.path, **options))
     except (ini.ConfigError, StyleError, PatternError) as error:

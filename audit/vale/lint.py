@@ -123,7 +123,7 @@ def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
                         alert.match,
                         check.link,
                         alert.action,
-                        check.description,
+                        check.description if alert.description is None else alert.description,
                         start,
                         end,
                     )

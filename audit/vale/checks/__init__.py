@@ -46,6 +46,7 @@ class Alert:
     message: str
     match: str
     action: dict = field(default_factory=dict)
+    description: str | None = None  # the rule's description with the message's arguments; None: as written
 
 
 @dataclass
@@ -101,9 +102,11 @@ class Check:
         return self.pattern(r"(?m)\b(?:" + "|".join(items) + r")\b", "exceptions") if items else None
 
     def alert(self, start: int, end: int, text: str, *subs: str) -> Alert:
-        return Alert(
-            start, end, format_message(self.message, *(subs or (text[start:end],))), text[start:end], dict(self.action)
-        )
+        """An alert at [start, end) of `text`; the message (and the description, as in
+        Vale) take `subs`, or the matched text."""
+        args = subs or (text[start:end],)
+        description = format_message(self.description, *args) if self.description else None
+        return Alert(start, end, format_message(self.message, *args), text[start:end], dict(self.action), description)
 
 
 def format_message(message: str, *subs: str) -> str:

@@ -47,13 +47,22 @@ class Substitution(Check):
             if self._same(expected, observed) or self._except is not None and self._except.search(observed):
                 continue
             message = self.message
+            action = dict(self.action)
             if self.action.get("name") == "replace" and not self.action.get("params"):
+                action["params"] = expected.split("|")  # as Vale: the replacements are the fix's
                 expected = to_sentence(expected.split("|"))
                 for spec in ("'%s'", '"%s"'):
                     if message.count(spec) == 2:
                         message = message.replace(spec, "%s", 1)
             alerts.append(
-                Alert(m.start, m.end, format_message(message, expected, observed), observed, dict(self.action))
+                Alert(
+                    m.start,
+                    m.end,
+                    format_message(message, expected, observed),
+                    observed,
+                    action,
+                    format_message(self.description, expected, observed) if self.description else None,
+                )
             )
         return alerts
 
