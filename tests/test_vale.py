@@ -368,3 +368,13 @@ def test_json_action_of_a_replace_substitution(tmp_path, monkeypatch, capsys):
     assert alert["Action"] == {"Name": "replace", "Params": ["use", "employ"]}
     assert alert["Message"] == "Use 'use' or 'employ' instead of 'utilize'."
     assert alert["Description"] == "''use' or 'employ'' reads better"
+
+
+def test_a_match_not_verbatim_in_the_source_is_at_column_1_as_in_vale(tmp_path, monkeypatch, capsys):
+    rules = {"House/R.yml": "extends: existence\nmessage: \"'%s'\"\ntokens: ['bold text', 'R&D']\n"}
+    project(tmp_path, INI, rules, {"a.md": "Some **bold** text here.\n\nOur R&amp;D and R&D.\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == [
+        "a.md:1:1:House.R:'bold text'",  # markup inside the match
+        "a.md:3:1:House.R:'R&D'",  # an entity decoded
+        "a.md:3:17:House.R:'R&D'",  # verbatim: its own column
+    ]

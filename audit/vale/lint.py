@@ -83,6 +83,12 @@ def lint_file(
     return FileReport(shown, alerts, list(ruleset.warnings))
 
 
+def _not_verbatim(match: str, source: str, start: int, last: int) -> bool:
+    """The matched text is not the source's text there (masked code aside: Vale's own text
+    has it masked too)."""
+    return bool(match.strip()) and "*" not in match and source[start : last + 1].strip() != match.strip()
+
+
 def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
     lines = LineIndex(vfile.source)
     state_of = {rule.name: FileState(file=vfile) for rule in ruleset.rules}
@@ -109,6 +115,11 @@ def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
                     end_line, end_column = lines.position(last)
                     if end_line != line:
                         end_column = column + max(0, alert.end - alert.start - 1)
+                    if _not_verbatim(alert.match, vfile.source, start, last):
+                        # Vale finds a match by searching the source for its text; one that is
+                        # not there as it is (an entity decoded, markup inside it) is put at
+                        # the start of its line, as Vale's fallback does.
+                        column, end_column = 1, len(alert.match)
                 key = (rule.name, start, end, alert.message)
                 if key in seen:
                     continue
