@@ -378,3 +378,17 @@ def test_a_match_not_verbatim_in_the_source_is_at_column_1_as_in_vale(tmp_path, 
         "a.md:3:1:House.R:'R&D'",  # an entity decoded
         "a.md:3:17:House.R:'R&D'",  # verbatim: its own column
     ]
+
+
+def test_default_levels_as_vale(tmp_path, monkeypatch, capsys):
+    # A rule without a level is a warning; suggestions are hidden unless asked for (Vale's defaults).
+    rules = {
+        "House/A.yml": "extends: existence\nmessage: A\ntokens: [alpha]\n",
+        "House/B.yml": "extends: existence\nmessage: B\nlevel: suggestion\ntokens: [beta]\n",
+    }
+    project(tmp_path, INI, rules, {"a.md": "alpha beta\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:House.A:A"]
+    assert vale(tmp_path, monkeypatch, capsys, "--minAlertLevel=suggestion")[1] == [
+        "a.md:1:1:House.A:A",
+        "a.md:1:7:House.B:B",
+    ]

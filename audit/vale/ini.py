@@ -74,7 +74,9 @@ class ValeConfig:
 
     @property
     def min_level(self) -> str:
-        return self.keys.get("MinAlertLevel", "suggestion")
+        # Vale's code starts from warning (its documentation says suggestion; the code
+        # and its conformance cases, where suggestion-level alerts are not shown, agree).
+        return self.keys.get("MinAlertLevel", "warning")
 
     def listed(self, key: str) -> list[str]:
         return split_list(self.keys.get(key, ""))

@@ -55,7 +55,10 @@ class ValeStyles(Rule):
         if ext is None:
             return
         # The document check has parsed already (a Markdown or text one is read the same way).
-        report = lint.lint_file(config, Path(doc.path), doc.path, source=doc.source, ext=ext, doc=doc)
+        # Every level is a finding (article-audit's min-severity decides what is shown) unless
+        # the .vale.ini sets MinAlertLevel itself.
+        floor = config.keys.get("MinAlertLevel", "suggestion")
+        report = lint.lint_file(config, Path(doc.path), doc.path, source=doc.source, ext=ext, doc=doc, min_level=floor)
         if report is None:
             return
         doc.warnings.extend(f"vale-styles: {w}" for w in report.warnings)

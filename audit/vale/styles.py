@@ -13,7 +13,6 @@ rules: Spelling, Repetition, Terms (the accepted vocabulary, as written) and Avo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,7 +61,8 @@ def vocabulary(config: ValeConfig, names: list[str]) -> tuple[list[str], list[st
             path = folder / file
             if path.is_file():
                 lines = path.read_text(encoding="utf-8").splitlines()
-                into += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+                # As Vale: a line starting "# " is a comment ("#hashtag" is a term).
+                into += [line.strip() for line in lines if line.strip() and not line.strip().startswith("# ")]
     return accepted, rejected
 
 
@@ -122,12 +122,15 @@ def _check(config: ValeConfig, name: str, accepted: tuple, rejected: tuple) -> C
     if name == "Vale.Terms":
         if not accepted:
             return None
-        swap = {f"(?i){_literal(a)}": a for a in accepted}
+        # As Vale: each accepted phrase (not a pattern), found in any case, written as accepted.
+        swap = {a.lower(): a for a in accepted if _is_phrase(a)}
+        if not swap:
+            return None
         data = {
             "extends": "substitution",
             "message": "Use '%s' instead of '%s'.",
             "level": "error",
-            "ignorecase": False,
+            "ignorecase": True,
             "swap": swap,
             "vocab": False,
         }
@@ -169,8 +172,8 @@ def _weakly_typed(data: dict) -> dict:
     return out
 
 
-def _literal(term: str) -> str:
-    return term if re.search(r"[\\\[\](){}|*+?^$]", term) else re.escape(term).replace("\\ ", " ").replace("\\-", "-")
+def _is_phrase(term: str) -> bool:
+    return all(c.isalpha() or c.isdigit() or c in " -" for c in term)
 
 
 @lru_cache(maxsize=512)

@@ -69,7 +69,7 @@ class Check:
             raise StyleError(path, "message", "is missing (every Vale rule has one)")
         if data.get("code") is True:
             raise StyleError(path, "code", "is deprecated in Vale; use `scope: raw` instead")
-        self.level = data.get("level", "suggestion")
+        self.level = data.get("level", "warning")  # Vale's default for a rule that names none
         if self.level not in LEVELS:
             raise StyleError(path, "level", f"is {self.level!r}; one of: {', '.join(LEVELS)}")
         self.message = str(data.get("message", ""))
