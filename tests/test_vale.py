@@ -392,3 +392,18 @@ def test_default_levels_as_vale(tmp_path, monkeypatch, capsys):
         "a.md:1:1:House.A:A",
         "a.md:1:7:House.B:B",
     ]
+
+
+def test_sections_as_vale_merges_them(tmp_path, monkeypatch, capsys):
+    # [*] applies first wherever it stands; a matching section's BasedOnStyles replaces it;
+    # a rule switched off in [*] stays off.
+    rules = {
+        "A/R.yml": "extends: existence\nmessage: a\ntokens: [foo]\n",
+        "A/Off.yml": "extends: existence\nmessage: off\ntokens: [foo]\n",
+        "B/R.yml": "extends: existence\nmessage: b\ntokens: [foo]\n",
+    }
+    ini = "StylesPath = styles\n[*.md]\nBasedOnStyles = B, A\n[*]\nBasedOnStyles = A\nA.Off = NO\n"
+    project(tmp_path, ini, rules, {"a.md": "foo\n", "b.txt": "foo\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:A.R:a", "a.md:1:1:B.R:b", "b.txt:1:1:A.R:a"]
+    (tmp_path / ".vale.ini").rename(tmp_path / "vale.ini")  # another name Vale looks for
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:A.R:a", "a.md:1:1:B.R:b", "b.txt:1:1:A.R:a"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")  # in Vale's order
 LEVELS = ("suggestion", "warning", "error")
 _GLOBAL_LISTS = ("Vocab", "Packages", "IgnoredScopes", "SkippedScopes", "IgnoredClasses")
 _SECTION_LISTS = ("BasedOnStyles", "IgnoredScopes", "SkippedScopes", "Vocab")
@@ -82,20 +82,24 @@ class ValeConfig:
         return split_list(self.keys.get(key, ""))
 
     def for_file(self, path: Path) -> FileSettings:
-        """What applies to `path`: the sections whose glob matches it, in order."""
+        """What applies to `path`, as Vale works it out: `[*]` first (the defaults of every
+        file), then each other section whose glob matches, in file order. A section's
+        `BasedOnStyles` replaces the styles before it; rule switches and the rest
+        accumulate, a later one overriding an earlier one."""
         settings = FileSettings(
             vocab=self.listed("Vocab"),
             ignored=self.listed("IgnoredScopes") or None,
             skipped=self.listed("SkippedScopes") or None,
         )
         names = _candidates(path, self.root)
-        for section in self.sections:
+        ordered = [s for s in self.sections if s.glob == "*"] + [s for s in self.sections if s.glob != "*"]
+        for section in ordered:
             if not any(section.matcher.fullmatch(name) for name in names):
                 continue
             settings.matched = True
             for key, value in section.keys.items():
                 if key == "BasedOnStyles":
-                    settings.styles += [s for s in split_list(value) if s not in settings.styles]
+                    settings.styles = list(dict.fromkeys(split_list(value)))
                 elif key == "IgnoredScopes":
                     settings.ignored = split_list(value)
                 elif key == "SkippedScopes":

@@ -39,7 +39,7 @@ def lint_paths(
     reports = []
     cwd = Path.cwd()
     for path in files_under(paths):
-        if path.name in ("_vale", "_vale.ini", ".vale.ini", ".vale"):
+        if path.name in ("_vale", "_vale.ini", ".vale.ini", ".vale", "vale.ini"):
             continue
         if bool(matcher.fullmatch(path.name) or matcher.fullmatch(path.as_posix())) == negated:
             continue
