@@ -1,6 +1,6 @@
 """`.vale.ini`: found as Vale finds it, read into what applies to each file.
 
-Vale looks for `.vale.ini` (or `_vale.ini`, `.vale`, `_vale`) in the working folder
+Vale looks for `.vale`, `_vale`, `vale.ini`, `.vale.ini` or `_vale.ini` in the working folder
 and each folder above it; `--config` names one. The file is INI: global keys first,
 then sections named by a glob (`[*.md]`, `[docs/*.{md,txt}]`, `[*]`) whose keys apply
 to the files the glob matches, in the order the sections come (a later section

@@ -120,7 +120,7 @@ def run(ruleset: RuleSet, vfile: markup.ValeFile) -> list[LocatedAlert]:
                         # not there as it is (an entity decoded, markup inside it) is put at
                         # the start of its line, as Vale's fallback does.
                         column, end_column = 1, len(alert.match)
-                key = (rule.name, start, end, alert.message)
+                key = (rule.name, line, column)  # as Vale: one alert of a rule at one place
                 if key in seen:
                     continue
                 seen.add(key)

@@ -75,6 +75,7 @@ def counts(text: str) -> dict[str, float]:
         "complex_words": sum(1 for w, s in zip(words, sylls) if s >= 3 and not w[:1].isupper()),
         "polysyllabic_words": sum(1 for s in sylls if s >= 3),
         "long_words": sum(1 for w in words if len(w) > 6),
+        "paragraphs": len([p for p in text.split("\n\n") if p.strip()]),
     }
 
 
