@@ -407,3 +407,22 @@ def test_sections_as_vale_merges_them(tmp_path, monkeypatch, capsys):
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:A.R:a", "a.md:1:1:B.R:b", "b.txt:1:1:A.R:a"]
     (tmp_path / ".vale.ini").rename(tmp_path / "vale.ini")  # another name Vale looks for
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:1:A.R:a", "a.md:1:1:B.R:b", "b.txt:1:1:A.R:a"]
+
+
+def test_spelling_filters_and_vocabulary_as_vale(tmp_path, monkeypatch, capsys):
+    rules = {
+        "House/Spell.yml": "extends: spelling\nmessage: \"'%s'?\"\n",
+        "House/Raw.yml": "extends: spelling\nmessage: \"raw '%s'?\"\ncustom: true\nfilters: ['^[a-z]+$']\n",
+        "config/vocabularies/Team/accept.txt": "Zorbl\n",
+    }
+    ini = "StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = House\n"
+    project(tmp_path, ini, rules, {"a.md": "The MacBook and NASA and x86 and zorbl and qwrty and Xqwrty.\n"})
+    # Default filters skip camel case, capitals at the end and non-letters; the vocabulary
+    # is searched regardless of case. `custom: true` drops the default filters.
+    assert vale(tmp_path, monkeypatch, capsys)[1] == [
+        "a.md:1:5:House.Raw:raw 'MacBook'?",
+        "a.md:1:26:House.Raw:raw 'x86'?",
+        "a.md:1:44:House.Spell:'qwrty'?",
+        "a.md:1:54:House.Raw:raw 'Xqwrty'?",
+        "a.md:1:54:House.Spell:'Xqwrty'?",
+    ]

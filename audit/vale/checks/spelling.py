@@ -1,11 +1,17 @@
-"""spelling: flag words the dictionaries do not know.
+"""spelling: flag words the dictionaries do not know, as Vale's spelling check does.
+
+Words are the block's runs of letters, digits, apostrophes and hyphens. As in Vale, a
+word is left alone when a filter finds anything in it: the rule's `filters`, and, unless
+`custom: true`, Vale's three defaults (a capital, lower case, then a capital: camel case
+such as `MacBook`; capitals at the end: `NASA`, `iOS`; any character but an ASCII
+letter, `_` or `'`: numbers, hyphenated compounds, other scripts). The accepted
+vocabulary and the rule's `exceptions` are searched in a word regardless of case; the
+`ignore` files (relative to StylesPath) add words to the dictionary.
 
 Without `dictionaries`, the dictionary is the project's English word list (SCOWL,
 `audit.language.lexicon`) in place of Vale's built-in Hunspell en_US. `dictionaries`
 names Hunspell `.dic`/`.aff` pairs in `dicpath` (relative to StylesPath), used instead
-of the default unless `append: true` adds them to it; `aff` and `dic` name one pair by
-path. The accepted vocabulary, `ignore` files (relative to StylesPath) and `filters`
-(patterns of words left alone) are honoured."""
+of the default unless `append: true` adds them to it; `aff` and `dic` name one pair."""
 
 from __future__ import annotations
 
@@ -15,27 +21,29 @@ from audit.language import lexicon
 from audit.vale import hunspell
 from audit.vale.checks import Check, StyleError
 
-_WORD = "[\\p{L}][\\p{L}'\u2019-]*[\\p{L}]|[\\p{L}]"
+_WORD = "[\\p{L}\\p{N}_'\u2019-]+"
+DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
 
 
 class Spelling(Check):
     def setup(self) -> None:
         self._words = self.pattern(_WORD, "spelling")
         filters = [str(f) for f in self.data.get("filters", []) or []]
-        self._filters = [self.pattern(f"^(?:{f})$", "filters") for f in filters]
+        if not self.data.get("custom"):
+            filters += DEFAULT_FILTERS
+        self._filters = [self.pattern(f, "filters") for f in filters]
         styles = Path(self.path).parent.parent  # StylesPath: the folder of the rule's style folder
-        ignored: list[str] = []
+        self._ignored: set[str] = set()
         names = self.data.get("ignore", []) or []
         for name in [names] if isinstance(names, str) else names:
             path = next((p for p in (styles / str(name), Path(self.path).parent / str(name)) if p.is_file()), None)
             if path is None:
                 raise StyleError(self.path, "ignore", f"no such file: {styles / str(name)}")
-            ignored += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            self._ignored |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
         self._dictionaries = self._load_dictionaries(styles)
         self._default = not self._dictionaries or bool(self.data.get("append"))
-        self._except = self.exceptions(ignored)
-        if not self.message:
-            self.message = "Did you really mean '%s'?"
+        excepted = [str(e) for e in self.data.get("exceptions") or []] + list(self.accepted)
+        self._except = self.pattern("(?i)(?:" + "|".join(excepted) + ")", "exceptions") if excepted else None
 
     def _load_dictionaries(self, styles: Path) -> list:
         pairs = []
@@ -51,28 +59,25 @@ class Spelling(Check):
             loaded.append(hunspell.load(dic, aff))
         return loaded
 
-    def _accepted(self, word: str) -> bool:
+    def _known(self, word: str) -> bool:
+        """In a dictionary: the rule's own, the ignore files' words, or the default."""
+        if word in self._ignored or word[:1].isupper() and word.lower() in self._ignored:
+            return True
         if any(d.knows(word) for d in self._dictionaries):
             return True
-        if self._default:
-            if any(ord(c) > 0x2FF for c in word):  # not a Latin-script word: no dictionary for it
-                return True
-            if lexicon.known(word) or lexicon.known(word.lower()):
-                return True
-        if any(f.search(word) for f in self._filters):
-            return True
-        return self._except is not None and self._except.search(word)
+        return self._default and (lexicon.known(word) or lexicon.known(word.lower()))
 
     def run(self, block, state):
         alerts = []
-        text = block.text
+        text = block.text.replace("\u2019", "'")  # as the dictionaries' ICONV: a curly apostrophe is a '
         for m in self._words.finditer(text):
-            word = text[m.start : m.end].strip("'\u2019-")
-            if not word or self._accepted(word):
+            word = text[m.start : m.end].strip("'")
+            if not word or any(f.search(word) for f in self._filters):
                 continue
-            if "-" in word:  # as Vale's: a hyphenated compound is not checked ("remark-gfm")
+            if self._known(word) or self._except is not None and self._except.search(word):
                 continue
-            alerts.append(self.alert(m.start, m.start + len(word), text))
+            start = m.start + text[m.start : m.end].index(word)
+            alerts.append(self.alert(start, start + len(word), text))
         return alerts
 
 
