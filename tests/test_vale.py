@@ -426,3 +426,14 @@ def test_spelling_filters_and_vocabulary_as_vale(tmp_path, monkeypatch, capsys):
         "a.md:1:54:House.Raw:raw 'Xqwrty'?",
         "a.md:1:54:House.Spell:'Xqwrty'?",
     ]
+
+
+def test_lookaround_guards_run_in_linear_time_too():
+    # The shim's guard is RE2 as well: a lookbehind Python's re would backtrack on returns at once.
+    text = "a" * 5000 + "b"
+    began = time.perf_counter()
+    assert [m.start for m in compile_pattern(r"(?<=(a+)+)b").finditer(text)] == [5000]
+    assert time.perf_counter() - began < 2.0
+    # A lookaround before a top-level alternative holds for one branch: not the shim's to split.
+    with pytest.raises(PatternError):
+        compile_pattern(r"(?<=a)b|c")

@@ -11,9 +11,9 @@ pattern or of a top-level alternative branch as a whole pattern:
 
     (?<!X)core   (?<=X)core   core(?!X)   core(?=X)
 
-The core runs in RE2; each match is then kept or dropped by testing X on the text
-just before or after it (at most `WINDOW` characters, with Python's `re`), so the cost
-stays linear in the text. A lookaround anywhere else (inside a group, in the middle)
+The core runs in RE2; each match is then kept or dropped by testing X, in RE2 too, on
+the text just before or after it (at most `WINDOW` characters), so the cost stays
+linear in the text. A lookaround anywhere else (inside a group, in the middle)
 is an error that names the file and key, as any pattern RE2 cannot compile.
 """
 
@@ -64,7 +64,7 @@ class Match:
 class Pattern:
     """A compiled pattern: RE2 for the core, with the lookaround shim's guards."""
 
-    def __init__(self, text: str, core, behind: tuple[str, re.Pattern] | None, ahead: tuple[str, re.Pattern] | None):
+    def __init__(self, text: str, core, behind: tuple | None, ahead: tuple | None) -> None:
         self.text = text
         self._core = core
         self._behind = behind
@@ -93,7 +93,7 @@ class Pattern:
                 return False
         if self._ahead is not None:
             kind, guard = self._ahead
-            found = guard.match(text[end : end + WINDOW]) is not None
+            found = guard.search(text[end : end + WINDOW]) is not None
             if found != (kind == "="):
                 return False
         return True
@@ -117,9 +117,12 @@ def _compile(text: str, path: str, key: str, template: str) -> Pattern:
         raise PatternError(path, key, problem)
     try:
         compiled = re2.compile(template % core, options=_OPTIONS)
-        back = (behind[0], re.compile(f"(?:{behind[1]})\\Z")) if behind else None
-        front = (ahead[0], re.compile(ahead[1])) if ahead else None
-    except (re2.error, re.error) as error:
+        # The guards run in RE2 too (linear, whatever the lookaround holds), with the
+        # pattern's case flag.
+        flags = "(?i)" if "(?i)" in template or core.startswith("(?i") else ""
+        back = (behind[0], re2.compile(f"{flags}(?:{behind[1]})\\z", options=_OPTIONS)) if behind else None
+        front = (ahead[0], re2.compile(f"{flags}^(?:{ahead[1]})", options=_OPTIONS)) if ahead else None
+    except re2.error as error:
         raise PatternError(path, key, f"{problem} (and with its lookarounds set apart: {_problem(error)})") from None
     return Pattern(whole, compiled, back, front)
 
@@ -137,6 +140,8 @@ def _split_lookarounds(text: str) -> tuple[str, tuple[str, str] | None, tuple[st
     if m:
         flags, text = m.group(0), text[m.end() :]
     behind = ahead = None
+    if _top_level_bar(text):  # "(?<!a)b|c": the lookaround holds for one branch only
+        return flags + text, None, None
     if _LEAD.match(text):
         close = _closing(text, 0)
         if close is not None:
@@ -148,6 +153,28 @@ def _split_lookarounds(text: str) -> tuple[str, tuple[str, str] | None, tuple[st
             ahead = (text[opening + 2], text[opening + 3 : -1])
             text = text[:opening]
     return flags + text, behind, ahead
+
+
+def _top_level_bar(text: str) -> bool:
+    """`text` has an alternation outside any group."""
+    depth, i, in_class = 0, 0, False
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _closing(text: str, at: int) -> int | None:

@@ -34,7 +34,3 @@ class Scope:
             elif not wanted <= sections:
                 return False
         return True
-
-    @property
-    def names(self) -> set[str]:
-        return {name for parts in self._options for _, wanted in parts for name in wanted}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from audit.vale.checks import Alert, Check
+from audit.vale.checks import Alert, Check, format_message
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 # Chicago and AP keep these lower case inside a title.
@@ -100,8 +100,6 @@ class Capitalization(Check):
         return [Alert(0, len(block.text), self._format(block.text), block.text, dict(self.action))]
 
     def _format(self, text: str) -> str:
-        from audit.vale.checks import format_message
-
         return format_message(self.message, text, title_case(text))
 
 

@@ -11,8 +11,9 @@ import math
 import operator
 import re
 
+from audit.document.segment import split_sentences
 from audit.language.syllables import count as syllables
-from audit.vale.checks import Alert, Check, StyleError
+from audit.vale.checks import Alert, Check, StyleError, format_message
 
 VARIABLES = ("pre", "list", "blockquote", *(f"heading_h{i}" for i in range(1, 7)))
 _OPS = {
@@ -63,8 +64,6 @@ def evaluate(expression: str, names: dict[str, float]) -> float | bool:
 
 def counts(text: str) -> dict[str, float]:
     """Vale's readability counts of a text."""
-    from audit.document.segment import split_sentences
-
     words = _WORD.findall(text)
     sylls = [syllables(w) for w in words]
     return {
@@ -115,8 +114,6 @@ class Metric(Check):
         return [Alert(-1, -1, self._message(f"{result:.2f}"), "", dict(self.action))]
 
     def _message(self, value: str) -> str:
-        from audit.vale.checks import format_message
-
         return format_message(self.message, value)
 
 
