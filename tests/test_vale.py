@@ -437,3 +437,12 @@ def test_lookaround_guards_run_in_linear_time_too():
     # A lookaround before a top-level alternative holds for one branch: not the shim's to split.
     with pytest.raises(PatternError):
         compile_pattern(r"(?<=a)b|c")
+
+
+def test_an_actions_fix_is_the_messages_second_argument(tmp_path, monkeypatch, capsys):
+    rule = (
+        "extends: existence\nmessage: \"'%s': write '%s'\"\nnonword: true\n"
+        "action: {name: edit, params: [trim_right, '.?!']}\ntokens: ['[a-z]+[.?!]$']\nscope: heading\n"
+    )
+    project(tmp_path, INI, {"House/R.yml": rule}, {"a.md": "# A title here.\n"})
+    assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:11:House.R:'here.': write 'here'"]

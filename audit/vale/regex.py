@@ -85,6 +85,10 @@ class Pattern:
             return self._core.search(text) is not None
         return next(self.finditer(text), None) is not None
 
+    def sub(self, replacement: str, text: str) -> str:
+        """`text` with each match replaced (`\\1` names a group), the shim's guards aside."""
+        return self._core.sub(replacement, text)
+
     def _guards_pass(self, text: str, start: int, end: int) -> bool:
         if self._behind is not None:
             kind, guard = self._behind

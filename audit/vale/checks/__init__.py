@@ -105,8 +105,46 @@ class Check:
         """An alert at [start, end) of `text`; the message (and the description, as in
         Vale) take `subs`, or the matched text."""
         args = subs or (text[start:end],)
+        if not subs and self.action.get("name"):  # as Vale: the fix is the message's second %s
+            args = (args[0], _sentence(fixes(self.action, args[0].strip())))
         description = format_message(self.description, *args) if self.description else None
         return Alert(start, end, format_message(self.message, *args), text[start:end], dict(self.action), description)
+
+
+def fixes(action: dict, match: str) -> list[str]:
+    """What an alert's `action` would write instead of `match`, as Vale works it out:
+    replace (its params), remove (nothing), edit (regex, trim_right, trim_left, trim,
+    truncate, split), convert (lower, upper); suggest and others give the match."""
+    name, params = action.get("name", ""), [str(p) for p in action.get("params") or []]
+    if name == "replace":
+        return params
+    if name == "remove":
+        return [""]
+    if name == "convert" and params:
+        return [match.lower() if params[0] == "lower" else match.upper() if params[0] == "upper" else match]
+    if name == "edit" and params:
+        how, rest = params[0], params[1:]
+        if how == "regex" and len(rest) >= 2:
+            try:  # RE2, as every pattern of a style; Go's $1 is \\1 here
+                return [compile_pattern(rest[0]).sub(re.sub(r"\$(\d+)", r"\\\1", rest[1]), match)]
+            except ValueError:
+                return [match]
+        if how in ("trim_right", "trim", "trim_left") and rest:
+            strip = {"trim_right": str.rstrip, "trim": str.strip, "trim_left": str.lstrip}[how]
+            return [strip(match, rest[0])]
+        if how == "truncate" and rest:
+            return [match.split(rest[0])[0]]
+        if how == "split" and len(rest) >= 2 and rest[1].isdigit():
+            parts = match.split(rest[0])
+            return [parts[int(rest[1])] if int(rest[1]) < len(parts) else match]
+    return [match]
+
+
+def _sentence(options: list[str]) -> str:
+    if len(options) == 1:
+        return options[0]
+    quoted = [f"'{o}'" for o in options]
+    return " or ".join(quoted) if len(quoted) <= 2 else ", ".join(quoted[:-1]) + ", or " + quoted[-1]
 
 
 def format_message(message: str, *subs: str) -> str:
