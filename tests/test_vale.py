@@ -446,3 +446,10 @@ def test_an_actions_fix_is_the_messages_second_argument(tmp_path, monkeypatch, c
     )
     project(tmp_path, INI, {"House/R.yml": rule}, {"a.md": "# A title here.\n"})
     assert vale(tmp_path, monkeypatch, capsys)[1] == ["a.md:1:11:House.R:'here.': write 'here'"]
+
+
+def test_a_file_that_cannot_be_read_is_a_runtime_error(tmp_path, monkeypatch, capsys):
+    project(tmp_path, INI, {"House/R.yml": "extends: existence\nmessage: x\ntokens: [foo]\n"}, {"a.md": "foo\n"})
+    (tmp_path / "b.md").write_bytes(b"caf\xe9 in Latin-1\n")  # not UTF-8: refused, never guessed
+    code, out, err = vale(tmp_path, monkeypatch, capsys)
+    assert code == 2 and out == ["a.md:1:1:House.R:x"] and "b.md: cannot be read" in err

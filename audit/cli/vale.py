@@ -83,5 +83,7 @@ def cmd_vale(args: argparse.Namespace) -> int:
                 warned.add(warning)
                 say(f"vale: {warning}")
     sys.stdout.write(formatter(reports))
+    if any(r.failed for r in reports):
+        return ExitCode.ERROR  # as Vale: a file that cannot be read is a runtime error
     errors = any(a.severity == "error" for r in reports for a in r.alerts)
     return ExitCode.FAILED if errors and not args.no_exit else ExitCode.OK

@@ -42,6 +42,7 @@ class FileReport:
     path: str
     alerts: list[LocatedAlert]
     warnings: list[str]
+    failed: bool = False  # the file could not be read: a runtime error (exit 2)
 
 
 def lint_file(
@@ -72,7 +73,7 @@ def lint_file(
         try:
             source = decode(path.read_bytes())
         except (OSError, InputError) as error:
-            return FileReport(shown, [], [f"{shown}: cannot be read: {error}"])
+            return FileReport(shown, [], [f"{shown}: cannot be read: {error}"], failed=True)
     ignores = [compile_pattern(p, str(config.path), "TokenIgnores") for p in settings.tokenignores]
     blocks = [compile_pattern(p, str(config.path), "BlockIgnores", "(?s)%s") for p in settings.blockignores]
     vfile = markup.read(shown, source, fmt, ignores, settings.ignored, settings.skipped, blocks, doc)
