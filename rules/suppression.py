@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from audit.document import suppressions
 from audit.engine.rule import Option, Rule
 from audit.results.findings import Severity
+
+# A Vale style's rule (`Microsoft.Passive`), reported by the rule vale-styles under its own
+# name: this rule cannot see a project's styles, so the form is accepted.
+_VALE_RULE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 
 
 class Suppression(Rule):
@@ -40,7 +46,7 @@ class Suppression(Rule):
         known = registry()
         for d in directives:
             for name in d.rules:
-                if name not in known:
+                if name not in known and not _VALE_RULE.fullmatch(name):
                     yield self.finding(
                         d.start,
                         d.end,

@@ -22,6 +22,8 @@ from audit.cli.lsp import cmd_lsp
 from audit.cli.output import Stop, drop_stdout, output_may_close, say
 from audit.cli.rules import cmd_explain, cmd_rules
 from audit.cli.serve import cmd_serve
+from audit.cli.vale import add_parser as add_vale_parser
+from audit.cli.vale import cmd_vale
 from audit.config.loader import FAIL_ON, MIN_SEVERITY
 from audit.engine.registry import RegistryError
 from audit.results.exit_codes import ExitCode
@@ -39,6 +41,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "lsp": cmd_lsp,
     "serve": cmd_serve,
+    "vale": cmd_vale,
 }
 
 
@@ -290,7 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--open", action="store_true", help="open the page in the web browser")
     _config_options(serve)
-    serve.add_argument("--profile", metavar="NAME", help="apply [profiles.NAME] from the config")
+    serve.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
+    add_vale_parser(sub)
     return parser
 
 

@@ -18,13 +18,45 @@ def cmd_rules(args) -> ExitCode:
         (rid, cls.severity.label, ", ".join(cls.wcag) or "-", cls.summary, where[rid])
         for rid, cls in registry().items()
     ]
+    config, vale_rules = _vale_rules()
+    rows += [(name, meta["severity"], "-", meta["summary"], config) for name, meta in vale_rules.items()]
     print(tabulate(rows, headers=("rule", "severity", "WCAG", "summary", "from"), tablefmt="simple"))
     return ExitCode.OK
+
+
+def _vale_rules() -> tuple[str, dict[str, dict]]:
+    """The Vale rules of the project's `vale-config` (from the working folder's config),
+    by name, with what reports show of them; none without one."""
+    from pathlib import Path
+
+    from audit.config import loader
+    from audit.vale.checks import StyleError
+    from audit.vale.rule import ValeStyles
+
+    found = loader.find(Path.cwd().resolve())
+    if found is None:
+        return "", {}
+    try:
+        vale_config = loader.load(found, registry()).vale_config
+        if vale_config is None:
+            return "", {}
+        return str(vale_config), ValeStyles(str(vale_config)).metadata()
+    except (loader.ConfigError, StyleError, ValueError) as error:
+        raise Stop(ExitCode.ERROR, str(error)) from None
 
 
 def cmd_explain(args) -> ExitCode:
     rules = registry()
     cls = rules.get(args.rule)
+    if cls is None and "." in args.rule:
+        config, vale_rules = _vale_rules()
+        meta = vale_rules.get(args.rule)
+        if meta is not None:
+            print(
+                f"{args.rule} ({meta['severity']})\n\n{meta['summary']}\n\nA Vale rule of {config}; "
+                f"run by vale-styles.\n\nSee: {meta['help']}"
+            )
+            return ExitCode.OK
     if cls is None:
         raise Stop(ExitCode.ERROR, f"unknown rule {args.rule!r}; known rules: {', '.join(rules)}")
     docs = cls.docs()

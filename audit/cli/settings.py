@@ -38,5 +38,11 @@ def settings_per_file(args, rules: Mapping[str, type[Rule]]) -> PerFolderSetting
 
 
 def rules_of_run(tasks: Iterable[Task]) -> dict[str, dict]:
-    """What the report writers show about each rule the tasks run."""
-    return rule_metadata(type(rs.rule) for task in tasks if task.settings for rs in task.settings.rules)
+    """What the report writers show about each rule the tasks run (and about the rules
+    inside one, as the Vale styles of `vale-styles`)."""
+    tasks = list(tasks)
+    shown = rule_metadata(type(rs.rule) for task in tasks if task.settings for rs in task.settings.rules)
+    inner = {id(rs.rule): rs.rule for task in tasks if task.settings for rs in task.settings.rules}
+    for rule in inner.values():
+        shown.update(getattr(rule, "metadata", dict)())
+    return dict(sorted(shown.items()))

@@ -47,7 +47,9 @@ TOP_LEVEL_KEYS = (
     "profile",
     "vocabulary",
     "vocabulary-file",
+    "vale-config",
 )
+VALE_CONFIG_NAMES = (".vale.ini", "_vale.ini")  # found beside the config file when vale-config is not set
 LANGUAGETOOL_KEYS = ("mode", "server", "timeout", "categories", "disabled-rules")
 LANGUAGETOOL_MODES = ("auto", "server", "local", "off")
 CATEGORY_SEVERITIES = (*SEVERITY_NAMES, "off")
@@ -99,6 +101,7 @@ class Config:
     base: Layer = field(default_factory=Layer)
     language: str = "en"
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    vale_config: Path | None = None  # the .vale.ini whose styles run as the rule vale-styles
     overrides: list[Override] = field(default_factory=list)
     profiles: dict[str, tuple[Layer, list[Override]]] = field(default_factory=dict)
     # The profile that applies when the command line names none (`profile = "strict"`).
@@ -147,6 +150,10 @@ class Config:
             values = dict(merged.per_rule.get(rid, {}))
             severity = values.pop("severity", cls.severity)
             rules.append(RuleSettings(cls(), severity, {**cls.defaults(), **values}))
+        if self.vale_config is not None:
+            from audit.vale.rule import ValeStyles  # only a project with Vale styles loads them
+
+            rules.append(RuleSettings(ValeStyles(str(self.vale_config)), ValeStyles.severity, {}))
         settings = Settings(
             tuple(rules),
             merged.fail_on,
@@ -407,6 +414,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
         "vocabulary-file",
         "exclude",
         "profile",
+        "vale-config",
     )
     config.base = _layer(path, prefix, {k: v for k, v in table.items() if k not in special}, TOP_LEVEL_KEYS, registry)
     if "require-suppression-reason" in table:
@@ -452,6 +460,7 @@ def parse(path: Path, table: Mapping[str, Any], registry: Mapping[str, type[Rule
             raise _fail(path, prefix + "profile", f"no profile {name!r}; known: {known}")
         config.profile = name
         config.keys["profile"] = prefix + "profile"
+    config.vale_config = _vale_config(path, prefix, table)
     return config
 
 
@@ -490,6 +499,26 @@ def _vocabulary(path: Path, prefix: str, table: Mapping[str, Any], base: Layer) 
     where = "vocabulary" if "vocabulary" in table else "vocabulary-file"
     base.aliases["rules.spelling.vocabulary"] = where
     base.aliases["rules.spelling.vocabulary-reject"] = "vocabulary-file" if "vocabulary-file" in table else where
+
+
+def _vale_config(path: Path, prefix: str, table: Mapping[str, Any]) -> Path | None:
+    """The `.vale.ini` whose styles `check` runs: `vale-config` (relative to the config
+    file), else a .vale.ini beside the config file; None without either."""
+    if "vale-config" not in table:
+        return next((path.parent / n for n in VALE_CONFIG_NAMES if (path.parent / n).is_file()), None)
+    value = table["vale-config"]
+    if not isinstance(value, str) or not value:
+        raise _fail(path, prefix + "vale-config", f'expected the path of a .vale.ini, e.g. ".vale.ini" (got {value!r})')
+    found = (path.parent / value).resolve()
+    if not found.is_file():
+        raise _fail(path, prefix + "vale-config", f"no such file: {found}")
+    from audit.vale import ini  # only a project with Vale styles reads them
+
+    try:
+        ini.read(found)
+    except ini.ConfigError as error:
+        raise _fail(path, prefix + "vale-config", str(error)) from None
+    return found
 
 
 def _languagetool(path: Path, prefix: str, table: Any) -> LanguageToolSettings:

@@ -205,17 +205,32 @@ def _yaml_loader():
     return yaml, Loader
 
 
-def _check(raw: bytes, path: str) -> tuple:
-    """(keys, entries) of a list file: marshal-able, so the cache can hold it."""
+def read_yaml(raw: bytes, path: str) -> Any:
+    """A YAML file's data, loaded safely (the one YAML reader of list files and Vale
+    styles); WordListError names the line of YAML that does not parse."""
     yaml, loader = _yaml_loader()
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=loader)
+        return yaml.load(raw.decode("utf-8"), Loader=loader)
     except UnicodeDecodeError as error:
         raise WordListError(path, "file", f"not UTF-8 ({error.reason} at byte {error.start})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "file"
         raise WordListError(path, where, f"not valid YAML: {getattr(error, 'problem', None) or error}") from None
+
+
+def check_data(data: Any, path: str) -> WordList:
+    """A list file's data (as `read_yaml` gives it), checked: for a reader that has the
+    data already (the Vale styles loader)."""
+    return _word_list(path, _check_mapping(data, path))
+
+
+def _check(raw: bytes, path: str) -> tuple:
+    """(keys, entries) of a list file: marshal-able, so the cache can hold it."""
+    return _check_mapping(read_yaml(raw, path), path)
+
+
+def _check_mapping(data: Any, path: str) -> tuple:
     if not isinstance(data, dict):
         raise WordListError(path, "file", "a list file is a YAML mapping (extends, message, tokens or swap, ...)")
     kind = data.get("extends")
