@@ -19,6 +19,7 @@ from audit.results.findings import Finding, LocatedFinding, Location, Severity
 from audit.results.model import FileResult
 
 STDIN = "-"
+EXTRACTION_COUNTS = ("words_audited", "words_left_out")
 
 
 def locate(doc: Document, finding) -> LocatedFinding:
@@ -62,6 +63,8 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     # The rules measure English: on other languages the language-bound ones are skipped, and said so.
     detected, share = detection.detect(doc.texts, doc.lower_words)
     metrics: dict[str, Any] = {"language_detected": detected}
+    # What a web page's extraction audited and left out (docs/markup.md): the counts of its front end.
+    metrics.update({k: doc.metadata[k] for k in EXTRACTION_COUNTS if k in doc.metadata})
     located: list[LocatedFinding] = []
     skipped = [rs.rule.id for rs in settings.rules if detected != detection.ENGLISH and type(rs.rule).language_bound]
     if skipped:

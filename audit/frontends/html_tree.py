@@ -6,15 +6,29 @@ Its own module so that the tree builder (`html`) and the main-content extraction
 
 from __future__ import annotations
 
+import re
+
 # Elements whose text is not prose: never audited, never counted as text.
 SKIPPED = frozenset(
     "script style code pre template noscript textarea select button svg math iframe object "
     "canvas audio video head title kbd samp".split()
 )
 
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def hidden(node: Node) -> bool:
+    """Not shown to a reader: `hidden`, `aria-hidden="true"`, or an inline style that hides it."""
+    return (
+        "hidden" in node.attrs
+        or node.get("aria-hidden").strip().lower() == "true"
+        or bool(_HIDDEN_STYLE.search(node.get("style")))
+    )
+
 
 class Node:
-    __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size")
+    __slots__ = ("tag", "attrs", "start", "end", "children", "parent", "_size", "_link_size")
 
     def __init__(self, tag: str, attrs: dict[str, str | None], start: int, parent: Node | None) -> None:
         self.tag = tag
@@ -24,6 +38,7 @@ class Node:
         self.children: list[Node | tuple[int, int]] = []  # elements and raw text spans
         self.parent = parent
         self._size = -1
+        self._link_size = -1
 
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -37,14 +52,27 @@ class Node:
             stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
 
     def text_size(self, source: str) -> int:
-        """Non-space characters of prose below this node (cached)."""
+        """Non-space characters of shown prose below this node (cached)."""
         if self._size < 0:
             size = 0
             for child in self.children:
                 if isinstance(child, Node):
-                    if child.tag not in SKIPPED:
+                    if child.tag not in SKIPPED and not hidden(child):
                         size += child.text_size(source)
                 else:
                     size += len("".join(source[child[0] : child[1]].split()))
             self._size = size
         return self._size
+
+    def link_size(self, source: str) -> int:
+        """How much of `text_size` is link text (cached)."""
+        if self._link_size < 0:
+            if self.tag == "a":
+                self._link_size = self.text_size(source)
+            else:
+                self._link_size = sum(
+                    c.link_size(source)
+                    for c in self.children
+                    if isinstance(c, Node) and c.tag not in SKIPPED and not hidden(c)
+                )
+        return self._link_size
