@@ -28,7 +28,7 @@ import re
 from html import unescape
 
 from audit.document.model import ProseBlock
-from audit.frontends.html_tree import HEADINGS, SKIPPED, Node, hidden
+from audit.frontends.html_tree import HEADINGS, SKIPPED, WORD, Node, hidden
 
 FURNITURE_TAGS = frozenset({"nav", "aside", "form", "dialog", "menu"})
 PAGE_TAGS = frozenset({"header", "footer"})  # furniture outside an article
@@ -74,7 +74,6 @@ LISTICLE_SHARE = 0.9
 # A prose paragraph: this much text, little of it link text.
 PROSE_CHARS = 60
 PROSE_LINK_DENSITY = 0.3
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -204,7 +203,7 @@ def id_from_heading(node: Node, source: str) -> bool:
     if heading is None:
         return False
     text = " ".join(unescape(source[a:b]) for a, b in text_spans(heading))
-    if len(_WORD.findall(text)) < 2:
+    if len(WORD.findall(text)) < 2:
         return False
     slug = _SLUG_JUNK.sub("", node.get("id").lower())
     return bool(slug) and slug.startswith(_SLUG_JUNK.sub("", text.lower()))
@@ -224,7 +223,7 @@ def text_spans(node: Node):
 
 def count_words(node: Node, source: str) -> int:
     """Words of the shown prose below `node` (as a reader would count them)."""
-    return sum(len(_WORD.findall(unescape(source[a:b]))) for a, b in text_spans(node))
+    return node.word_count(source)
 
 
 def shown(node: Node):

@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from audit.document.atoms import ATOM, HTML_ATOM_TAGS
 from audit.document.model import Document, Element, Piece, ProseBlock
 from audit.frontends.boilerplate import Furniture, count_words, is_boilerplate_block, main_content
-from audit.frontends.html_tree import SKIPPED, Node, hidden
+from audit.frontends.html_tree import SKIPPED, WORD, Node, hidden
 from audit.frontends.pieces import decoded
 
 MAX_DEPTH = 200
@@ -67,7 +67,6 @@ _KIND = {
 }
 _COMMENT_END = re.compile(r"--!?>")
 _EOF = re.compile(r"\Z")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TAG = re.compile(r"<[^>]*>")
 # Extraction that keeps fewer words than these of the page's is not the article: audit it all.
 FALLBACK_WORDS = 50
@@ -235,7 +234,7 @@ class _Collector:
                 self.blocks.append(block)
                 self.blocks.extend(self.alts)
             else:  # the links and images of a stock block ("Share", "Show More") go with it
-                self.words_left_out += sum(len(_WORD.findall(p.text)) for p in block.pieces)
+                self.words_left_out += sum(len(WORD.findall(p.text)) for p in block.pieces)
                 self.elements[self.mark :] = [e for e in self.elements[self.mark :] if e.kind not in ("link", "image")]
         else:
             self.blocks.extend(self.alts)
@@ -265,7 +264,7 @@ class _Collector:
             if tag == "pre" or tag == "table":
                 self.flush()
             if tag == "pre":
-                self.preformatted += len(_WORD.findall(html_unescape(self.source[node.start : node.end])))
+                self.preformatted += len(WORD.findall(html_unescape(self.source[node.start : node.end])))
             return
         if self.furniture and self.furniture(node, self.in_article):
             self.flush()
@@ -422,7 +421,7 @@ def collect(root: Node, source: str, content: Node | None) -> _Collector:
 
 
 def audited_words(collector: _Collector) -> int:
-    return sum(len(_WORD.findall(p.text)) for b in collector.blocks for p in b.pieces)
+    return sum(len(WORD.findall(p.text)) for b in collector.blocks for p in b.pieces)
 
 
 def parse(path: str, source: str, *, extract: bool = True) -> Document:
