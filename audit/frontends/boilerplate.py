@@ -65,6 +65,9 @@ NEARLY_ALL = 0.9
 # A link list: this share of its text is link text, and it has this much text.
 LIST_LINK_DENSITY = 0.8
 MIN_LIST_CHARS = 80
+# A list of names: this many links, this share of its text.
+MIN_NAMES = 8
+NAMES_LINK_DENSITY = 0.6
 LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "tbody", "p"})
 # A list of cards: this many items, this share of them with a heading, unless it holds
 # this share of the content's prose.
@@ -156,11 +159,15 @@ class Furniture:
         return prose_size(node, self.source) >= MAJORITY * self.prose
 
     def link_list(self, node: Node) -> bool:
-        """A block made almost only of links, with no paragraph of prose in it."""
+        """A block made almost only of links (or of many links: a list of names, "user1,
+        user2, … left kudos"), with no paragraph of prose in it."""
         if node.tag not in LIST_TAGS:
             return False
         size = node.text_size(self.source)
-        if size < MIN_LIST_CHARS or node.link_size(self.source) < LIST_LINK_DENSITY * size:
+        links = node.link_size(self.source)
+        if size < MIN_LIST_CHARS or links < NAMES_LINK_DENSITY * size:
+            return False
+        if links < LIST_LINK_DENSITY * size and sum(n.tag == "a" for n in shown(node)) < MIN_NAMES:
             return False
         return prose_size(node, self.source) == 0
 
