@@ -428,41 +428,38 @@ def parse(path: str, source: str, *, extract: bool = True) -> Document:
     root, has_doctype = parse_tree(source)
     content = main_content(root, source) if extract else None
     collector = collect(root, source, content)
-    warnings: list[str] = []
-    kept = audited_words(collector)
-    metadata = {"extracted": content is not None and content is not root}
+    notes: list[str] = []
+    metadata: dict[str, object] = {"extracted": content is not None and content is not root}
     if content is not None:
+        kept = audited_words(collector)
         left_out = collector.words_left_out + count_words(root, source) - count_words(content, source)
-        page_words = kept + left_out
-        if kept < FALLBACK_WORDS and kept < FALLBACK_SHARE * page_words:
+        if kept < FALLBACK_WORDS and kept < FALLBACK_SHARE * (kept + left_out):
             collector = collect(root, source, None)
-            warnings.append(
-                f"extraction: the main content found holds only {kept} of the page's {page_words} words, "
+            notes.append(
+                f"extraction: the main content found holds only {kept} of the page's {kept + left_out} words, "
                 "too little to be the article; all of the page was audited"
             )
             metadata["extracted"] = False
-            metadata["words_left_out"] = 0
-            kept = audited_words(collector)
-        else:
-            metadata["words_left_out"] = left_out
-            if left_out:
-                warnings.append(
-                    f"extraction: audited {kept} words of the page's main content; {left_out} words "
-                    "were left out as page furniture (navigation, link lists, comments, sharing); "
-                    "--no-extract audits all of them"
-                )
-    metadata["words_audited"] = kept
-    if collector.preformatted > kept:
-        warnings.append(
-            f"extraction: {collector.preformatted} words are in preformatted text (<pre>), which is "
-            f"read as code and not audited; only {kept} words were audited"
-        )
+            left_out = 0
+        metadata["words_left_out"] = left_out
     elements = list(collector.elements)
     page = page_element(root, has_doctype)
     if page is not None:
         elements.insert(0, page)
     doc = Document(path, source, collector.blocks, fmt="html", elements=elements, metadata=metadata)
-    doc.warnings.extend(warnings)
+    audited = doc.metadata["words_audited"] = len(doc.words)  # the metadata is the document's copy
+    if doc.metadata.get("words_left_out"):
+        notes.append(
+            f"extraction: audited {audited} words of the page's main content; {doc.metadata['words_left_out']} "
+            "words were left out as page furniture (navigation, link lists, comments, sharing); "
+            "--no-extract audits all of them"
+        )
+    if collector.preformatted > audited:
+        notes.append(
+            f"extraction: {collector.preformatted} words are in preformatted text (<pre>), which is "
+            f"read as code and not audited; only {audited} words were audited"
+        )
+    doc.warnings.extend(notes)
     return doc
 
 
