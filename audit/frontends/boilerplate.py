@@ -9,8 +9,8 @@ libraries do not):
 - inside it, a part is furniture by what it is, judged on several signals:
   navigation, asides, forms, page headers and footers and their ARIA roles (strong);
   class or id words naming comments, sharing, sidebars, related links and the like
-  (weak: an `id` built from the part's own heading, as Sphinx and similar generators
-  build them, says nothing); and link density: a list made almost only of links
+  (weak: an `id` built from the heading the part opens with, as Sphinx and similar
+  generators build them, says nothing); and link density: a list made almost only of links
   ("you may like", tag clouds, lists of user names) is furniture whatever its name;
 - a part that holds headings and most of the content's prose paragraphs is never
   furniture (`<div class="content has-sidebar">`, an article in a modal container,
@@ -77,6 +77,7 @@ LISTICLE_SHARE = 0.9
 # A prose paragraph: this much text, little of it link text.
 PROSE_CHARS = 60
 PROSE_LINK_DENSITY = 0.3
+MIN_SLUGGED = 3  # sections with ids made from their headings that show a generator's habit
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -129,6 +130,7 @@ class Furniture:
         self.size = content.text_size(source)
         self.content = content
         self.prose = prose_size(content, source)
+        self.slugged_ids = ids_from_headings(content, source)
         # Inside a marked-up article a short all-link paragraph is content; in a guessed one, a menu.
         self.drop_link_blocks = not (content.tag in ("article", "main") or content.get("role").lower() == "main")
 
@@ -142,7 +144,8 @@ class Furniture:
             or node.get("role").lower() in FURNITURE_ROLES
         )
         named = bool(_FURNITURE_NAME.search(node.get("class"))) or (
-            bool(_FURNITURE_NAME.search(node.get("id"))) and not id_from_heading(node, self.source)
+            bool(_FURNITURE_NAME.search(node.get("id")))
+            and not id_from_heading(node, self.source, one_word=self.slugged_ids)
         )
         if structural and named:  # two signals: only a part that is nearly the whole content stays
             return node.text_size(self.source) < NEARLY_ALL * max(self.size, 1)
@@ -202,18 +205,32 @@ def _linked(heading: Node) -> bool:
     return any(n.tag == "a" for n in heading.iter()) or any(a.tag == "a" for a in _ancestors(heading))
 
 
-def id_from_heading(node: Node, source: str) -> bool:
-    """The element's id is its first heading's text made a slug, as Sphinx and similar
-    generators make them ("related-work" for "Related work"). A one-word heading does
-    not count: `<div id="comments"><h3>Comments</h3>` is the furniture it names."""
-    heading = next((n for n in shown(node) if n.tag in HEADINGS), None)
-    if heading is None:
+def own_heading(node: Node) -> Node | None:
+    """The heading a section opens with: its first child element, when that is a heading."""
+    first = next((c for c in node.children if isinstance(c, Node) and not hidden(c)), None)
+    return first if first is not None and first.tag in HEADINGS else None
+
+
+def id_from_heading(node: Node, source: str, *, one_word: bool = False) -> bool:
+    """The element's id is the slug of the heading it opens with, as Sphinx and similar
+    generators make them ("related-work" for "Related work"). A one-word heading counts
+    only on a page that names its sections so (`one_word`): elsewhere
+    `<div id="comments"><h3>Comments</h3>` is the furniture it names."""
+    heading = own_heading(node)
+    if heading is None or not node.get("id"):
         return False
     text = " ".join(unescape(source[a:b]) for a, b in text_spans(heading))
-    if len(WORD.findall(text)) < 2:
+    if len(WORD.findall(text)) < (1 if one_word else 2):
         return False
     slug = _SLUG_JUNK.sub("", node.get("id").lower())
     return bool(slug) and slug.startswith(_SLUG_JUNK.sub("", text.lower()))
+
+
+def ids_from_headings(content: Node, source: str) -> bool:
+    """Most sections of the page that open with a heading have an id made from it."""
+    sections = [n for n in shown(content) if n.get("id") and own_heading(n) is not None]
+    slugged = sum(id_from_heading(n, source, one_word=True) for n in sections)
+    return len(sections) >= MIN_SLUGGED and slugged >= MAJORITY * len(sections)
 
 
 def text_spans(node: Node):

@@ -36,7 +36,7 @@ NAV = '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></
 
 
 def test_sections_whose_id_is_their_heading_are_kept():
-    # Sphinx makes each section's id from its heading: "related-work", "sharing-results".
+    # Sphinx makes each section's id from its heading: "related-work", "sharing".
     article = page(
         NAV
         + '<div class="body" role="main"><h1>Method</h1>'
@@ -46,11 +46,19 @@ def test_sections_whose_id_is_their_heading_are_kept():
         + paragraphs(2, "Bravo")
         + '</div><section id="sharing-results"><h2>Sharing results</h2>'
         + paragraphs(2, "Charlie")
-        + '</section><div id="comments"><h3>Comments</h3><p>Delta great post, thanks!</p></div></div>'
+        + '</section><section id="comments"><h2>Comments</h2>'
+        + paragraphs(1, "Echo")
+        + "</section></div>"
     )
     words = words_of(article)
-    assert {"Alpha", "Bravo", "Charlie", "Related", "Sharing"} <= words
-    assert "Delta" not in words  # a one-word heading: the id names the furniture it is
+    assert {"Alpha", "Bravo", "Charlie", "Echo", "Related", "Sharing"} <= words
+    # On a page whose sections are not named so, a one-word heading is the furniture its id names.
+    blog = page(
+        "<article><h1>Post</h1>"
+        + paragraphs(3, "Alpha")
+        + '<div id="comments"><h3>Comments</h3><p>Delta great post, thanks!</p></div></article>'
+    )
+    assert "Delta" not in words_of(blog)
 
 
 def test_an_article_in_a_modal_container_is_audited():
