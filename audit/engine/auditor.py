@@ -22,6 +22,7 @@ from audit.results.findings import Finding, LocatedFinding, Location, Severity
 from audit.results.model import FileResult
 
 STDIN = "-"
+EXTRACTION_COUNTS = ("words_audited", "words_left_out")
 
 
 def locate(doc: Document, finding) -> LocatedFinding:
@@ -79,6 +80,8 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
             "(a list of names, a table?): audited as English"
         )
     metrics: dict[str, Any] = {"language_detected": detection.ENGLISH}
+    # What a web page's extraction audited and left out (docs/markup.md): the counts of its front end.
+    metrics.update({k: doc.metadata[k] for k in EXTRACTION_COUNTS if k in doc.metadata})
     located: list[LocatedFinding] = []
     for rs in settings.rules:
         seen = english if type(rs.rule).language_bound else doc

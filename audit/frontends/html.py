@@ -21,12 +21,13 @@ those events we build a light tree of elements and raw text spans, then:
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from audit.document.atoms import ATOM, HTML_ATOM_TAGS
 from audit.document.model import Document, Element, Piece, ProseBlock
-from audit.frontends.boilerplate import Furniture, is_boilerplate_block, main_content
-from audit.frontends.html_tree import SKIPPED, Node
+from audit.frontends.boilerplate import Furniture, count_words, is_boilerplate_block, main_content
+from audit.frontends.html_tree import SKIPPED, WORD, Node, hidden
 from audit.frontends.pieces import decoded
 
 MAX_DEPTH = 200
@@ -66,7 +67,10 @@ _KIND = {
 }
 _COMMENT_END = re.compile(r"--!?>")
 _EOF = re.compile(r"\Z")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TAG = re.compile(r"<[^>]*>")
+# Extraction that keeps fewer words than these of the page's is not the article: audit it all.
+FALLBACK_WORDS = 50
+FALLBACK_SHARE = 0.25
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
@@ -204,14 +208,6 @@ def parse_tree(source: str) -> tuple[Node, bool]:
     return builder.finish(), builder.has_doctype
 
 
-def hidden(node: Node) -> bool:
-    return (
-        "hidden" in node.attrs
-        or node.get("aria-hidden").lower() == "true"
-        or bool(_HIDDEN_STYLE.search(node.get("style")))
-    )
-
-
 class _Collector:
     """Walks the chosen part of the tree into prose blocks and elements."""
 
@@ -228,6 +224,8 @@ class _Collector:
         self.in_article = False
         self.mark = 0  # elements from here on belong to the block being collected
         self.alts: list[ProseBlock] = []  # alt texts of its images, audited after it
+        self.words_left_out = 0  # words of the furniture parts and blocks dropped
+        self.preformatted = 0  # words in <pre>: not prose, never audited
 
     def flush(self) -> None:
         if self.pieces:
@@ -236,6 +234,7 @@ class _Collector:
                 self.blocks.append(block)
                 self.blocks.extend(self.alts)
             else:  # the links and images of a stock block ("Share", "Show More") go with it
+                self.words_left_out += sum(len(WORD.findall(p.text)) for p in block.pieces)
                 self.elements[self.mark :] = [e for e in self.elements[self.mark :] if e.kind not in ("link", "image")]
         else:
             self.blocks.extend(self.alts)
@@ -264,9 +263,12 @@ class _Collector:
         if tag in SKIPPED:
             if tag == "pre" or tag == "table":
                 self.flush()
+            if tag == "pre":
+                self.preformatted += len(WORD.findall(html_unescape(self.source[node.start : node.end])))
             return
         if self.furniture and self.furniture(node, self.in_article):
             self.flush()
+            self.words_left_out += count_words(node, self.source)
             return
         if tag == "br":
             self.pieces.append(Piece("\n", node.start, node.end))
@@ -401,28 +403,64 @@ def page_element(root: Node, has_doctype: bool) -> Element | None:
     return Element("page", 0, 0, {"lang": None, "xml:lang": None}) if has_doctype else None
 
 
-def parse(path: str, source: str, *, extract: bool = True) -> Document:
-    root, has_doctype = parse_tree(source)
-    content = main_content(root, source) if extract else root
-    collector = _Collector(source, Furniture(content, source) if extract else None)
-    collector.in_article = any(n.tag == "article" for n in _ancestors(content))
-    if content is root:
+def html_unescape(markup: str) -> str:
+    """The text of a piece of markup, tags removed and character references decoded."""
+    return unescape(_TAG.sub(" ", markup))
+
+
+def collect(root: Node, source: str, content: Node | None) -> _Collector:
+    """Walk `content` (with furniture left out) or, without it, all of the page."""
+    collector = _Collector(source, Furniture(content, source) if content is not None else None)
+    if content is None or content is root:
         collector.walk(root)
     else:
+        collector.in_article = any(n.tag == "article" for n in _ancestors(content))
         collector.element(content)
     collector.flush()
+    return collector
+
+
+def audited_words(collector: _Collector) -> int:
+    return sum(len(WORD.findall(p.text)) for b in collector.blocks for p in b.pieces)
+
+
+def parse(path: str, source: str, *, extract: bool = True) -> Document:
+    root, has_doctype = parse_tree(source)
+    content = main_content(root, source) if extract else None
+    collector = collect(root, source, content)
+    notes: list[str] = []
+    metadata: dict[str, object] = {"extracted": content is not None and content is not root}
+    if content is not None:
+        kept = audited_words(collector)
+        left_out = collector.words_left_out + count_words(root, source) - count_words(content, source)
+        if kept < FALLBACK_WORDS and kept < FALLBACK_SHARE * (kept + left_out):
+            collector = collect(root, source, None)
+            notes.append(
+                f"extraction: the main content found holds only {kept} of the page's {kept + left_out} words, "
+                "too little to be the article; all of the page was audited"
+            )
+            metadata["extracted"] = False
+            left_out = 0
+        metadata["words_left_out"] = left_out
     elements = list(collector.elements)
     page = page_element(root, has_doctype)
     if page is not None:
         elements.insert(0, page)
-    return Document(
-        path,
-        source,
-        collector.blocks,
-        fmt="html",
-        elements=elements,
-        metadata={"extracted": extract and content is not root},
-    )
+    doc = Document(path, source, collector.blocks, fmt="html", elements=elements, metadata=metadata)
+    audited = doc.metadata["words_audited"] = len(doc.words)  # the metadata is the document's copy
+    if doc.metadata.get("words_left_out"):
+        notes.append(
+            f"extraction: audited {audited} words of the page's main content; {doc.metadata['words_left_out']} "
+            "words were left out as page furniture (navigation, link lists, comments, sharing); "
+            "--no-extract audits all of them"
+        )
+    if collector.preformatted > audited:
+        notes.append(
+            f"extraction: {collector.preformatted} words are in preformatted text (<pre>), which is "
+            f"read as code and not audited; only {audited} words were audited"
+        )
+    doc.warnings.extend(notes)
+    return doc
 
 
 def _ancestors(node: Node):
