@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter, not_
@@ -47,6 +46,15 @@ SMALL = {
     "y",
 }
 INTRODUCERS = ("or", "known as", "called")
+# Files a project names in capitals by convention: names of things, not abbreviations.
+FILE_NAMES = frozenset(
+    "README CONTRIBUTING OWNERS OWNERS_ALIASES LICENSE LICENCE CHANGELOG CHANGES AUTHORS MAINTAINERS "
+    "CONTRIBUTORS CODEOWNERS NOTICE SECURITY SUPPORT GOVERNANCE COPYING INSTALL HISTORY TODO".split()
+)
+# Beside an acronym these make it part of a file name, path or identifier (README.md,
+# docs/FAQ, OWNERS_ALIASES): before it, or after it (a dot only before an extension).
+_PATH_BEFORE = frozenset("_/\\.")
+_PATH_AFTER = frozenset("_/\\")
 HEADINGS = ("title", "heading")
 
 
@@ -282,6 +290,8 @@ def occurrences(doc, skip: frozenset):
                 if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
                     continue  # known, a numeral (XIV), or a word in capitals (AND)
                 s, e = offset + m.start(), offset + m.end()
+                if key in _FILE_KEYS or _in_path(sentence.text, s, e):
+                    continue  # a file name or a path: README, OWNERS, CONTRIBUTING.md
                 if "&" in sentence.text[max(0, s - 1) : e + 1] or any(
                     words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)
                 ):
@@ -293,6 +303,13 @@ def occurrences(doc, skip: frozenset):
                 ):
                     continue  # a run of capitalised words is a shout ("US FDA" is not)
                 yield key, doc.blocks[sentence.block].kind in HEADINGS, _in_name(words, n), sentence, s, e
+
+
+def _in_path(text: str, s: int, end: int) -> bool:
+    """Is text[s:end] part of a file name, path or identifier ("README.md", "docs/FAQ")?"""
+    after = text[end : end + 2]
+    before = text[s - 1] if s else ""
+    return before in _PATH_BEFORE or after[:1] in _PATH_AFTER or after[:1] == "." and after[1:2].isalnum()
 
 
 def _shouted(text: str) -> bool:
@@ -329,6 +346,10 @@ def _in_name(words, n: int) -> bool:
         return 0 <= k < len(words) and words[k].text[:1].isupper() and not words[k].text.isupper()
 
     return titled(n + 1) or (n > 1 and titled(n - 1))
+
+
+# With the plurals writers give them: READMEs, OWNERs.
+_FILE_KEYS = frozenset(key_of(n) for name in FILE_NAMES for n in (name, name + "s", name.removesuffix("S") + "s"))
 
 
 @lru_cache(maxsize=8)
@@ -383,28 +404,22 @@ class Abbreviation(Rule):
             index = next((i for i, u in enumerate(found) if not u[0] and not u[1]), None)
             if index is None:
                 continue  # only in headlines or inside names (FA Cup)
-            if not any(spelled_out(*u[2:], key) for u in found[: index + 1]):
-                unexplained.append((key, found, index))
+            if not any(spelled_out(*u[2:], key) for u in found):
+                unexplained.append((key, found, index))  # spelled out at no use, headings too
         if not unexplained:
             return
-        # How many words stand before each first use, and where each full name is first
-        # written: for all of them in one pass over the words before the last.
-        before = [
-            bisect_right(doc.word_ends, uses[index][2].prose_start + uses[index][3]) for _, uses, index in unexplained
-        ]
-        expansions = first_expansions(doc.texts[: max(before)], [key for key, _, _ in unexplained])
-        for (key, found, index), words_before in zip(unexplained, before):
-            if expansions.get(key, words_before + 1) <= words_before:
-                continue  # the words before it spell it out: Hewlett Packard ... HP
+        # Where each full name is written, anywhere in the article (Hewlett Packard ... HP):
+        # for all of them in one pass over the words.
+        expansions = first_expansions(doc.texts, [key for key, _, _ in unexplained])
+        for key, found, index in unexplained:
+            if key in expansions:
+                continue  # the article spells it out somewhere
             _, _, sentence, s, e = found[index]
-            start = sentence.prose_start + s
-            later = any(spelled_out(*u[2:], key) for u in found[index + 1 :])
             acronym = sentence.text[s:e]
             yield self.finding(
-                *doc.span(start, sentence.prose_start + e),
-                f"'{acronym}' is not spelled out at its first use"
-                + (" (only at a later one)" if later else "")
-                + f"; give the full name first: 'Full Name ({acronym})'.",
+                *doc.span(sentence.prose_start + s, sentence.prose_start + e),
+                f"'{acronym}' is not spelled out in the article; give the full name at its first use: "
+                f"'Full Name ({acronym})'.",
                 suggestion=f"Full Name ({acronym})",
             )
 
