@@ -358,14 +358,14 @@ def _keys(acronyms: tuple[str, ...]) -> frozenset[str]:
 
 
 class Abbreviation(Rule):
-    """Flags an acronym (NATO, ISIS, U.N.) whose first use is not spelled out, unless
-    it is on the list of acronyms every reader knows.
+    """Flags an acronym (NATO, ISIS, U.N.) the article never spells out, unless it is
+    on the list of acronyms every reader knows.
 
     Spelled out means "Full Name (ACRONYM)", "ACRONYM (Full Name)" or "Full Name, or
-    ACRONYM" at the first use, or the capitalised full name earlier in the article
-    (Hewlett Packard ... HP). Only the first use is flagged; a use in a headline or
-    inside a name (FA Cup, Windows XP) may be spelled out at the first use in the
-    text. Roman numerals (XIV), units and model names (5 MW, FT-30), words in
+    ACRONYM" at any use, headings too, or the capitalised full name anywhere in the
+    article (Hewlett Packard ... HP). Only the first use in the text is flagged. File
+    names and paths are names of things, not acronyms (README, OWNERS, CONTRIBUTING,
+    FAQ.md, docs/GLOSSARY, RELEASE_NOTES). Roman numerals (XIV), units and model names (5 MW, FT-30), words in
     capitals that the article also writes in lower case (AND) and runs of capitalised
     words (shouting) are not acronyms. Findings are `info`: whether readers know an
     acronym depends on the audience, and a name that is only letters (BT, HSBC) is
@@ -386,7 +386,7 @@ class Abbreviation(Rule):
 
     id = "abbreviation"
     category = "accessibility"
-    summary = "Acronym not spelled out at its first use (WCAG 3.1.4)"
+    summary = "Acronym the article never spells out (WCAG 3.1.4)"
     severity = Severity.INFO
     wcag = ("3.1.4",)
     options = (

@@ -354,7 +354,9 @@ class Jargon(Rule):
     The built-in lists are compiled from plainlanguage.gov, the GOV.UK style guide and
     Vale styles (sources and licences in rules/data/JARGON-SOURCES.md); inflected forms
     match too (leverage, leveraged, leveraging). Add house-style entries with `extra`
-    ("phrase => replacement") and exempt phrases with `allow`.
+    ("phrase => replacement") and exempt phrases with `allow`. In documentation a
+    heading or a link's text names its subject ("Best Practices"): `headings-and-links`
+    reports terms there at info, or skips them (the `docs` profile does).
 
     Why:
     Plain words are read faster and understood by more people, including readers
