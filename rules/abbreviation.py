@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter, not_
@@ -362,7 +363,7 @@ class Abbreviation(Rule):
     on the list of acronyms every reader knows.
 
     Spelled out means "Full Name (ACRONYM)", "ACRONYM (Full Name)" or "Full Name, or
-    ACRONYM" at any use, headings too, or the capitalised full name anywhere in the
+    ACRONYM" at any use, headings too, or the capitalised full name earlier in the
     article (Hewlett Packard ... HP). Only the first use in the text is flagged. File
     names and paths are names of things, not acronyms (README, OWNERS, CONTRIBUTING,
     FAQ.md, docs/GLOSSARY, RELEASE_NOTES). Roman numerals (XIV), units and model names (5 MW, FT-30), words in
@@ -408,12 +409,17 @@ class Abbreviation(Rule):
                 unexplained.append((key, found, index))  # spelled out at no use, headings too
         if not unexplained:
             return
-        # Where each full name is written, anywhere in the article (Hewlett Packard ... HP):
-        # for all of them in one pass over the words.
-        expansions = first_expansions(doc.texts, [key for key, _, _ in unexplained])
-        for key, found, index in unexplained:
-            if key in expansions:
-                continue  # the article spells it out somewhere
+        # How many words stand before each first use, and where each full name is first
+        # written: for all of them in one pass over the words before the last. A name
+        # in capitals counts only before the first use: after it, a run of capitals
+        # that happens to share the initials (Jason King ... JK) is no definition.
+        before = [
+            bisect_right(doc.word_ends, uses[index][2].prose_start + uses[index][3]) for _, uses, index in unexplained
+        ]
+        expansions = first_expansions(doc.texts[: max(before)], [key for key, _, _ in unexplained])
+        for (key, found, index), words_before in zip(unexplained, before):
+            if expansions.get(key, words_before + 1) <= words_before:
+                continue  # the words before it spell it out: Hewlett Packard ... HP
             _, _, sentence, s, e = found[index]
             acronym = sentence.text[s:e]
             yield self.finding(

@@ -52,6 +52,8 @@ CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is",
 CLITIC = {"re": "are", "m": "am", "ve": "have", "ll": "will"}
 SOLID_PREFIXES = ("re", "over", "under", "mis", "out", "with", "fore", "up", "off")
 DOUBLING = frozenset("begin forget forbid upset beset".split())
+POINTING = frozenset("a an the this that these those each every".split())  # "by this time"
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 CVC = re.compile(r"(?:^|[^aeiou]|[qgs]u)[aeiouy][^aeiouwxy]$")
 
 
@@ -309,6 +311,8 @@ class _Scan:
             return True  # "more complicated than", "very worried"
         if kind == "get" and w in lex.get_not_passive:
             return True  # "got married"
+        if "-" in w and w.partition("-")[0] in lex.hyphen_heads and words[0] in ("is", "are", "am"):
+            return "being" not in low[i + 1 : p]  # "is well-placed", "are highly-rated": a state
         if low[i].endswith("'s") and words == ("is",) and "being" not in low[i + 1 : p] and w not in lex.naming:
             return self.perfect(i, p)
         if w not in lex.stative:
@@ -355,7 +359,7 @@ class _Scan:
         if kind not in ("verb", "noun"):
             return w == kind
         if not w:
-            return kind == "noun"  # "the noise we're used to.": nothing follows, as after a noun
+            return True  # "the noise we're used to.", "once you're logged in.": nothing follows
         nominal = bool(w) and (
             w in DETERMINER or w.endswith("ing") or w[:1].isdigit() or self.words[k].text[:1].isupper()
         )
@@ -442,12 +446,12 @@ class _Scan:
         first = low[a]
         if first.endswith("ing") or first in lex.not_agent:
             return None
-        if first[:1].isdigit() or first in lex.numbers or first in ("a", "an", "the"):
+        if first[:1].isdigit() or first in lex.numbers or first in POINTING:
             head = low[a + 1 : a + 3] if a + 1 < n and self.joined(a) else ["-"]
             if not head[0].isalpha() or head[0] in AGENT_END or lex.not_agent_noun.intersection(head):
                 return None  # "by 5%", "by two goals", "by a wide margin"; not "by 100 MPs"
-            if first[:1].isdigit() and not head[0].endswith("s"):
-                return None  # "by 2025 the ministry": a year; "by 100 MPs" names the doers
+            if first[:1].isdigit() and (YEAR.fullmatch(first) or head[0] in DETERMINER or head[0].endswith("ing")):
+                return None  # "by 2025 the ministry", "by 13 Going On 30"; not "by 100 MPs"
         while b + 1 < n and b - a < 6 and not self.gap(b) and (low[b + 1] == "and" or low[b + 1] not in AGENT_END):
             if low[b + 1].endswith("ing") and len(low[b + 1]) > 5:
                 break  # "by drivers circling the block"
