@@ -52,10 +52,11 @@ FILE_NAMES = frozenset(
     "README CONTRIBUTING OWNERS OWNERS_ALIASES LICENSE LICENCE CHANGELOG CHANGES AUTHORS MAINTAINERS "
     "CONTRIBUTORS CODEOWNERS NOTICE SECURITY SUPPORT GOVERNANCE COPYING INSTALL HISTORY TODO".split()
 )
-# Beside an acronym these make it part of a file name, path or identifier (README.md,
-# docs/FAQ, OWNERS_ALIASES): before it, or after it (a dot only before an extension).
-_PATH_BEFORE = frozenset("_/\\.")
-_PATH_AFTER = frozenset("_/\\")
+# Beside an acronym these make it part of a file name or an identifier (README.md,
+# OWNERS_ALIASES): an underscore on either side, a dot before it, or a dot and an
+# extension after it. A slash is not: "GA/deprecation" is two words, not a path.
+_PATH_BEFORE = frozenset("_.")
+_PATH_AFTER = frozenset("_")
 HEADINGS = ("title", "heading")
 
 
@@ -307,7 +308,7 @@ def occurrences(doc, skip: frozenset):
 
 
 def _in_path(text: str, s: int, end: int) -> bool:
-    """Is text[s:end] part of a file name, path or identifier ("README.md", "docs/FAQ")?"""
+    """Is text[s:end] part of a file name or an identifier ("README.md", "RELEASE_NOTES")?"""
     after = text[end : end + 2]
     before = text[s - 1] if s else ""
     return before in _PATH_BEFORE or after[:1] in _PATH_AFTER or after[:1] == "." and after[1:2].isalnum()
@@ -366,7 +367,7 @@ class Abbreviation(Rule):
     ACRONYM" at any use, headings too, or the capitalised full name earlier in the
     article (Hewlett Packard ... HP). Only the first use in the text is flagged. File
     names and paths are names of things, not acronyms (README, OWNERS, CONTRIBUTING,
-    FAQ.md, docs/GLOSSARY, RELEASE_NOTES). Roman numerals (XIV), units and model names (5 MW, FT-30), words in
+    FAQ.md, RELEASE_NOTES). Roman numerals (XIV), units and model names (5 MW, FT-30), words in
     capitals that the article also writes in lower case (AND) and runs of capitalised
     words (shouting) are not acronyms. Findings are `info`: whether readers know an
     acronym depends on the audience, and a name that is only letters (BT, HSBC) is

@@ -370,7 +370,8 @@ class _Scan:
         last, verbs = p, [low[p]]
         while last + 1 < n:  # "were arrested and charged", "was arrested, charged and jailed"
             k, listed = last + 1, self.gap(last) == ","
-            if self.joined(last) and low[k] in ("and", "or"):
+            conjoined = low[k] in ("and", "or") and (listed or self.joined(last))  # "shared, referenced, and reused"
+            if conjoined:
                 k += 1
             elif not listed:
                 break
@@ -381,7 +382,7 @@ class _Scan:
             nxt = self.after(k)
             if self.adjectival(i, k, kind, ("",)) or nxt and not (nxt in FOLLOWS or self.adverb(k + 1)):
                 break  # "was injured and missed the game": an active verb and its object
-            if listed and nxt not in ("and", "or") and self.gap(k) != ",":
+            if listed and not conjoined and nxt not in ("and", "or") and self.gap(k) != ",":
                 break
             last = k
             verbs.append(low[k])
