@@ -228,6 +228,8 @@ class _Scan:
             return (t,), 0
         if clitic == "s" and (host in S_HOSTS or nxt in ("been", "being")):
             return ("has" if nxt in ("been", "got") else "is",), len(host)
+        if clitic == "nt" and host in BE:
+            return (host, "not"), 0  # "is'nt", "was'nt": the apostrophe typed a letter early
         if clitic == "d":
             return ("had" if nxt == "been" else "would",), len(host)
         return ((CLITIC[clitic],), len(host)) if clitic in CLITIC and host else ((), 0)
