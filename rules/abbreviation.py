@@ -47,6 +47,16 @@ SMALL = {
     "y",
 }
 INTRODUCERS = ("or", "known as", "called")
+# Files a project names in capitals by convention: names of things, not abbreviations.
+FILE_NAMES = frozenset(
+    "README CONTRIBUTING OWNERS OWNERS_ALIASES LICENSE LICENCE CHANGELOG CHANGES AUTHORS MAINTAINERS "
+    "CONTRIBUTORS CODEOWNERS NOTICE SECURITY SUPPORT GOVERNANCE COPYING INSTALL HISTORY TODO".split()
+)
+# Beside an acronym these make it part of a file name or an identifier (README.md,
+# OWNERS_ALIASES): an underscore on either side, a dot before it, or a dot and an
+# extension after it. A slash is not: "GA/deprecation" is two words, not a path.
+_PATH_BEFORE = frozenset("_.")
+_PATH_AFTER = frozenset("_")
 HEADINGS = ("title", "heading")
 
 
@@ -282,6 +292,8 @@ def occurrences(doc, skip: frozenset):
                 if key in skip or ROMAN.fullmatch(key) or key.casefold() in lower_words:
                     continue  # known, a numeral (XIV), or a word in capitals (AND)
                 s, e = offset + m.start(), offset + m.end()
+                if key in _FILE_KEYS or _in_path(sentence.text, s, e):
+                    continue  # a file name or a path: README, OWNERS, CONTRIBUTING.md
                 if "&" in sentence.text[max(0, s - 1) : e + 1] or any(
                     words[k].text[:1].isdigit() for k in (n - 1, n + 1) if 0 <= k < len(words)
                 ):
@@ -293,6 +305,13 @@ def occurrences(doc, skip: frozenset):
                 ):
                     continue  # a run of capitalised words is a shout ("US FDA" is not)
                 yield key, doc.blocks[sentence.block].kind in HEADINGS, _in_name(words, n), sentence, s, e
+
+
+def _in_path(text: str, s: int, end: int) -> bool:
+    """Is text[s:end] part of a file name or an identifier ("README.md", "RELEASE_NOTES")?"""
+    after = text[end : end + 2]
+    before = text[s - 1] if s else ""
+    return before in _PATH_BEFORE or after[:1] in _PATH_AFTER or after[:1] == "." and after[1:2].isalnum()
 
 
 def _shouted(text: str) -> bool:
@@ -331,20 +350,24 @@ def _in_name(words, n: int) -> bool:
     return titled(n + 1) or (n > 1 and titled(n - 1))
 
 
+# With the plurals writers give them: READMEs, OWNERs.
+_FILE_KEYS = frozenset(key_of(n) for name in FILE_NAMES for n in (name, name + "s", name.removesuffix("S") + "s"))
+
+
 @lru_cache(maxsize=8)
 def _keys(acronyms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key_of(k) for k in acronyms)
 
 
 class Abbreviation(Rule):
-    """Flags an acronym (NATO, ISIS, U.N.) whose first use is not spelled out, unless
-    it is on the list of acronyms every reader knows.
+    """Flags an acronym (NATO, ISIS, U.N.) the article never spells out, unless it is
+    on the list of acronyms every reader knows.
 
     Spelled out means "Full Name (ACRONYM)", "ACRONYM (Full Name)" or "Full Name, or
-    ACRONYM" at the first use, or the capitalised full name earlier in the article
-    (Hewlett Packard ... HP). Only the first use is flagged; a use in a headline or
-    inside a name (FA Cup, Windows XP) may be spelled out at the first use in the
-    text. Roman numerals (XIV), units and model names (5 MW, FT-30), words in
+    ACRONYM" at any use, headings too, or the capitalised full name earlier in the
+    article (Hewlett Packard ... HP). Only the first use in the text is flagged. File
+    names and paths are names of things, not acronyms (README, OWNERS, CONTRIBUTING,
+    FAQ.md, RELEASE_NOTES). Roman numerals (XIV), units and model names (5 MW, FT-30), words in
     capitals that the article also writes in lower case (AND) and runs of capitalised
     words (shouting) are not acronyms. Findings are `info`: whether readers know an
     acronym depends on the audience, and a name that is only letters (BT, HSBC) is
@@ -365,7 +388,7 @@ class Abbreviation(Rule):
 
     id = "abbreviation"
     category = "accessibility"
-    summary = "Acronym not spelled out at its first use (WCAG 3.1.4)"
+    summary = "Acronym the article never spells out (WCAG 3.1.4)"
     severity = Severity.INFO
     wcag = ("3.1.4",)
     options = (
@@ -383,12 +406,14 @@ class Abbreviation(Rule):
             index = next((i for i, u in enumerate(found) if not u[0] and not u[1]), None)
             if index is None:
                 continue  # only in headlines or inside names (FA Cup)
-            if not any(spelled_out(*u[2:], key) for u in found[: index + 1]):
-                unexplained.append((key, found, index))
+            if not any(spelled_out(*u[2:], key) for u in found):
+                unexplained.append((key, found, index))  # spelled out at no use, headings too
         if not unexplained:
             return
         # How many words stand before each first use, and where each full name is first
-        # written: for all of them in one pass over the words before the last.
+        # written: for all of them in one pass over the words before the last. A name
+        # in capitals counts only before the first use: after it, a run of capitals
+        # that happens to share the initials (Jason King ... JK) is no definition.
         before = [
             bisect_right(doc.word_ends, uses[index][2].prose_start + uses[index][3]) for _, uses, index in unexplained
         ]
@@ -397,14 +422,11 @@ class Abbreviation(Rule):
             if expansions.get(key, words_before + 1) <= words_before:
                 continue  # the words before it spell it out: Hewlett Packard ... HP
             _, _, sentence, s, e = found[index]
-            start = sentence.prose_start + s
-            later = any(spelled_out(*u[2:], key) for u in found[index + 1 :])
             acronym = sentence.text[s:e]
             yield self.finding(
-                *doc.span(start, sentence.prose_start + e),
-                f"'{acronym}' is not spelled out at its first use"
-                + (" (only at a later one)" if later else "")
-                + f"; give the full name first: 'Full Name ({acronym})'.",
+                *doc.span(sentence.prose_start + s, sentence.prose_start + e),
+                f"'{acronym}' is not spelled out in the article; give the full name at its first use: "
+                f"'Full Name ({acronym})'.",
                 suggestion=f"Full Name ({acronym})",
             )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count
 from typing import Any
@@ -23,6 +24,7 @@ SOURCES = (
     "vale-proselint",
     "project",
 )
+HEADINGS = ("title", "heading")
 KINDS = ("jargon", "wordy", "buzzword", "cliche")
 WHY = {
     "jargon": "formal wording",
@@ -343,7 +345,9 @@ class Jargon(Rule):
     The built-in lists are compiled from plainlanguage.gov, the GOV.UK style guide and
     Vale styles (sources and licences in rules/data/JARGON-SOURCES.md); inflected forms
     match too (leverage, leveraged, leveraging). Add house-style entries with `extra`
-    ("phrase => replacement") and exempt phrases with `allow`.
+    ("phrase => replacement") and exempt phrases with `allow`. In documentation a
+    heading or a link's text names its subject ("Best Practices"): `headings-and-links`
+    reports terms there at info, or skips them (the `docs` profile does).
 
     Why:
     Plain words are read faster and understood by more people, including readers
@@ -372,6 +376,14 @@ class Jargon(Rule):
         Option("allow", list, (), "phrases never flagged", check_entry=_allow_problem),
         Option("sources", list, SOURCES, "built-in lists to use: " + ", ".join(SOURCES)),
         Option("kinds", list, KINDS, "kinds of entry to flag: " + ", ".join(KINDS)),
+        Option(
+            "headings-and-links",
+            str,
+            "flag",
+            "a term in a heading or a link's text: flag it as elsewhere, report it at info, or skip it "
+            '(in documentation a section or page title names its subject: "Best Practices")',
+            choices=("flag", "info", "skip"),
+        ),
     )
 
     def check(self, doc, opts):
@@ -383,7 +395,12 @@ class Jargon(Rule):
         phrases = {word: listed for word, listed in phrases.items() if listed}
         if not phrases:
             return
+        titles = opts["headings-and-links"]
+        links = sorted((e.start, e.end) for e in doc.elements if e.kind == "link") if titles != "flag" else []
         for sentence, keys in sentences_with_keys(doc, phrases):
+            in_heading = titles != "flag" and doc.blocks[sentence.block].kind in HEADINGS
+            if in_heading and titles == "skip":
+                continue
             parts = _parts(map(TEXT, sentence.words))
             if not any(words <= parts for key in keys for words, _ in phrases[key]):
                 continue
@@ -407,7 +424,12 @@ class Jargon(Rule):
                     continue
                 if entry["context"] == "verb" and i and toks[i - 1][0] in DETERMINERS:
                     continue
-                yield self._finding(doc, entry, tag, toks, i, j)
+                found = self._finding(doc, entry, tag, toks, i, j)
+                if in_heading or links and _in_link(links, found.start, found.end):
+                    if titles == "skip":
+                        continue
+                    found = found._replace(severity=Severity.INFO, fix=None)  # names the subject
+                yield found
 
     def _finding(self, doc, entry, tag, toks, i, j):
         start, end = doc.span(toks[i][1], toks[j - 1][2])
@@ -430,6 +452,12 @@ class Jargon(Rule):
         if len(alts) == 1 and alts[0] != "(omit)" and not (tag == "base" and head in AMBIGUOUS_BASE):
             fix = Fix(start, end, alts[0], safe=False)
         return self.finding(start, end, f"{why}: try {said}.", suggestion=" / ".join(alts), fix=fix)
+
+
+def _in_link(links: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does the source span [start, end) lie inside one of the (sorted) link spans?"""
+    k = bisect_right(links, (start, float("inf"))) - 1
+    return k >= 0 and links[k][0] <= start and end <= links[k][1]
 
 
 def _at_edge(sentence, prose_start: int, prose_end: int) -> bool:

@@ -15,7 +15,12 @@ class PassiveVoice(Rule):
     Forms of "be" and "get" followed by a past participle count, with adverbs between
     ("was quickly approved", "has not been done", "got fired", "to be done"). Participles
     the sentence shows to be adjectives do not ("is interested in", "are tired", "is
-    located in", "was very worried"), nor the perfect ("has gone").
+    located in", "was very worried", "you're logged in"), nor the perfect ("has gone").
+    Hyphenated participles ("was well-received"), colloquial ones after "get" ("got
+    beat"), sentences in capitals and negations typed without an apostrophe ("isn
+    cancelled") count too. "By" a time or a means ("by Friday", "by 2025", "by
+    default", "by label") names no doer; where the doer is no noun phrase, no rewrite
+    is offered.
 
     Why:
     The active voice says who does what, in the order readers expect, and is usually
@@ -57,7 +62,7 @@ class PassiveVoice(Rule):
                     c.start,
                     c.end,
                     f"Passive voice: “{c.text}” (by {c.agent}). Put the doer first.",
-                    suggestion=f"{'for ' * c.active.startswith('to ')}{c.agent} {c.active} …",
+                    suggestion=f"{'for ' * c.active.startswith('to ')}{c.agent} {c.active} …" if c.active else None,
                 )
             else:
                 yield self.finding(c.start, c.end, f"Passive voice: “{c.text}”. Say who acts, if it matters.")

@@ -15,7 +15,10 @@ from audit.rules import DATA
 
 BE = frozenset("am is are was were be been being".split())
 GET = frozenset("get gets got gotten getting".split())
-STARTS = BE | GET  # the words a passive group starts at (with contractions: "it's been")
+# Negations typed without their apostrophe ("isn cancelled", "wasnt approved").
+TYPED_NOT = {"isn": "is", "isnt": "is", "aren": "are", "arent": "are", "wasn": "was", "wasnt": "was"}
+TYPED_NOT |= {"weren": "were", "werent": "were"}
+STARTS = BE | GET | TYPED_NOT.keys()  # the words a passive group starts at (with contractions: "it's been")
 HAVE = frozenset("have has had having".split())
 MODAL = frozenset("will would can could may might must shall should do does did".split())
 WH = frozenset("why how when where what who whom which whether and but so".split())
@@ -49,6 +52,8 @@ CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is",
 CLITIC = {"re": "are", "m": "am", "ve": "have", "ll": "will"}
 SOLID_PREFIXES = ("re", "over", "under", "mis", "out", "with", "fore", "up", "off")
 DOUBLING = frozenset("begin forget forbid upset beset".split())
+POINTING = frozenset("a an the this that these those each every".split())  # "by this time"
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 CVC = re.compile(r"(?:^|[^aeiou]|[qgs]u)[aeiouy][^aeiouwxy]$")
 
 
@@ -96,7 +101,7 @@ class Lexicon:
             return True
         if "-" in w:
             head, _, tail = w.partition("-")
-            return head in self.verb_prefixes and self.participle(tail)
+            return (head in self.verb_prefixes or head in self.hyphen_heads) and self.participle(tail)
         if w.startswith("un") and not w.startswith("under") and self.participle(w[2:]):
             return False  # "unexpected", "unchanged": adjectives
         if any(w.startswith(p) and w[len(p) :] in self.irregular for p in SOLID_PREFIXES if len(w) > len(p) + 2):
@@ -124,6 +129,12 @@ class Lexicon:
                 return s[:-1], p, s + "ing"  # "stopped", "travelled"
             base = s + "e" if s not in self.base_plain and (s in self.base_e or _wants_e(s)) else s
         return base, p, _ing(base)
+
+
+def _shouted(text: str) -> bool:
+    """Are most of the sentence's letters capitals (a headline or a shout)?"""
+    letters = sum(map(str.isalpha, text))
+    return letters > 3 and sum(map(str.isupper, text)) > 0.8 * letters
 
 
 def _syllables(s: str) -> int:
@@ -188,6 +199,11 @@ class _Scan:
         self.words = sentence.words
         self.low = low  # the words in lower case, curly apostrophes straightened
         self.question = sentence.text.rstrip("\"'”’) ").endswith("?")
+        self.shout = _shouted(sentence.text)  # "THE BILL WAS PASSED": case tells nothing
+
+    def lower(self, k: int) -> bool:
+        """Is word k written in lower case (any word, in a sentence in capitals)?"""
+        return self.shout or self.words[k].text[:1].islower()
 
     def joined(self, a: int) -> bool:
         """Words a and a+1 are one phrase: only spaces between them (or a comma by an adverb)."""
@@ -196,13 +212,15 @@ class _Scan:
 
     def adverb(self, i: int) -> bool:
         w = self.low[i]
-        return self.words[i].text[:1].islower() and (
+        return self.lower(i) and (
             w in self.lex.adverbs or w.endswith("ly") and len(w) > 4 and w not in self.lex.not_adverbs
         )
 
     def aux(self, i: int) -> tuple[tuple[str, ...], int]:
         """Auxiliary words a token stands for ("wasn't" -> was not) and where they start in it."""
         t, nxt = self.low[i], self.low[i + 1] if i + 1 < len(self.low) else ""
+        if t in TYPED_NOT:
+            return (TYPED_NOT[t], "not"), 0
         if t in CONTRACTED or t.endswith("n't"):
             return (CONTRACTED.get(t, t[:-3]), "not"), 0
         host, apostrophe, clitic = t.rpartition("'")
@@ -210,6 +228,8 @@ class _Scan:
             return (t,), 0
         if clitic == "s" and (host in S_HOSTS or nxt in ("been", "being")):
             return ("has" if nxt in ("been", "got") else "is",), len(host)
+        if clitic == "nt" and host in BE:
+            return (host, "not"), 0  # "is'nt", "was'nt": the apostrophe typed a letter early
         if clitic == "d":
             return ("had" if nxt == "been" else "would",), len(host)
         return ((CLITIC[clitic],), len(host)) if clitic in CLITIC and host else ((), 0)
@@ -235,7 +255,14 @@ class _Scan:
                 elif not self.adverb(j):
                     break
                 j += 1
-            p = j if kind and j < n and self.joined(j - 1) and self.is_participle(j, i) else None
+            p = (
+                j
+                if kind
+                and j < n
+                and self.joined(j - 1)
+                and (self.is_participle(j, i) or kind == "get" and self.lex_get(j))
+                else None
+            )
             if p is None and kind == "be" and self.question and words[0] in ("is", "are", "am", "was", "were"):
                 p = self.inverted(i)
             if p is None:
@@ -250,7 +277,11 @@ class _Scan:
     def is_participle(self, j: int, i: int) -> bool:
         """A participle in lower case, or in a title-case headline ("Man Was Arrested")."""
         text, aux = self.words[j].text, self.words[i].text
-        return self.lex.participle(self.low[j]) and (text[:1].islower() or i > 0 and text.istitle() and aux.istitle())
+        return self.lex.participle(self.low[j]) and (self.lower(j) or i > 0 and text.istitle() and aux.istitle())
+
+    def lex_get(self, j: int) -> bool:
+        """A colloquial participle after "get" ("got beat"), in lower case."""
+        return self.low[j] in self.lex.get_participles and self.lower(j)
 
     def inverted(self, i: int) -> int | None:
         """ "Was the bill passed?": a participle after a short subject, in a question."""
@@ -259,7 +290,9 @@ class _Scan:
         for k in range(i + 1, min(len(self.low), i + 6)):
             if not self.joined(k - 1) or self.low[k] in NOT_SUBJECT:
                 return None
-            if k > i + 1 and self.words[k].text[:1].islower() and self.lex.participle(self.low[k]):
+            if self.low[k - 1] in ("a", "an", "the"):
+                continue  # "Is this a planned purchase?": an adjective before a noun
+            if k > i + 1 and self.lower(k) and self.lex.participle(self.low[k]):
                 return k
         return None
 
@@ -280,6 +313,8 @@ class _Scan:
             return True  # "more complicated than", "very worried"
         if kind == "get" and w in lex.get_not_passive:
             return True  # "got married"
+        if "-" in w and w.partition("-")[0] in lex.hyphen_heads and words[0] in ("is", "are", "am"):
+            return "being" not in low[i + 1 : p]  # "is well-placed", "are highly-rated": a state
         if low[i].endswith("'s") and words == ("is",) and "being" not in low[i + 1 : p] and w not in lex.naming:
             return self.perfect(i, p)
         if w not in lex.stative:
@@ -325,6 +360,8 @@ class _Scan:
         w = self.low[k] if k < len(self.low) else ""
         if kind not in ("verb", "noun"):
             return w == kind
+        if not w:
+            return True  # "the noise we're used to.", "once you're logged in.": nothing follows
         nominal = bool(w) and (
             w in DETERMINER or w.endswith("ing") or w[:1].isdigit() or self.words[k].text[:1].isupper()
         )
@@ -335,7 +372,8 @@ class _Scan:
         last, verbs = p, [low[p]]
         while last + 1 < n:  # "were arrested and charged", "was arrested, charged and jailed"
             k, listed = last + 1, self.gap(last) == ","
-            if self.joined(last) and low[k] in ("and", "or"):
+            conjoined = low[k] in ("and", "or") and (listed or self.joined(last))  # "shared, referenced, and reused"
+            if conjoined:
                 k += 1
             elif not listed:
                 break
@@ -346,7 +384,7 @@ class _Scan:
             nxt = self.after(k)
             if self.adjectival(i, k, kind, ("",)) or nxt and not (nxt in FOLLOWS or self.adverb(k + 1)):
                 break  # "was injured and missed the game": an active verb and its object
-            if listed and nxt not in ("and", "or") and self.gap(k) != ",":
+            if listed and not conjoined and nxt not in ("and", "or") and self.gap(k) != ",":
                 break
             last = k
             verbs.append(low[k])
@@ -354,7 +392,7 @@ class _Scan:
         start = i
         while start > 0 and self.joined(start - 1):
             before = self.aux(start - 1)[0][:1]
-            if not (self.words[start - 1].text[:1].islower() or start == 1):
+            if not (self.lower(start - 1) or start == 1):
                 break  # "in early May were sent": a name, not a modal
             if before and (before[0] in AUXILIARY or before[0] in ("to", "not", "never") and low[i] != "being"):
                 start -= 1
@@ -384,7 +422,8 @@ class _Scan:
                     and self.words[b].text.islower()
                 )
             )
-            active = " and ".join(self.active(chain, v, plural) for v in verbs)
+            if not any("-" in v and v.partition("-")[0] in self.lex.hyphen_heads for v in verbs):
+                active = " and ".join(self.active(chain, v, plural) for v in verbs)  # none for "well-received"
         first, offset = self.words[start], self.aux(start)[1]  # "it’s been": the group starts at "’s"
         begin = self.doc.span(first.prose_start + offset, first.prose_end)[0] if offset else first.start
         group = " ".join(self.doc.text[first.prose_start + offset : self.words[last].prose_end].split())
@@ -410,10 +449,12 @@ class _Scan:
         first = low[a]
         if first.endswith("ing") or first in lex.not_agent:
             return None
-        if first[:1].isdigit() or first in lex.numbers or first in ("a", "an", "the"):
+        if first[:1].isdigit() or first in lex.numbers or first in POINTING:
             head = low[a + 1 : a + 3] if a + 1 < n and self.joined(a) else ["-"]
             if not head[0].isalpha() or head[0] in AGENT_END or lex.not_agent_noun.intersection(head):
                 return None  # "by 5%", "by two goals", "by a wide margin"; not "by 100 MPs"
+            if first[:1].isdigit() and (YEAR.fullmatch(first) or head[0] in DETERMINER or head[0].endswith("ing")):
+                return None  # "by 2025 the ministry", "by 13 Going On 30"; not "by 100 MPs"
         while b + 1 < n and b - a < 6 and not self.gap(b) and (low[b + 1] == "and" or low[b + 1] not in AGENT_END):
             if low[b + 1].endswith("ing") and len(low[b + 1]) > 5:
                 break  # "by drivers circling the block"

@@ -85,4 +85,39 @@ def test_config_command_says_a_setting_came_from_a_builtin_profile(article, caps
 
 
 def test_every_builtin_profile_loads_against_the_rules():
-    assert set(builtin_profiles()) == {"default", "strict", "wcag-aaa", "docs"}
+    assert set(builtin_profiles()) == {"default", "news", "strict", "wcag-aaa", "docs", "fiction"}
+
+
+def test_news_profile_is_the_defaults(article, capsys):
+    _, plain = run(capsys, str(article))
+    _, named = run(capsys, str(article), "--profile", "news")
+    assert named["files"][0]["findings"] == plain["files"][0]["findings"]
+
+
+def test_fiction_profile_keeps_long_sentences_out_of_the_gate(tmp_path, capsys, monkeypatch):
+    find.cache_clear()
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    long = " ".join(["and the old road wound on past the mill"] * 8) + "."
+    path = tmp_path / "chapter.txt"
+    path.write_text("Chapter one\n\n" + long.capitalize() + "\n", encoding="utf-8")
+    code, report = run(capsys, str(path))
+    assert code == 1 and any(
+        f["rule"] == "sentence-length" and f["severity"] == "error" for f in report["files"][0]["findings"]
+    )
+    code, report = run(capsys, str(path), "--profile", "fiction")
+    assert code == 0 and not any(f["severity"] == "error" for f in report["files"][0]["findings"])
+
+
+def test_docs_profile_leaves_terms_in_headings_and_link_text(tmp_path, capsys, monkeypatch):
+    find.cache_clear()
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "guide.md"
+    path.write_text(
+        "# Best Practices\n\nRead the [best practices](x.md) first, then leverage the cache.\n", encoding="utf-8"
+    )
+    _, report = run(capsys, str(path), "--select", "jargon")
+    assert len(report["files"][0]["findings"]) == 3
+    _, report = run(capsys, str(path), "--select", "jargon", "--profile", "docs")
+    assert [f["excerpt"] for f in report["files"][0]["findings"]] == ["leverage"]
