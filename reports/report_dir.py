@@ -17,9 +17,11 @@ import json
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 from audit.reports import html_article, html_index, markdown_article
+from audit.reports.summary import row_metrics
 from audit.results.model import without_page_keys
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -85,9 +87,16 @@ def index_entry(result: dict) -> dict:
         "status": result["status"],
         "error": result.get("error"),
         "title": result.get("title") or "",
-        "metrics": result.get("metrics") or {},
-        "findings": [{"rule": f["rule"], "severity": f["severity"]} for f in result.get("findings") or ()],
+        "metrics": row_metrics(result.get("metrics") or {}),
+        "findings": [_kind(f["rule"], f["severity"]) for f in result.get("findings") or ()],
     }
+
+
+@lru_cache(maxsize=4096)
+def _kind(rule: str, severity: str) -> dict:
+    """One shared, read-only {"rule", "severity"} per kind of finding: an index of
+    100,000 articles keeps references, not a dictionary per finding."""
+    return {"rule": rule, "severity": severity}
 
 
 def index(report: dict, pages: dict[str, str]) -> str:

@@ -61,6 +61,15 @@ def _passive(metrics: dict) -> float | None:
     return None
 
 
+ROW_METRICS = ("consensus_grade", "target_grade", "words", "long_sentences")
+
+
+def row_metrics(metrics: dict) -> dict:
+    """The metrics an article's row shows (`figures`): what an index keeps of each
+    article while a batch runs."""
+    return {k: v for k, v in metrics.items() if k in ROW_METRICS or "passive" in k}
+
+
 def severity_counts(findings) -> dict[str, int]:
     counts = Counter(f["severity"] for f in findings)
     return {s: counts.get(s, 0) for s in SEVERITY_NAMES}

@@ -182,6 +182,13 @@ def test_output_and_report_folder_are_written_atomically(tmp_path, monkeypatch, 
         real(path, data)
 
     monkeypatch.setattr(output, "write_in_place", recording)
+    real_replacing = output.replacing
+
+    def recording_stream(path, *args, **kwargs):  # a streamed JSON report is written so
+        written.append(Path(path))
+        return real_replacing(path, *args, **kwargs)
+
+    monkeypatch.setattr(output, "replacing", recording_stream)
     renamed: list[tuple[Path, Path]] = []
     real_rename = report_folder.os.rename
     monkeypatch.setattr(

@@ -23,9 +23,9 @@ from audit.workflow.narrowing import Narrowing, shown
 def cmd_check(args) -> ExitCode:
     narrowing, tasks, config_notes = _prepare(args)
     notes = config_notes + _grammar_preflight(tasks, args)
-    if streaming.streams(args):
-        return streaming.check(tasks, args, narrowing, notes)
     pages = _report_folder(args, tasks)
+    if streaming.streams(args):
+        return streaming.check(tasks, args, narrowing, notes, pages)
     results, stopped = _audit(tasks, args, narrowing, pages)
     if stopped:
         return _stopped_early(results, tasks, args, pages, *stopped)

@@ -68,7 +68,7 @@ def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCo
     report = run.to_dict()
     if partial:
         report = json_report.mark_partial(report, partial)
-    status = _finish_report_dir(pages, report, partial) if pages is not None else ExitCode.OK
+    status = finish_report_dir(pages, report, partial) if pages is not None else ExitCode.OK
     report_dir = getattr(args, "report_dir", None) if not partial else None
     # The article text is kept for the HTML pages only; the other formats never carry it.
     shown = {**report, "files": [without_page_keys(r) for r in report["files"]]}
@@ -251,7 +251,7 @@ def _append_job_summary(text: str, summary_file: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _finish_report_dir(pages, report: dict, partial: str | None) -> ExitCode:
+def finish_report_dir(pages, report: dict, partial: str | None) -> ExitCode:
     from audit.cli.report_folder import ReportFolderError
 
     if partial:

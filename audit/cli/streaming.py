@@ -1,6 +1,8 @@
 """`check --format json`, written as results arrive, so memory stays flat however large
 the batch: each file's entry is encoded when it arrives and spooled to a temporary file;
-the report's head (the summary) is written before them, when every result is in."""
+the report's head (the summary) is written before them, when every result is in. With
+--report-dir, each article's pages are written as it arrives too, and only its figures
+are kept for the index."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import IO
 from audit.batch.progress import Progress
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task
-from audit.cli.output import plain, say, stopped_note, warnings_outcome, write_streamed
+from audit.cli.output import finish_report_dir, plain, say, stopped_note, warnings_outcome, write_streamed
 from audit.cli.settings import rules_of_run
 from audit.results.exit_codes import ExitCode
 from audit.results.model import PAGE_KEYS, Tally
@@ -21,9 +23,7 @@ from audit.workflow.narrowing import Narrowing, shown
 
 def streams(args) -> bool:
     """Whether the report is a JSON report with nothing that needs every result at once."""
-    return args.format == "json" and not (
-        args.fix or args.diff or args.report_dir or args.output_formats or args.add_words
-    )
+    return args.format == "json" and not (args.fix or args.diff or args.output_formats or args.add_words)
 
 
 class _Spool:
@@ -51,12 +51,13 @@ class _Spool:
         self.lines.write((line or self.encode(entry)) + "\n")
 
 
-def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> ExitCode:
-    """Audit the tasks and write the JSON report; on Ctrl-C, report what finished."""
+def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str], pages=None) -> ExitCode:
+    """Audit the tasks and write the JSON report (and the pages of the report folder
+    `pages`, if any); on Ctrl-C, report what finished."""
     progress = Progress(len(tasks), sys.stderr)
     stopped = None  # (exit code, why) when the batch ends before its last article
     # Cached results that are shown as they are need not be decoded, only counted.
-    as_stored = narrowing.shows_as_audited(tasks)
+    as_stored = narrowing.shows_as_audited(tasks) and pages is None  # pages need the whole result
     with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
         spool = _Spool(lines)
         try:
@@ -71,7 +72,8 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
                 ),
                 tasks,
             ):
-                spool.add(result, shown(narrowing.narrow(result, task), task.settings))
+                entry = shown(narrowing.narrow(result, task), task.settings)
+                spool.add(result, pages.add(entry) if pages is not None else entry)
                 progress.step()
         except KeyboardInterrupt:
             stopped = ExitCode.INTERRUPTED, "interrupted (Ctrl-C)"
@@ -96,6 +98,8 @@ def check(tasks: list[Task], args, narrowing: Narrowing, notes: list[str]) -> Ex
             head = json_report.mark_partial(head, reason)
         lines.seek(0)
         status = write_streamed(head, (line.rstrip("\n") for line in lines), args.output)
+        if pages is not None:
+            status = max(status, finish_report_dir(pages, head, stopped[1] if stopped else None))
     for path, error in spool.problems:
         say(f"could not audit {plain(path)}: {plain(error)}")
     if stopped:
