@@ -18,21 +18,16 @@ import csv
 import hashlib
 import html
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from audit.frontends import parse
-from audit.rules.passive_voice import clauses
+from tests.rules.passive_scoring import score
 
 LABELED = Path(__file__).parent.parent / "data" / "passive_docs_web.tsv"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 TAG = re.compile(r"<[^>]*>")
-
-
-def _last_word(group: str) -> str:
-    return group.replace("\u2019", "'").split()[-1].strip(",").lower()
 
 
 def sentences() -> list[tuple[str, str, dict[str, str]]]:
@@ -69,34 +64,9 @@ def test_precision_and_recall(record_property):
     rows = sentences()
     if len(rows) < 300:
         pytest.skip(f"web pages absent: {CORPUS / 'web'}")
-    tp = fp = fn = 0
-    sentence: Counter[str] = Counter()
-    for name, text, row in rows:
-        doc = parse(name, text)
-        found = [_last_word(doc.source[c.start : c.end]) for c in clauses(doc)]
-        flagged, passive = bool(found), row["label"] == "passive"
-        sentence["tp" if flagged and passive else "fp" if flagged else "fn" if passive else "tn"] += 1
-        for word in (_last_word(g) for g in row["groups"].split("|") if g.strip()):
-            if word in found:
-                found.remove(word)
-                tp += 1
-            else:
-                fn += 1
-        fp += len(found)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    s_precision = sentence["tp"] / (sentence["tp"] + sentence["fp"])
-    s_recall = sentence["tp"] / (sentence["tp"] + sentence["fn"])
-    report = (
-        f"passive-voice on {LABELED.name}: clauses precision {precision:.3f} recall {recall:.3f} "
-        f"(tp {tp}, fp {fp}, fn {fn}); sentences precision {s_precision:.3f} recall {s_recall:.3f}"
-    )
+    scores = score((parse(name, text), row) for name, text, row in rows)
+    report = scores.report(LABELED.name)
     print("\n" + report)
-    for key, value in (
-        ("precision", precision),
-        ("recall", recall),
-        ("sentence_precision", s_precision),
-        ("sentence_recall", s_recall),
-    ):
-        record_property(f"passive_docs_web_{key}", round(value, 3))
-    assert precision >= 0.93 and recall >= 0.88, report
-    assert s_precision >= 0.93 and s_recall >= 0.9, report
+    scores.record(record_property, "passive_docs_web")
+    assert scores.precision >= 0.93 and scores.recall >= 0.88, report
+    assert scores.sentence_precision >= 0.93 and scores.sentence_recall >= 0.9, report
