@@ -21,9 +21,9 @@ import re
 from pathlib import Path
 
 import pytest
+from passive_scoring import score  # beside this file (pytest puts its folder on the path)
 
 from audit.frontends import parse
-from tests.rules.passive_scoring import score
 
 LABELED = Path(__file__).parent.parent / "data" / "passive_docs_web.tsv"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from passive_scoring import score  # beside this file (pytest puts its folder on the path)
+
 from audit.frontends import parse
-from tests.rules.passive_scoring import score
 
 LABELED = Path(__file__).parent.parent / "data" / "passive_labeled.tsv"
 
