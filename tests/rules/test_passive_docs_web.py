@@ -21,7 +21,6 @@ import re
 from pathlib import Path
 
 import pytest
-from passive_scoring import score  # beside this file (pytest puts its folder on the path)
 
 from audit.frontends import parse
 
@@ -60,11 +59,11 @@ def test_labeled_set_is_well_formed():
         assert bool(r["sentence"]) == (r["corpus"] == "docs-k8s"), r
 
 
-def test_precision_and_recall(record_property):
+def test_precision_and_recall(record_property, passive_score):
     rows = sentences()
     if len(rows) < 300:
         pytest.skip(f"web pages absent: {CORPUS / 'web'}")
-    scores = score((parse(name, text), row) for name, text, row in rows)
+    scores = passive_score((parse(name, text), row) for name, text, row in rows)
     report = scores.report(LABELED.name)
     print("\n" + report)
     scores.record(record_property, "passive_docs_web")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from passive_scoring import score  # beside this file (pytest puts its folder on the path)
-
 from audit.frontends import parse
 
 LABELED = Path(__file__).parent.parent / "data" / "passive_labeled.tsv"
@@ -36,8 +34,8 @@ def test_labeled_set_is_well_formed():
             assert g in r["sentence"], (g, r["sentence"])
 
 
-def test_precision_and_recall(record_property):
-    scores = score((parse("s.txt", row["sentence"]), row) for row in load())
+def test_precision_and_recall(record_property, passive_score):
+    scores = passive_score((parse("s.txt", row["sentence"]), row) for row in load())
     report = scores.report(LABELED.name)
     print("\n" + report)
     scores.record(record_property, "passive")

@@ -1,4 +1,4 @@
-"""Scoring passive-voice against a labeled set (tests/data/passive_*.tsv): each row has a
+"""Fixtures of the rule tests. `passive_score`: scoring passive-voice against a labeled set (tests/data/passive_*.tsv): each row has a
 label (passive or not) and its passive verb groups ("was taken|were sent"). One scorer for
 every labeled set, so their figures mean the same."""
 
@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import pytest
 
 from audit.rules.passive_voice import clauses
 
@@ -62,3 +64,9 @@ def score(labeled: Iterable[tuple[object, dict[str, str]]]) -> Scores:
         sentence["tp"] / (sentence["tp"] + sentence["fp"]),
         sentence["tp"] / (sentence["tp"] + sentence["fn"]),
     )
+
+
+@pytest.fixture
+def passive_score():
+    """`score`, for the tests of the labeled sets."""
+    return score
