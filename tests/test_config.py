@@ -28,6 +28,10 @@ def write(path, text):
         ('[rules.nope]\nseverity = "info"', "rules.nope: unknown rule"),
         ("[[overrides]]\nselect = []", "overrides[0].paths: required"),
         ("x = [", "not valid TOML"),
+        ("vocabulary = 3", "vocabulary: expected a list of words or patterns"),
+        ('vocabulary = ["kube-(["]', "vocabulary: 'kube-([' is not a valid regular expression"),
+        ('vocabulary-file = "missing.txt"', "vocabulary-file: cannot read missing.txt"),
+        ('vocabulary = ["(a+)+"]', "vocabulary: '(a+)+' repeats a group that repeats"),
     ],
 )
 def test_config_errors_name_file_key_and_allowed(tmp_path, toml, problem):

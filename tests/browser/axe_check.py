@@ -48,6 +48,18 @@ function report(data) {
 """
 
 
+# Chromium on a closed network, as root: no sandbox, no GPU, nothing fetched in the background.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+)
+
+
 def chromium() -> str | None:
     for name in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
         if name and shutil.which(name):
@@ -78,13 +90,7 @@ def run_in_page(page: Path, *scripts: str, timeout: float = 90, width: int = 128
             [
                 chromium(),
                 "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-extensions",
+                *CHROMIUM_FLAGS,
                 f"--user-data-dir={Path(tmp) / 'profile'}",
                 "--virtual-time-budget=20000",
                 f"--window-size={width},1024",

@@ -16,15 +16,7 @@ _spec = importlib.util.spec_from_file_location("axe_check", HERE / "axe_check.py
 axe_check = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(axe_check)
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-extensions",
-]
+FLAGS = list(axe_check.CHROMIUM_FLAGS)
 
 AXE_RUN = """async (tags) => {
   const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from audit.batch.result_cache import settings_fingerprint
 from audit.cli.main import main
-from audit.config.loader import ConfigError, load
+from audit.config.loader import load
 from audit.engine.registry import registry
 
 ARTICLE = "Install karpenter first, then the kwok tool fakes nodes for the tests.\n"
@@ -50,22 +48,6 @@ def test_add_words_appends_the_unknown_words_sorted_once(tmp_path, capsys):
     write(tmp_path / ".article-audit.toml", 'vocabulary-file = "words.txt"\n')
     spelling_words(tmp_path, capsys, "--add-words", str(words))
     assert words.read_text(encoding="utf-8") == "# project words\nzlib\nkarpenter\nkwok\n"
-
-
-@pytest.mark.parametrize(
-    "toml, problem",
-    [
-        ("vocabulary = 3", "vocabulary: expected a list of words or patterns"),
-        ('vocabulary = ["kube-(["]', "vocabulary: 'kube-([' is not a valid regular expression"),
-        ('vocabulary-file = "missing.txt"', "vocabulary-file: cannot read missing.txt"),
-        ('vocabulary = ["(a+)+"]', "vocabulary: '(a+)+' repeats a group that repeats"),
-    ],
-)
-def test_vocabulary_errors_name_the_key(tmp_path, toml, problem):
-    path = write(tmp_path / ".article-audit.toml", toml)
-    with pytest.raises(ConfigError) as info:
-        load(path, registry())
-    assert problem in str(info.value)
 
 
 def test_the_vocabulary_is_part_of_the_result_cache_key(tmp_path):
