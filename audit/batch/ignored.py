@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pathspec
 
-from audit.config.loader import is_repository_root
+from audit.config.loader import repository_root
 
 
 def _absolute(path: Path) -> Path:
@@ -35,14 +35,15 @@ def _read(path: Path) -> pathspec.GitIgnoreSpec | None:
 
 
 class Ignored:
-    """The ignore rules of one walk. `level(folder)` reads a folder's .gitignore as the
-    walk enters it; `ignored(path, is_dir)` applies every level above `path`."""
+    """The ignore rules of one walk. `enter(folder)` reads a folder's .gitignore as the
+    walk enters it; `ignored(path, is_dir)` applies every level above `path`, the rules
+    of each folder gathered once for all its entries."""
 
     def __init__(self, start: Path, excludes: Iterable[tuple[Path, Iterable[str]]] = ()) -> None:
         start = _absolute(start)
         self.levels: dict[Path, pathspec.GitIgnoreSpec] = {}
         self.info: tuple[Path, pathspec.GitIgnoreSpec] | None = None
-        self.root = next((d for d in (start, *start.parents) if is_repository_root(d)), None)
+        self.root = repository_root(start)
         if self.root is not None:
             for folder in (start, *start.parents):  # the levels above the walk, up to the root
                 self._add(folder)
@@ -53,6 +54,7 @@ class Ignored:
                 self.info = (self.root, info)
         # (base folder, spec): each exclude list applies below its own folder.
         self.excludes = [(_absolute(base), spec) for base, lines in excludes if (spec := _spec(lines)) is not None]
+        self._rules: dict[Path, tuple[list, list]] = {}  # a folder -> the rules for its entries
 
     def _add(self, folder: Path) -> None:
         spec = _read(folder / ".gitignore")
@@ -68,23 +70,25 @@ class Ignored:
     def ignored(self, path: Path, is_dir: bool) -> bool:
         path = _absolute(path)
         suffix = "/" if is_dir else ""
+        gitignores, excludes = self._rules_for(path.parent)
         state: bool | None = None
-        checks: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
-        if self.info is not None:
-            checks.append(self.info)
-        checks += sorted(
-            ((d, s) for d, s in self.levels.items() if d in path.parents), key=lambda item: len(item[0].parts)
-        )
-        for folder, spec in checks:
+        for folder, spec in gitignores:  # shallow to deep: the deepest that matches decides
             included = spec.check_file(path.relative_to(folder).as_posix() + suffix).include
             if included is not None:
                 state = included
         if state:
             return True
-        for base, spec in self.excludes:
-            if base in path.parents and spec.check_file(path.relative_to(base).as_posix() + suffix).include:
-                return True
-        return False
+        return any(spec.check_file(path.relative_to(base).as_posix() + suffix).include for base, spec in excludes)
+
+    def _rules_for(self, folder: Path) -> tuple[list, list]:
+        """The gitignore levels and the exclude lists that apply to entries of `folder`
+        (read after the walk entered it, so its own .gitignore is among them)."""
+        if folder not in self._rules:
+            above = {folder, *folder.parents}
+            levels = sorted(((d, s) for d, s in self.levels.items() if d in above), key=lambda i: len(i[0].parts))
+            gitignores = ([self.info] if self.info is not None else []) + levels
+            self._rules[folder] = gitignores, [(b, s) for b, s in self.excludes if b in above]
+        return self._rules[folder]
 
 
 def walk(folder: Path, ignore: Ignored, onerror) -> Iterable[tuple[str, list[str], list[str], int]]:
@@ -92,11 +96,7 @@ def walk(folder: Path, ignore: Ignored, onerror) -> Iterable[tuple[str, list[str
     how many files and folders were left out of it as ignored)."""
     for root, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
         here = Path(root)
-        ignore.enter(here)
-        if ignore.ignored(here, True) and root != os.fspath(folder):
-            dirs[:] = []
-            yield root, [], [], 1
-            continue
+        ignore.enter(here)  # its folders were tested before the walk went into them
         visible = [d for d in dirs if not d.startswith(".")]
         dirs[:] = sorted(d for d in visible if not ignore.ignored(here / d, True))
         kept = [f for f in files if not ignore.ignored(here / f, False)]

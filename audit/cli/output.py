@@ -140,16 +140,13 @@ def _pull_request_base() -> str | None:
 def project_root() -> str | None:
     """The root CI platforms want report paths relative to: GitLab's CI_PROJECT_DIR,
     GitHub's GITHUB_WORKSPACE, else the repository holding the working folder."""
-    from audit.config.loader import is_repository_root
+    from audit.config.loader import repository_root
 
     for name in ("CI_PROJECT_DIR", "GITHUB_WORKSPACE"):
         if os.environ.get(name):
             return os.path.abspath(os.environ[name])
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if is_repository_root(folder):
-            return str(folder)
-    return None
+    root = repository_root(Path.cwd())
+    return str(root) if root is not None else None
 
 
 def _sarif_cap_line(report: dict, max_results: int) -> str:

@@ -22,8 +22,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from audit import __version__
 from audit.results.model import without_page_keys
+from audit.results.tool import tool_info
 
 _PAGE_SUFFIXES = (".html", ".md", ".json")
 _GENERATOR = b'<meta name="generator" content="article-audit">'
@@ -45,7 +45,7 @@ class ReportFolder:
         self.target = Path(os.path.realpath(target))  # a link to a folder: the folder is replaced
         self.names = report_dir.page_names(paths)
         self.rules = rules
-        self.tool = {"name": "article-audit", "version": __version__}
+        self.tool = tool_info()
         self.entries: list[dict[str, Any]] = []
         self.pages: dict[str, str] = {}
         self.failed: OSError | None = None

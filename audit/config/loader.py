@@ -627,6 +627,12 @@ def find(folder: Path) -> Path | None:
     return None
 
 
+def repository_root(folder: Path) -> Path | None:
+    """The root of the repository that holds `folder` (itself or its nearest parent
+    holding .git, .hg or .svn), or None outside one."""
+    return next((d for d in (folder, *folder.parents) if is_repository_root(d)), None)
+
+
 def is_repository_root(folder: Path) -> bool:
     return any(os.path.exists(folder / marker) for marker in REPOSITORY_MARKERS)
 
