@@ -222,3 +222,18 @@ def test_the_cycle_collector_is_off_while_an_input_is_audited_and_on_after(monke
     result = auditor.audit_bytes("a.txt", b"A note\n\nWe meet at noon.\n", settings)
     assert seen == [False] and gc.isenabled() and result.status == "passed"
     assert auditor.audit_bytes("b.txt", b"\xff\xfe\x00", settings).status == "error" and gc.isenabled()
+
+
+def test_the_cycle_collector_stays_off_until_the_last_of_overlapping_audits_ends():
+    import gc
+
+    from audit.engine.auditor import _no_cycle_search
+
+    assert gc.isenabled()
+    first, second = _no_cycle_search(), _no_cycle_search()
+    first.__enter__()
+    second.__enter__()  # another thread's audit starts while the first runs
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()  # the second is still running
+    second.__exit__(None, None, None)
+    assert gc.isenabled()

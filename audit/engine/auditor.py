@@ -7,6 +7,7 @@ Positions are located once, here, through the document's line index.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -161,20 +162,34 @@ def audit_bytes(
         return _audit_bytes(path, data, settings, keep_source, extract)
 
 
+_auditing = 0  # audits running now, in any thread (the language server, serve)
+_auditing_lock = threading.Lock()
+
+
 @contextmanager
 def _no_cycle_search():
-    """Python's cycle collector off while one input is audited: the document is a few
+    """Python's cycle collector off while inputs are audited: the document is a few
     objects per word, none in a cycle, and each collection of the oldest objects walks
     them all, which made a long article's audit grow faster than its size (4 MB of
-    prose: a fifth of the time). What cycles an audit leaves are collected after it."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    prose: a fifth of the time). What cycles an audit leaves are collected after it.
+    The collector is process-wide: the first audit to start turns it off (if it was on)
+    and the last to end turns it on again, whatever threads they run in."""
+    global _auditing, _was_enabled
+    with _auditing_lock:
+        if _auditing == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _auditing += 1
     try:
         yield
     finally:
-        gc.enable()
+        with _auditing_lock:
+            _auditing -= 1
+            if _auditing == 0 and _was_enabled:
+                gc.enable()
+
+
+_was_enabled = True
 
 
 def _audit_bytes(path: str, data: bytes, settings: Settings, keep_source: bool, extract: bool) -> FileResult:
