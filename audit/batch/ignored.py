@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from audit.config.loader import repository_root
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 def _absolute(path: Path) -> Path:
@@ -24,7 +26,13 @@ def _absolute(path: Path) -> Path:
 
 def _spec(lines: Iterable[str]) -> pathspec.GitIgnoreSpec | None:
     patterns = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+    if not patterns:
+        return None
+    import pathspec  # here: a run that walks no folder never loads it (nor the engines it picks from)
+
+    # Python's own `re`, as git's rules were written for: not whichever faster engine
+    # happens to be installed (google-re2 is, for Vale styles), so matching is the same everywhere.
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 def _read(path: Path) -> pathspec.GitIgnoreSpec | None:
@@ -91,13 +99,15 @@ class Ignored:
         return self._rules[folder]
 
 
-def walk(folder: Path, ignore: Ignored, onerror) -> Iterable[tuple[str, list[str], list[str], int]]:
-    """os.walk without hidden or ignored folders and files; yields (root, folders, files,
-    how many files and folders were left out of it as ignored)."""
+def walk(folder: Path, ignore: Ignored, onerror, wanted) -> Iterable[tuple[str, list[str], list[str], int]]:
+    """os.walk without hidden or ignored folders; yields (root, folders, the files that
+    are `wanted` and not ignored, how many wanted files and folders were left out of it
+    as ignored). Files not wanted (other types) are never matched against the rules."""
     for root, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
         here = Path(root)
         ignore.enter(here)  # its folders were tested before the walk went into them
         visible = [d for d in dirs if not d.startswith(".")]
         dirs[:] = sorted(d for d in visible if not ignore.ignored(here / d, True))
-        kept = [f for f in files if not ignore.ignored(here / f, False)]
-        yield root, dirs, kept, len(files) - len(kept) + len(visible) - len(dirs)
+        candidates = [f for f in files if wanted(f)]
+        kept = [f for f in candidates if not ignore.ignored(here / f, False)]
+        yield root, dirs, kept, len(candidates) - len(kept) + len(visible) - len(dirs)

@@ -77,6 +77,11 @@ def _too_large(size: int, max_bytes: int) -> str:
     return f"too large to audit ({size:,} bytes; the limit is {max_bytes:,}, set with --max-bytes)"
 
 
+def _audited_type(name: str) -> bool:
+    """A file a folder's walk audits: a type a front end reads, not hidden."""
+    return os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith(".")
+
+
 def discover(
     paths: Iterable[str],
     notes: list[str] | None = None,
@@ -129,20 +134,19 @@ def _expand(
             left_out = 0
             rules = Ignored(p, excludes(p) if excludes else ())
             # Links to folders are not followed, so a link loop cannot make the walk endless.
-            for root, _dirs, files, ignored in walk(p, rules, unreadable):
+            for root, _dirs, files, ignored in walk(p, rules, unreadable, _audited_type):
                 left_out += ignored
                 real_root = None
                 for name in files:
-                    if os.path.splitext(name)[1].lower() in FRONT_ENDS and not name.startswith("."):
-                        path = os.path.join(root, name)
-                        # The folder's real path once, a file's own only if it is a link (a tenth of the time).
-                        is_link = os.path.islink(path)
-                        if is_link:
-                            real = os.path.realpath(path)
-                        else:
-                            real_root = real_root or os.path.realpath(root)
-                            real = os.path.join(real_root, name)
-                        found.append((path, None, real, is_link))
+                    path = os.path.join(root, name)
+                    # The folder's real path once, a file's own only if it is a link (a tenth of the time).
+                    is_link = os.path.islink(path)
+                    if is_link:
+                        real = os.path.realpath(path)
+                    else:
+                        real_root = real_root or os.path.realpath(root)
+                        real = os.path.join(real_root, name)
+                    found.append((path, None, real, is_link))
             if not found and notes is not None:
                 why = f"; {left_out} file(s) or folder(s) left out as ignored by git or excluded" if left_out else ""
                 notes.append(

@@ -79,7 +79,7 @@ def emit(run: RunResult, args, pages=None, partial: str | None = None) -> ExitCo
     options = {
         "full_report": _full_report(report_dir, summary_file),
         "max_results": getattr(args, "max_results", 5000),
-        "project_root": project_root(),
+        "project_root": project_root() if formats & {"gitlab", "sarif"} else None,
         "cwd": os.getcwd(),
     }
     if "github" in formats:
