@@ -21,11 +21,7 @@ from audit.engine.auditor import STDIN, audit_bytes
 from audit.engine.settings import Settings
 from audit.frontends import InputError
 from audit.language import lexicon, wordfacts
-from audit.results.model import FileResult
-
-# The key of a result that holds the SHA-256 (hex) of the bytes its audit read (a task
-# with `record_digest`): `--fix` writes fixes only onto those bytes.
-AUDITED_DIGEST = "audited_sha256"
+from audit.results.model import AUDITED_DIGEST, FileResult
 
 
 def digest(data: bytes) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.batch.progress import Progress
 from audit.batch.runner import run
-from audit.batch.tasks import AUDITED_DIGEST, ExecutorError, Task, tasks_for
+from audit.batch.tasks import ExecutorError, Task, tasks_for
 from audit.cli import streaming, vocabulary_file
 from audit.cli.output import Stop, emit, plain, say, stopped_note, warnings_outcome, write_out
 from audit.cli.report_folder import ReportFolder, ReportFolderError
@@ -150,7 +150,7 @@ def _stopped_early(
             return code
     say(stopped_note(code, len(results), len(tasks)))
     run_result = RunResult(
-        [shown(r, task.settings) for r, task in zip(_without_digests(results), tasks, strict=False)],
+        [shown(r, task.settings) for r, task in zip(results, tasks, strict=False)],
         rules=rules_of_run(tasks),
     )
     emit(run_result, args, pages, partial=f"{why}; {len(results)} of {len(tasks)} articles were audited")
@@ -198,12 +198,7 @@ def _fix_in_place(results: list[dict], tasks: list[Task], args, narrowing: Narro
         if not changed:
             break
         results = narrowing.narrow_all(list(run(tasks, jobs=args.jobs)), tasks)
-    return _without_digests(results), len(refused)
-
-
-def _without_digests(results: list[dict]) -> list[dict]:
-    """The results as reports show them: the digests are for `--fix` only."""
-    return [{k: v for k, v in r.items() if k != AUDITED_DIGEST} if AUDITED_DIGEST in r else r for r in results]
+    return results, len(refused)
 
 
 def _files_on_disk(tasks: list[Task]) -> list[str]:

@@ -51,12 +51,16 @@ class FileResult:
 
 
 # What a result carries for the HTML pages only; every other format leaves it out.
-PAGE_KEYS = ("source", "fail_on", "unaudited")
+# The key of a result that holds the SHA-256 (hex) of the bytes its audit read (a task
+# with `record_digest`): `--fix` writes fixes only onto those bytes.
+AUDITED_DIGEST = "audited_sha256"
+# What a result carries for this run's pages and fixes only, never shown in a report.
+PAGE_KEYS = ("source", "fail_on", "unaudited", AUDITED_DIGEST)
 
 
 def without_page_keys(result: dict[str, Any]) -> dict[str, Any]:
     """The result as the JSON report and the other formats show it."""
-    return {k: v for k, v in result.items() if k not in PAGE_KEYS} if "source" in result else result
+    return {k: v for k, v in result.items() if k not in PAGE_KEYS} if any(k in result for k in PAGE_KEYS) else result
 
 
 def finding_dict(located: LocatedFinding) -> dict[str, Any]:

@@ -23,9 +23,10 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from audit.batch.tasks import AUDITED_DIGEST, digest
+from audit.batch.tasks import digest
 from audit.engine.auditor import STDIN
 from audit.frontends import InputError, decode
+from audit.results.model import AUDITED_DIGEST
 from audit.storage.in_place import replace_file
 
 # `--fix` audits a fixed file again and fixes what is left, at most this many times: one
