@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from audit.document import suppressions
 from audit.engine.rule import Option, Rule
 from audit.results.findings import Severity
-
-# A Vale style's rule (`Microsoft.Passive`), reported by the rule vale-styles under its own
-# name: this rule cannot see a project's styles, so the form is accepted.
-_VALE_RULE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 
 
 class Suppression(Rule):
@@ -46,7 +40,9 @@ class Suppression(Rule):
         known = registry()
         for d in directives:
             for name in d.rules:
-                if name not in known and not _VALE_RULE.fullmatch(name):
+                # Known: a rule of the registry, or a name a rule of this run reports under
+                # (a project's Vale rule, `Microsoft.Passive`).
+                if name not in known and name not in doc.rule_ids:
                     yield self.finding(
                         d.start,
                         d.end,

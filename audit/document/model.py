@@ -309,6 +309,7 @@ class Document:
         self.format = fmt
         self.language = "en"  # set by the engine, as the next two (see the class docstring)
         self.languagetool: Any = None
+        self.rule_ids: frozenset[str] = frozenset()  # the ids the run's rules report under (set by the engine)
         self.warnings: list[str] = []
         self.elements = tuple(elements)
         self.metadata = dict(metadata or {})
@@ -380,6 +381,7 @@ class Document:
             kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
         part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
         part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
+        part.rule_ids = self.rule_ids
         return part
 
     def block_words(self) -> list[tuple[Sequence[str], Sequence[str]]]:

@@ -52,6 +52,20 @@ def only_prose_fixes(doc: Document, findings: Iterable[Finding]) -> Iterator[Fin
         yield finding
 
 
+_ids_of: dict[int, tuple[Settings, frozenset[str]]] = {}
+
+
+def _reported_ids(settings: Settings) -> frozenset[str]:
+    """The rule ids the run's rules report under, worked out once per Settings object."""
+    known = _ids_of.get(id(settings))
+    if known is None or known[0] is not settings:
+        known = _ids_of[id(settings)] = (
+            settings,
+            frozenset(i for rs in settings.rules for i in rs.rule.reported_ids()),
+        )
+    return known[1]
+
+
 def gate(findings: Iterable[LocatedFinding], fail_on: str) -> str:
     if fail_on == "never":
         return "passed"
@@ -64,6 +78,7 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     # For the grammar rule; a rule whose backend fails on this article appends a sentence
     # to doc.warnings, and the result carries them (the rest of the audit goes on).
     doc.languagetool = settings.languagetool
+    doc.rule_ids = _reported_ids(settings)  # what a suppression comment may name
     # The rules measure English: the language-bound ones skip the blocks in another
     # language (docs/bad-input.md), and an article with no block left is not audited.
     bound = [rs.rule.id for rs in settings.rules if type(rs.rule).language_bound]

@@ -131,6 +131,11 @@ class Rule:
         other rules' findings were silenced (with --report-unused-suppressions)."""
         return ()
 
+    def reported_ids(self) -> tuple[str, ...]:
+        """The rule ids its findings carry: its own; a rule that reports under other names
+        (the Vale styles rule: `Style.Rule`) names them, so that suppressions may name them."""
+        return (self.id,)
+
     def environment(self, settings) -> str:
         """What besides the text, the options and the code changes this rule's findings
         under these run settings (a backend's address, say): part of the result cache's

@@ -73,6 +73,9 @@ class ValeStyles(Rule):
             return ""
         return _digest(self.config_path)
 
+    def reported_ids(self) -> tuple[str, ...]:
+        return (self.id, *self.metadata())
+
     def metadata(self) -> dict[str, dict[str, Any]]:
         """What reports show about each Vale rule the config names: summary, level, link."""
         if not self.config_path:
