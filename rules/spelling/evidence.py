@@ -34,7 +34,8 @@ class Evidence:
         self._defining: set[str] | None = None
         self._quotes: tuple[list[int], list[int]] | None = None
         self.elided: Counter = Counter()  # per quotation (its start): dropped-letter words in it
-        self._source = _code_of(doc)
+        self._source: str | None = None  # the code and link targets, read when first asked
+        self._source_words: set[str] = set()
 
     def is_term(self, key: str) -> bool:
         """A term the article names or defines, not a slip: it also stands in code, a
@@ -44,11 +45,17 @@ class Evidence:
     def outside_prose(self, key: str) -> bool:
         """The word (case folded) stands in the article's code (a code block, inline
         code) or a link's target: a name of a thing the article is about."""
+        if self._source is None:
+            self._source = _code_of(self.doc)
+            self._source_words = set(_NOT_ALNUM.split(self._source))
         if not self._source:
             return False
         if key not in self._outside:
-            pattern = re.compile(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])")
-            self._outside[key] = pattern.search(self._source) is not None
+            if _ALNUM.fullmatch(key):  # nearly every word: one set lookup
+                self._outside[key] = key in self._source_words
+            else:  # a hyphen, an apostrophe, a dot: search for it whole
+                pattern = re.compile(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])")
+                self._outside[key] = pattern.search(self._source) is not None
         return self._outside[key]
 
     def defining(self) -> set[str]:
@@ -82,6 +89,10 @@ _MD_CODE = re.compile(
 _HTML_CODE = re.compile(
     r"<(code|pre|kbd|samp|tt)\b[^>]*>.*?</\1>|\b(?:href|src)=[\"'][^\"']*", re.IGNORECASE | re.DOTALL
 )
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _code_of(doc) -> str:
