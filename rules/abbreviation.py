@@ -7,11 +7,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter, not_
-from string import ascii_lowercase
 
 from audit.document.model import TEXT
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
+from audit.language.capitals import shouted
 from audit.results.findings import Severity
 from audit.rules import DATA
 
@@ -269,7 +269,7 @@ def occurrences(doc, skip: frozenset):
     start and end are offsets in the sentence's text."""
     lower_words = None
     for sentence in doc.sentences_with(CAPITALS):
-        if _shouted(sentence.text):
+        if shouted(sentence.text, 0.6):  # a headline or a shout
             continue  # a headline or a shout in capitals
         words = sentence.words
         texts = list(map(TEXT, words))
@@ -312,21 +312,6 @@ def _in_path(text: str, s: int, end: int) -> bool:
     after = text[end : end + 2]
     before = text[s - 1] if s else ""
     return before in _PATH_BEFORE or after[:1] in _PATH_AFTER or after[:1] == "." and after[1:2].isalnum()
-
-
-def _shouted(text: str) -> bool:
-    """More than 60% of the letters are capitals: a headline or a shout."""
-    # With 40% of its characters in a-z (counted at C speed, a letter at a time) no more
-    # than 60% of its letters can be capitals: so reads nearly every sentence.
-    if 5 * sum(map(text.count, ascii_lowercase)) >= 2 * len(text):
-        return False
-    return sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text))
-
-
-def _shouted_plain(text: str) -> bool:
-    """The plain form of `_shouted` (the reference of tests/test_fast_paths.py): every
-    letter counted, where the fast form first counts a-z at C speed."""
-    return sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text))
 
 
 def folded_words_not_in_capitals(doc) -> set[str]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from audit.document import segment
 from audit.frontends import parse
+from audit.language import capitals
 from audit.rules import abbreviation, spelling, typo
 from audit.rules.typo import names
 
@@ -861,7 +862,8 @@ def test_abbreviation_folds_the_words_not_in_capitals_as_casefold_does(text):
     ).map("".join)
 )
 def test_abbreviation_tells_a_shout_as_counting_every_letter_does(text):
-    assert abbreviation._shouted(text) == abbreviation._shouted_plain(text)
+    for share in (0.6, 0.8):
+        assert capitals.shouted(text, share) == capitals.shouted_plain(text, share)
 
 
 @EXAMPLES

@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import contains, or_
 
+from audit.language.capitals import shouted
 from audit.rules import DATA
 
 BE = frozenset("am is are was were be been being".split())
@@ -131,12 +132,6 @@ class Lexicon:
         return base, p, _ing(base)
 
 
-def _shouted(text: str) -> bool:
-    """Are most of the sentence's letters capitals (a headline or a shout)?"""
-    letters = sum(map(str.isalpha, text))
-    return letters > 3 and sum(map(str.isupper, text)) > 0.8 * letters
-
-
 def _syllables(s: str) -> int:
     return len(re.findall(r"[aeiouy]+", s))
 
@@ -199,7 +194,8 @@ class _Scan:
         self.words = sentence.words
         self.low = low  # the words in lower case, curly apostrophes straightened
         self.question = sentence.text.rstrip("\"'”’) ").endswith("?")
-        self.shout = _shouted(sentence.text)  # "THE BILL WAS PASSED": case tells nothing
+        # "THE BILL WAS PASSED": case tells nothing (more than 3 letters, 80% capitals)
+        self.shout = shouted(sentence.text, 0.8) and sum(map(str.isalpha, sentence.text)) > 3
 
     def lower(self, k: int) -> bool:
         """Is word k written in lower case (any word, in a sentence in capitals)?"""
