@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
+from audit.results.controls import CONTROL_CLASS
+
 PER_LEVEL = 10  # annotations GitHub displays per level and step
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")  # all but CR and LF, which are escaped
+# Every writer's controls, and tab; CR and LF are escaped instead (escape_data).
+_CONTROL = re.compile(f"[\t{CONTROL_CLASS}]")
 
 
 def escape_data(text: str) -> str:

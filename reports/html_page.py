@@ -12,7 +12,11 @@ import hashlib
 import html
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+from audit.results.controls import CONTROL_CLASS
+
+# The controls of every writer (bidi overrides reorder what a reader sees, in a page too)
+# and lone surrogates, which no page can hold.
+_CONTROL = re.compile(f"[{CONTROL_CLASS}\ud800-\udfff]")
 
 # Rule styles: a light background (text on it keeps a contrast above 10:1), an underline
 # style and colour, so that rules differ by more than colour alone.

@@ -160,8 +160,9 @@ def controlled(tmp_path):
     return str(path)
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "junit"])
-def test_bidi_and_c1_controls_are_escaped_in_text_markdown_and_junit(controlled, capsys, fmt):
+@pytest.mark.parametrize("fmt", ["text", "markdown", "junit", "github"])
+def test_bidi_and_c1_controls_are_escaped_in_text_markdown_and_junit(controlled, capsys, fmt, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     code, out, err = run(capsys, "--isolated", "--no-cache", "--format", fmt, controlled)
     assert code == 1
     for c in CONTROLS:
@@ -254,3 +255,12 @@ def test_globs_that_can_match_give_no_warning(tmp_path, capsys, monkeypatch):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     code, out, err = run(capsys, "--no-cache", "a.txt")
     assert code == 1 and "warning" not in err
+
+
+def test_bidi_and_c1_controls_are_escaped_in_the_html_pages(controlled, capsys, tmp_path):
+    pages = tmp_path / "pages"
+    run(capsys, "--isolated", "--no-cache", "--report-dir", str(pages), controlled)
+    html = "".join(p.read_text(encoding="utf-8") for p in pages.glob("*.html"))
+    assert "The" in html
+    for c in CONTROLS:
+        assert c not in html, f"{c!r} reached an HTML page"
