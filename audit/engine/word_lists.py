@@ -442,20 +442,22 @@ def vale_message(message: str, *subs: str) -> str:
     return re.sub(r"%[%s]", lambda m: "%" if m[0] == "%%" else next(subs_left, ""), message)
 
 
-def _to_sentence(words: list[str]) -> str:
+def to_sentence(words: list[str]) -> str:
+    """'a' or 'b'; 'a', 'b', or 'c': the options of a substitution, as Vale words them."""
     quoted = [f"'{w}'" for w in words]
     if len(quoted) <= 2:
         return " or ".join(quoted)
     return ", ".join(quoted[:-1] + ["or " + quoted[-1]])
 
 
-def _is_phrase(text: str) -> bool:
+def is_phrase(text: str) -> bool:
+    """Letters, digits, spaces and hyphens only: a literal phrase, not a pattern."""
     return all(c.isalpha() or c.isdigit() or c in " -" for c in text)
 
 
 def _already_right(expected: str, observed: str) -> bool:
     """Vale's test that the match already is the replacement (then nothing is flagged)."""
-    if _is_phrase(expected):
+    if is_phrase(expected):
         return expected == observed
     try:
         return re.fullmatch(_scoped(expected), observed) is not None
@@ -463,7 +465,7 @@ def _already_right(expected: str, observed: str) -> bool:
         return expected == observed
 
 
-def _cap_first(text: str) -> str:
+def cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -501,8 +503,8 @@ class WordListRule(Rule):
     def _swap(self, doc, entry: Entry, found: str, start: int, end: int):
         """Vale's substitution: nothing if the match is one of the replacements already."""
         words, message = self.word_list, self.word_list.get("message")
-        capitalize = words.get("capitalize") and found == _cap_first(found)
-        expected = _cap_first(entry.replacement) if capitalize else entry.replacement
+        capitalize = words.get("capitalize") and found == cap_first(found)
+        expected = cap_first(entry.replacement) if capitalize else entry.replacement
         if re.search(r"\$\d", expected):  # "$1": the entry's groups, as Vale fills them
             flags = re.I if words.get("ignorecase") else 0
             template = re.sub(r"\$(\d+)", r"\\g<\1>", expected.replace("\\", "\\\\"))
@@ -512,9 +514,9 @@ class WordListRule(Rule):
         if found in options if replace else _already_right(expected, found):
             return None
         if capitalize:
-            options = [_cap_first(o) for o in options]
+            options = [cap_first(o) for o in options]
         if replace and not words.get("action", {}).get("params"):
-            expected = _to_sentence(options)
+            expected = to_sentence(options)
             for spec in ("'%s'", '"%s"'):  # the suggestion comes quoted: not twice
                 if message.count(spec) == 2:
                     message = message.replace(spec, "%s", 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from audit.engine.word_lists import WordListError, check_data, read_yaml
+from audit.engine.word_lists import WordListError, check_data, is_phrase, read_yaml
 from audit.vale.checks import Check, StyleError, build
 from audit.vale.ini import FileSettings, ValeConfig
 
@@ -123,7 +123,7 @@ def _check(config: ValeConfig, name: str, accepted: tuple, rejected: tuple) -> C
         if not accepted:
             return None
         # As Vale: each accepted phrase (not a pattern), found in any case, written as accepted.
-        swap = {a.lower(): a for a in accepted if _is_phrase(a)}
+        swap = {a.lower(): a for a in accepted if is_phrase(a)}
         if not swap:
             return None
         data = {
@@ -170,10 +170,6 @@ def _weakly_typed(data: dict) -> dict:
         if isinstance(out.get(key), dict):
             out[key] = {text(k): text(v) for k, v in out[key].items()}
     return out
-
-
-def _is_phrase(term: str) -> bool:
-    return all(c.isalpha() or c.isdigit() or c in " -" for c in term)
 
 
 @lru_cache(maxsize=512)

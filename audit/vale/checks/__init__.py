@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
+from audit.engine.word_lists import to_sentence
 from audit.vale.regex import compile_pattern
 from audit.vale.scopes import Scope
 
@@ -141,10 +142,7 @@ def fixes(action: dict, match: str) -> list[str]:
 
 
 def _sentence(options: list[str]) -> str:
-    if len(options) == 1:
-        return options[0]
-    quoted = [f"'{o}'" for o in options]
-    return " or ".join(quoted) if len(quoted) <= 2 else ", ".join(quoted[:-1]) + ", or " + quoted[-1]
+    return options[0] if len(options) == 1 else to_sentence(options)
 
 
 def format_message(message: str, *subs: str) -> str:

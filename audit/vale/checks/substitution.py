@@ -5,23 +5,9 @@ from __future__ import annotations
 
 import re
 
+from audit.engine.word_lists import cap_first, is_phrase, to_sentence
 from audit.vale.checks import Alert, Check, format_message
 from audit.vale.regex import Union, compile_pattern
-
-
-def _is_phrase(text: str) -> bool:
-    return all(c.isalpha() or c.isdigit() or c in " -" for c in text)
-
-
-def _cap_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def to_sentence(words: list[str]) -> str:
-    quoted = [f"'{w}'" for w in words]
-    if len(quoted) <= 2:
-        return " or ".join(quoted)
-    return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
 
 
 class Substitution(Check):
@@ -42,8 +28,8 @@ class Substitution(Check):
             key, expected = self._swaps[index]
             if "$" in expected:
                 expected = self._fill(key, expected, observed)
-            if self.data.get("capitalize") and observed == _cap_first(observed):
-                expected = _cap_first(expected)
+            if self.data.get("capitalize") and observed == cap_first(observed):
+                expected = cap_first(expected)
             if self._same(expected, observed) or self._except is not None and self._except.search(observed):
                 continue
             message = self.message
@@ -75,7 +61,7 @@ class Substitution(Check):
         return re.sub(r"\$(\d+)", lambda g: groups[int(g[1]) - 1] if 0 < int(g[1]) <= len(groups) else "", expected)
 
     def _same(self, expected: str, observed: str) -> bool:
-        if _is_phrase(expected):
+        if is_phrase(expected):
             return expected == observed
         try:  # Vale: the whole match is the replacement, read as a pattern
             return compile_pattern(f"^(?:{expected})$", self.path, "swap").search(observed)
