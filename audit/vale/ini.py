@@ -25,9 +25,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")  # in Vale's order
-LEVELS = ("suggestion", "warning", "error")
+LEVELS = ("suggestion", "warning", "error")  # Vale's alert levels, lowest first
 _GLOBAL_LISTS = ("Vocab", "Packages", "IgnoredScopes", "SkippedScopes", "IgnoredClasses")
-_SECTION_LISTS = ("BasedOnStyles", "IgnoredScopes", "SkippedScopes", "Vocab")
 _SECTION_KEYS = {
     "BasedOnStyles",
     "IgnoredScopes",

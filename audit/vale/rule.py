@@ -12,11 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from audit.engine import word_lists
 from audit.engine.rule import Rule
 from audit.results.findings import Finding, Severity
 from audit.vale import ini, lint, markup, styles
 
-SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
+SEVERITY = word_lists.LEVELS  # a Vale level as a severity, as the word lists read it
 _FORMATS = {"markdown": "md", "html": "html", "text": "txt"}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from audit.engine.word_lists import WordListError, check_data, is_phrase, read_yaml
 from audit.vale.checks import Check, StyleError, build
-from audit.vale.ini import FileSettings, ValeConfig
+from audit.vale.ini import LEVELS, FileSettings, ValeConfig
 
 BUILT_IN = {
     "Vale.Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"},
@@ -32,7 +32,7 @@ BUILT_IN = {
         "tokens": [r"[^\s]+"],
     },
 }
-LEVEL_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 @dataclass

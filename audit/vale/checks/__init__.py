@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import Any
 
 from audit.engine.word_lists import to_sentence
+from audit.vale.ini import LEVELS
 from audit.vale.regex import compile_pattern
 from audit.vale.scopes import Scope
 
@@ -29,7 +30,6 @@ TYPES = (
     "script",
     "readability",
 )
-LEVELS = ("suggestion", "warning", "error")
 _VERB = re.compile(r"%(?:\[(\d+)\])?([sd%])")
 
 
