@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from urllib.parse import quote
 
 from audit.reports.fingerprint import fingerprints
@@ -133,17 +134,26 @@ def _result(f: dict, index: int, location: dict, print_: str) -> dict:
     return out
 
 
+def left_out(levels: dict[str, int], max_results: int) -> dict[str, int]:
+    """How many results of each level a cap of `max_results` leaves out, given how many
+    there are of each: the places go to errors first, then warnings, then notes."""
+    room, out = max_results, {}
+    for level in sorted(levels, key=lambda name: _RANK.get(name, 3)):
+        kept = min(levels[level], room)
+        room -= kept
+        if levels[level] > kept:
+            out[level] = levels[level] - kept
+    return out
+
+
 def capped(results: list[dict], max_results: int) -> tuple[list[dict], dict[str, int]]:
-    """The `max_results` most important results, in report order, and how many of each
-    level were left out."""
+    """The `max_results` most important results (see `left_out`), in report order, and
+    how many of each level were left out."""
     if len(results) <= max_results:
         return results, {}
     order = sorted(range(len(results)), key=lambda n: (_RANK.get(results[n]["level"], 3), n))
     keep = sorted(order[:max_results])
-    dropped: dict[str, int] = {}
-    for n in order[max_results:]:
-        dropped[results[n]["level"]] = dropped.get(results[n]["level"], 0) + 1
-    return [results[n] for n in keep], dropped
+    return [results[n] for n in keep], left_out(Counter(r["level"] for r in results), max_results)
 
 
 def dropped_note(dropped: dict[str, int], max_results: int) -> str:

@@ -151,19 +151,15 @@ def project_root() -> str | None:
 
 def _sarif_cap_line(report: dict, max_results: int) -> str:
     """The job summary's word on what the SARIF report left out, if anything."""
+    from collections import Counter
+
     from audit.reports import sarif_report
 
-    found = sum(len(r.get("findings") or ()) for r in report["files"])
-    if found <= max_results:
-        return ""
-    return f"\n{sarif_report.dropped_note(_dropped_levels(report, max_results), max_results)}\n"
-
-
-def _dropped_levels(report: dict, max_results: int) -> dict[str, int]:
-    from audit.reports import sarif_report
-
-    levels = [sarif_report.LEVEL.get(f["severity"], "note") for r in report["files"] for f in r.get("findings") or ()]
-    return sarif_report.capped([{"level": level} for level in levels], max_results)[1]
+    levels = Counter(
+        sarif_report.LEVEL.get(f["severity"], "note") for r in report["files"] for f in r.get("findings") or ()
+    )
+    dropped = sarif_report.left_out(levels, max_results)
+    return f"\n{sarif_report.dropped_note(dropped, max_results)}\n" if dropped else ""
 
 
 def _full_report(report_dir: str | None, summary_file: str | None) -> str | None:
