@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from audit.batch.inputs import discover, read_input
+from audit.batch.inputs import DEFAULT_MAX_BYTES, discover, read_input
 from audit.config.loader import ConfigError
 from audit.config.per_folder import PerFolderSettings
 from audit.engine.auditor import STDIN, audit_bytes
@@ -89,7 +89,7 @@ def check_paths(
     fail_on: str | None = None,
     min_severity: str | None = None,
     extract: bool = True,
-    max_bytes: int = 20_000_000,  # the command line's default (--max-bytes)
+    max_bytes: int = DEFAULT_MAX_BYTES,  # the command line's default (--max-bytes)
 ) -> list[FileResult]:
     """Audit files and folders (a folder: the articles in it, as `article-audit check`
     finds them), in the command line's order; a file that cannot be read or audited gets a

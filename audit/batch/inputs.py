@@ -20,6 +20,10 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); use - to read standard input"
 
 
+# The largest input audited unless --max-bytes says otherwise: larger ones are reported as too large.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
 def read_input(path: str, *, max_bytes: int | None = None) -> bytes:
     """The bytes of an input, or InputError with a plain reason.
 

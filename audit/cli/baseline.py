@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from audit.batch.inputs import discover
+from audit.batch.inputs import DEFAULT_MAX_BYTES
 from audit.batch.runner import run
-from audit.batch.tasks import Task, shown_name
+from audit.batch.tasks import Task, tasks_for
 from audit.cli.output import Stop, plain, say
 from audit.cli.settings import registry, settings_per_file
 from audit.config.loader import ConfigError
@@ -39,14 +40,19 @@ def cmd_baseline(args) -> ExitCode:
 
 
 def _tasks(args) -> list[Task]:
+    """The tasks of `check` (one per input found, each named as reports name it), under
+    the same size limit."""
     settings_for = settings_per_file(args, registry())
     notes: list[str] = []
-    tasks = [
-        Task(shown_name(path), None, problem)
-        if problem
-        else Task(shown_name(path), settings_for(path), file=path if shown_name(path) != path else None)
-        for path, problem in discover(args.paths, notes, settings_for.excludes)
-    ]
+    tasks = list(
+        tasks_for(
+            args.paths,
+            settings_for,
+            read_stdin=lambda limit: sys.stdin.buffer.read(limit),
+            max_bytes=DEFAULT_MAX_BYTES,
+            notes=notes,
+        )
+    )
     for note in notes:
         say(f"warning: {plain(note)}")
     return tasks

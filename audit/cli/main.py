@@ -12,6 +12,7 @@ import math
 import sys
 
 from audit import __version__
+from audit.batch.inputs import DEFAULT_MAX_BYTES
 from audit.batch.runner import default_jobs
 from audit.cli.baseline import cmd_baseline
 from audit.cli.check import cmd_check
@@ -29,7 +30,6 @@ from audit.engine.registry import RegistryError
 from audit.results.exit_codes import ExitCode
 from audit.workflow import baseline as baselines
 
-DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_BASELINE = baselines.DEFAULT_PATH
 COMMANDS = {
     "check": cmd_check,
