@@ -82,8 +82,9 @@ def audit_document(doc: Document, settings: Settings) -> FileResult:
     # The rules measure English: the language-bound ones skip the blocks in another
     # language (docs/bad-input.md), and an article with no block left is not audited.
     bound = [rs.rule.id for rs in settings.rules if type(rs.rule).language_bound]
-    article = detection.profile(doc.texts, doc.lower_words)
-    skipped = detection.blocks_to_skip(article, doc.block_words()) if bound else []
+    blocks = [detection.profile(words, lowered) for words, lowered in doc.block_words()]
+    article = detection.combined(blocks)  # each word profiled once, the article its blocks' sum
+    skipped = detection.blocks_to_skip(article, blocks) if bound else []
     if skipped and len(skipped) == len(doc.blocks):
         return FileResult(doc.path, "error", _not_english(article), title=doc.title, config=settings.config)
     english = doc

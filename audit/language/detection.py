@@ -25,7 +25,7 @@ article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import compress, filterfalse
 from operator import itemgetter
 from typing import NamedTuple
@@ -74,13 +74,30 @@ _LATIN_END = 0x250  # Basic Latin .. Latin Extended-B
 
 
 class Profile(NamedTuple):
-    """What the verdict is drawn from."""
+    """What the verdict is drawn from: counts, so that the profiles of a document's
+    blocks add up to the document's (`combined`)."""
 
-    share: float  # of the alphabetic words, English function words
-    foreign_share: float  # of the alphabetic words, another language's function words
+    hits: int  # alphabetic words that are English function words
+    foreign: int  # alphabetic words that are another language's function words
     words: int  # alphabetic words
     letters: int
     latin: int  # of the letters, in the Latin alphabet
+
+    @property
+    def share(self) -> float:
+        """Of the alphabetic words, English function words."""
+        return self.hits / self.words if self.words else 0.0
+
+    @property
+    def foreign_share(self) -> float:
+        """Of the alphabetic words, another language's function words."""
+        return self.foreign / self.words if self.words else 0.0
+
+
+def combined(profiles: Iterable[Profile]) -> Profile:
+    """The profile of the words of all these profiles together."""
+    profiles = list(profiles)
+    return Profile(*map(sum, zip(*profiles, strict=True))) if profiles else Profile(0, 0, 0, 0, 0)
 
 
 def profile(words: Iterable[str], lowered_words: Iterable[str] | None = None) -> Profile:
@@ -105,7 +122,7 @@ def profile(words: Iterable[str], lowered_words: Iterable[str] | None = None) ->
     total, letters = len(alphabetic), sum(map(len, alphabetic))
     # Letters outside the Latin alphabet are in words that are not ASCII.
     latin = letters - sum(ord(c) >= _LATIN_END for w in other for c in w)
-    return Profile(hits / total if total else 0.0, foreign / total if total else 0.0, total, letters, latin)
+    return Profile(hits, foreign, total, letters, latin)
 
 
 def profile_plain(words: Iterable[str]) -> Profile:
@@ -121,7 +138,7 @@ def profile_plain(words: Iterable[str]) -> Profile:
     )
     total, letters = len(alphabetic), sum(map(len, alphabetic))
     latin = sum(ord(c) < _LATIN_END for word in alphabetic for c in word)
-    return Profile(hits / total if total else 0.0, foreign / total if total else 0.0, total, letters, latin)
+    return Profile(hits, foreign, total, letters, latin)
 
 
 def verdict(p: Profile, min_words: int = MIN_WORDS, min_letters: int = MIN_LETTERS) -> str | None:
@@ -143,14 +160,13 @@ def detect(words: Iterable[str], lowered_words: Iterable[str] | None = None) -> 
     return (NOT_ENGLISH if verdict(p) == NOT_ENGLISH else ENGLISH), p.share
 
 
-def blocks_to_skip(article: Profile, blocks: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[int]:
-    """The indices of the blocks, given as (words, the words lowered), that the
-    language-bound rules skip: those clearly in another language, and the undecided
-    ones of an article that is."""
+def blocks_to_skip(article: Profile, blocks: Iterable[Profile]) -> list[int]:
+    """The indices of the blocks (their profiles) that the language-bound rules skip:
+    those clearly in another language, and the undecided ones of an article that is."""
     article_foreign = verdict(article) == NOT_ENGLISH
     skipped = []
-    for i, (words, lowered) in enumerate(blocks):
-        said = verdict(profile(words, lowered), BLOCK_MIN_WORDS, BLOCK_MIN_LETTERS)
+    for i, block in enumerate(blocks):
+        said = verdict(block, BLOCK_MIN_WORDS, BLOCK_MIN_LETTERS)
         if said == NOT_ENGLISH or (said is None and article_foreign):
             skipped.append(i)
     return skipped
