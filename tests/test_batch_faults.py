@@ -155,13 +155,13 @@ def test_every_field_of_a_task_that_changes_its_result_is_in_the_cache_key():
     }
     settings = _base_settings()
     base = batch_tasks.Task("a.txt", settings)
-    flipped = {"keep_source": True, "extract": False}
+    flipped = {"keep_source": True, "extract": False, "vocabulary": ("kube",)}
     assert set(flipped) | set(not_in_key) == {f.name for f in dataclasses.fields(batch_tasks.Task)}
     keys = {batch_tasks._cache_key(base, b"x")}
     for name, value in flipped.items():
         keys.add(batch_tasks._cache_key(dataclasses.replace(base, **{name: value}), b"x"))
-    keys.add(batch_tasks._cache_key(dataclasses.replace(base, keep_source=True, extract=False), b"x"))
-    assert len(keys) == 4
+    keys.add(batch_tasks._cache_key(dataclasses.replace(base, **flipped), b"x"))
+    assert len(keys) == 5
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ from audit.cli.main import main
 WAIT = 120  # seconds: the longest any step may take before the test gives up
 
 
+BATCH = 3000
+
+
 def make_batch(folder: Path, count: int) -> Path:
     """`count` distinct articles (distinct text, so each has its own cache entry)."""
     sample = resources.files("audit.samples").joinpath("coalition-meeting.txt").read_text(encoding="utf-8")
@@ -92,7 +95,8 @@ def env(tmp_path):
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc to follow worker processes")
 def test_ctrl_c_exits_130_reports_what_finished_and_leaves_no_workers(tmp_path, env):
     cache, environ = env
-    folder = make_batch(tmp_path / "batch", 400)
+    # Enough articles that the batch cannot end between the wait below and the signal.
+    folder = make_batch(tmp_path / "batch", BATCH)
     # A new session, so the signal goes to the whole process group as a terminal's Ctrl-C does.
     proc = subprocess.Popen(
         audit_command(str(folder), "--jobs", "2"),
@@ -118,7 +122,7 @@ def test_ctrl_c_exits_130_reports_what_finished_and_leaves_no_workers(tmp_path, 
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
     files = json.loads(out)["files"]
-    assert 0 < len(files) < 400
+    assert 0 < len(files) < BATCH
     assert [f["path"] for f in files] == [str(folder / f"a{n:04}.txt") for n in range(len(files))]
     wait_for(lambda: not any(alive(pid) for pid in workers), "the workers to exit", timeout=15)
 

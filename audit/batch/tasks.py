@@ -55,6 +55,7 @@ class Task:
     extract: bool = True  # web pages: audit the main content only (--no-extract: all the text)
     file: str | None = None  # where the input is on disk, when that is not `path` (see shown_name)
     record_digest: bool = False  # the result carries AUDITED_DIGEST (for --fix and --diff)
+    vocabulary: tuple[str, ...] = ()  # the run's vocabulary words it uses (`run_vocabulary`)
     # The settings' digest for the cache key, taken here in the parent, where files that
     # share settings share one Settings object; a worker gets an unpickled copy per task.
     settings_digest: str = field(init=False, default="")
@@ -135,7 +136,8 @@ def audit_task(task: Task, summary_only: bool = False) -> dict[str, Any]:
 
 
 def _cache_key(task: Task, data: bytes) -> str:
-    flags = f"keep_source={task.keep_source} extract={task.extract}"  # what a task adds to its settings
+    # What a task adds to its settings.
+    flags = f"keep_source={task.keep_source} extract={task.extract} vocabulary={','.join(task.vocabulary)}"
     return ResultCache.shared().key(task.path, data, task.settings_digest, flags)
 
 
@@ -178,7 +180,14 @@ def _audit_task(task: Task) -> dict[str, Any]:
         hit = cache.get(key, task.path)
         if hit is not None:
             return _with_digest(task, data, hit)
-    result = audit_bytes(task.path, data, task.settings, keep_source=task.keep_source, extract=task.extract).to_dict()
+    result = audit_bytes(
+        task.path,
+        data,
+        task.settings,
+        keep_source=task.keep_source,
+        extract=task.extract,
+        run_vocabulary=frozenset(task.vocabulary),
+    ).to_dict()
     if cache and result["status"] != "error" and not result.get("warnings"):
         cache.put(key, result)  # a result with warnings (e.g. LanguageTool down) is not final
     return _with_digest(task, data, result)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from audit.batch.inputs import DEFAULT_MAX_BYTES
+from audit.batch.run_vocabulary import with_run_vocabulary
 from audit.batch.runner import run
 from audit.batch.tasks import Task, tasks_for
 from audit.cli.output import Stop, plain, say
@@ -55,4 +56,4 @@ def _tasks(args) -> list[Task]:
     )
     for note in notes:
         say(f"warning: {plain(note)}")
-    return tasks
+    return with_run_vocabulary(tasks)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from audit.batch.progress import Progress
+from audit.batch.run_vocabulary import with_run_vocabulary
 from audit.batch.runner import run
 from audit.batch.tasks import ExecutorError, Task, tasks_for
 from audit.cli import streaming, vocabulary_file
@@ -80,7 +81,7 @@ def _prepare(args) -> tuple[Narrowing, list[Task], list[str]]:
         raise Stop(ExitCode.OK, f"no articles changed since {args.changed_since}")
     if not tasks:
         raise Stop(ExitCode.ERROR, "no articles found in " + ", ".join(args.paths))
-    return narrowing, tasks, config_notes
+    return narrowing, with_run_vocabulary(tasks), config_notes
 
 
 def _check_stdin_filename(args) -> None:

@@ -271,6 +271,8 @@ class Document:
                     an audit, which the `grammar` rule reads as the defaults.
     `warnings`      sentences about this article that the result carries: a rule whose
                     backend failed on it, rules skipped on a text not in English.
+    `run_vocabulary` words in no word list that other articles of the batch use too
+                    (`audit.batch.run_vocabulary`): the `spelling` rule takes them as terms.
 
     Views of the words and the prose, each worked out once (when first read, but for
     `texts`) and shared by the rules; a view with a fast path has its plain form beside
@@ -310,6 +312,7 @@ class Document:
         self.language = "en"  # set by the engine, as the next two (see the class docstring)
         self.languagetool: Any = None
         self.rule_ids: frozenset[str] = frozenset()  # the ids the run's rules report under (set by the engine)
+        self.run_vocabulary: frozenset[str] = frozenset()  # words the run's other articles use (set by the engine)
         self.warnings: list[str] = []
         self.elements = tuple(elements)
         self.metadata = dict(metadata or {})
@@ -381,7 +384,7 @@ class Document:
             kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
         part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
         part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
-        part.rule_ids = self.rule_ids
+        part.rule_ids, part.run_vocabulary = self.rule_ids, self.run_vocabulary
         return part
 
     def block_words(self) -> list[tuple[Sequence[str], Sequence[str]]]:

@@ -169,13 +169,20 @@ def _number_repeats(located: list[LocatedFinding]) -> None:
 
 
 def audit_bytes(
-    path: str, data: bytes, settings: Settings, *, keep_source: bool = False, extract: bool = True
+    path: str,
+    data: bytes,
+    settings: Settings,
+    *,
+    keep_source: bool = False,
+    extract: bool = True,
+    run_vocabulary: frozenset[str] = frozenset(),
 ) -> FileResult:
     """Decode, parse and audit one input; an input that cannot be audited becomes an error result.
 
-    `extract=False` audits all the text of a web page, not only its main content."""
+    `extract=False` audits all the text of a web page, not only its main content.
+    `run_vocabulary`: words the run's other articles use too (`audit.batch.run_vocabulary`)."""
     with _no_cycle_search():
-        return _audit_bytes(path, data, settings, keep_source, extract)
+        return _audit_bytes(path, data, settings, keep_source, extract, run_vocabulary)
 
 
 _auditing = 0  # audits running now, in any thread (the language server, serve)
@@ -208,7 +215,9 @@ def _no_cycle_search():
 _was_enabled = True
 
 
-def _audit_bytes(path: str, data: bytes, settings: Settings, keep_source: bool, extract: bool) -> FileResult:
+def _audit_bytes(
+    path: str, data: bytes, settings: Settings, keep_source: bool, extract: bool, run_vocabulary: frozenset[str]
+) -> FileResult:
     try:
         source = decode(data)
         doc = parse("<stdin>.txt" if path == STDIN else path, source, extract=extract)
@@ -218,6 +227,7 @@ def _audit_bytes(path: str, data: bytes, settings: Settings, keep_source: bool, 
         return FileResult(path, "error", str(exc))
     except RecursionError:
         return FileResult(path, "error", "markup nested too deeply to audit")
+    doc.run_vocabulary = run_vocabulary
     result = audit_document(doc, settings)
     result.path = path
     if keep_source:

@@ -58,9 +58,13 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+def format_of(path: str) -> str:
+    """The format a path is read as (its front end's name and `Document.format`)."""
+    return FRONT_ENDS.get(PurePath(path).suffix.lower(), "text")
+
+
 def front_end_for(path: str):
-    name = FRONT_ENDS.get(PurePath(path).suffix.lower(), "text")
-    return import_module(f"{__name__}.{name}")
+    return import_module(f"{__name__}.{format_of(path)}")
 
 
 def parse(path: str, source: str, *, extract: bool = True) -> Document:

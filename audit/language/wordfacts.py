@@ -41,6 +41,11 @@ def common(token: str) -> int | None:
     return _table.get(token.lower())
 
 
+def common_words() -> frozenset[str]:
+    """The table's words (after `preload`; else computed from the word lists), as a set."""
+    return frozenset(_table) if _table else frozenset(words())
+
+
 def facts(word: str) -> int:
     """What `common` holds for a lower-case word, computed the slow way."""
     return syllables.count(word) << 1 | (word in familiar_words.easy_words())

@@ -24,6 +24,9 @@ _GLUE = frozenset("/\\@#&_=+<>|~^$%*\ufffc")
 SLIP_LEVEL = 50
 SHORT = 5
 DIALECT = 2  # odd spellings inside one quotation that make it dialect, not slips
+DIALOGUE = 3  # odd spellings in all of an article's quotations that make its dialogue dialect
+ABBREVIATION = 4  # letters of a word that may be an abbreviation ("thx", "zram")
+ABBREVIATING = 3  # short lower-case words in no list that make an article one that abbreviates
 
 
 class Spelling(Rule):
@@ -41,8 +44,14 @@ class Spelling(Rule):
     article shows: a word it also writes in code or a link's target, or in a heading
     and again in the text, is a term; a word whose nearest listed words are all rare
     ("kanban") is no slip; several odd spellings inside one block's quotations are
-    dialect ("afther", "goin'"); code-shaped tokens (snake_case, camelCase, dotted
-    names, paths, versions, --flags) and words glued to left-out code are skipped.
+    dialect ("afther", "goin'"), and so are three or more in all of an article's
+    quotations. A lower-case word of two letters ("og", "fs") is an
+    abbreviation, and so is one of three or four in an article that writes three or
+    more such words in no list ("thx", "ppl", "zram"). In a batch, a word that `run-vocabulary` files or
+    more of the run use is a term of the run ("kube", "memcg"), unless a listed word
+    one edit away is used in four times as many (then it is a slip: "recieve").
+    Code-shaped tokens (snake_case, camelCase, dotted names, paths, versions,
+    --flags) and words glued to left-out code are skipped.
     Common technical words (repo, async, backend, kubectl) are known. Suggestions are
     spelt in the configured variant. Project words go in `accept` or the top-level
     `vocabulary` and `vocabulary-file` (words or patterns); `reject` lists words
@@ -68,6 +77,13 @@ class Spelling(Rule):
         Option("accept", list, (), "project words never flagged (any case; parts of compounds too)"),
         Option("reject", list, (), "words always flagged, even when a word list holds them"),
         Option("repeated", int, 3, "a word used this many times in the article is taken as meant", minimum=2),
+        Option(
+            "run-vocabulary",
+            int,
+            3,
+            "a word in no list used in this many files of one run is a term of the run (0: off)",
+            minimum=0,
+        ),
         Option(
             "vocabulary",
             list,
@@ -97,6 +113,11 @@ class Spelling(Rule):
         if unknown >= 20 and unknown > plain / 4:
             return  # a quarter of the words in no list: not English prose, or not prose
         every = reject or rejected.words or rejected.patterns
+        # Short words in no list, several of them: an article that abbreviates ("ppl",
+        # "thx", "ipc", "fka") or names things tersely ("tmux", "zram"); there a short
+        # unknown word is likelier one of those than a slip (news has none or one).
+        short = {t for i in doubtful if len(t := texts[i]) <= ABBREVIATION and t.isalpha() and t.islower()}
+        abbreviates = sum(1 for t in short if not _fine_as_written(t)) >= ABBREVIATING
         counts = Counter(map(BASES.__getitem__, texts))
         # Uses of a word, the parts of compounds too: "kube" in "kube-proxy", "kube-scheduler".
         uses = counts + Counter(part for t in texts if "-" in t for part in map(_base, t.split("-")) if part)
@@ -133,6 +154,10 @@ class Spelling(Rule):
                     continue
                 if evidence.is_term(key):
                     continue  # in code, a link or a heading of the article: a term it names
+                if key in doc.run_vocabulary and not _contraction(part):
+                    continue  # used by the run's other articles too ("doesnt" is still "doesn't")
+                if part.islower() and len(part) <= (ABBREVIATION if abbreviates else 2) and not _contraction(part):
+                    continue  # "og", "fs": two letters are an abbreviation, not a slip; see `abbreviates`
                 name_slot = not (first and offset == 0) or before_name or counts[key] > 1
                 suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
                 if suggestions:
@@ -143,9 +168,14 @@ class Spelling(Rule):
         # comment written as its writer wrote it ("afther", "goin'"): not slips.
         # Two real slips in one quotation happen in news, so two odd spellings count only
         # beside a dropped letter, and else it takes three.
+        # The same across the article's dialogue: a novel's speakers spell their own
+        # way ("aint", "sarvant", "luny"), one odd word to a line.
         quoted = Counter(quote for _, quote in found if quote is not None)
+        dialogue = sum(quoted.values()) + sum(evidence.elided.values()) >= DIALOGUE
         for finding, quote in found:
             odd = quoted[quote] + evidence.elided[quote] if quote is not None else 0
+            if quote is not None and dialogue:
+                continue
             if odd < DIALECT or (odd < DIALECT + 1 and not evidence.elided[quote]):
                 yield finding
 

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from audit.document.code_text import code_text
 from audit.language import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -46,7 +47,7 @@ class Evidence:
         """The word (case folded) stands in the article's code (a code block, inline
         code) or a link's target: a name of a thing the article is about."""
         if self._source is None:
-            self._source = _code_of(self.doc)
+            self._source = code_text(self.doc.format, self.doc.source)
             self._source_words = set(_NOT_ALNUM.split(self._source))
         if not self._source:
             return False
@@ -80,27 +81,8 @@ class Evidence:
         return starts[i] if i >= 0 and offset < ends[i] else None
 
 
-# Code and link targets in Markdown and HTML sources (a script or the page's metadata,
-# which may repeat the article and its slips, is neither).
-_MD_CODE = re.compile(
-    r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1|`[^`\n]+`|\]\([^)\s]*|<https?://[^>\s]*|^[ \t]*\[[^\]]+\]:[ \t]*\S+",
-    re.MULTILINE | re.DOTALL,
-)
-_HTML_CODE = re.compile(
-    r"<(code|pre|kbd|samp|tt)\b[^>]*>.*?</\1>|\b(?:href|src)=[\"'][^\"']*", re.IGNORECASE | re.DOTALL
-)
-
-
 _ALNUM = re.compile(r"[a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _code_of(doc) -> str:
-    """The article's code and link targets, in lower case, one string; empty for plain text."""
-    pattern = {"markdown": _MD_CODE, "html": _HTML_CODE}.get(doc.format)
-    if pattern is None:
-        return ""
-    return "\n".join(m.group(0) for m in pattern.finditer(doc.source)).lower()
 
 
 def evidence_of_terms(doc, counts: Counter) -> Evidence:

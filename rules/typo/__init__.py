@@ -8,6 +8,7 @@ from collections import Counter
 from itertools import accumulate, compress, count, islice
 from operator import eq
 
+from audit.document.code_text import code_text
 from audit.document.segment import BEFORE_NUMBER, TITLES
 from audit.engine.rule import Rule
 from audit.language import lexicon
@@ -127,6 +128,7 @@ class Typo(Rule):
         text = doc.text
         code: list[tuple[int, int]] | None = None
         joined: Counter | None = None
+        habits: tuple[int, int] | None = None
 
         def in_code(pos: int) -> bool:
             nonlocal code
@@ -152,8 +154,16 @@ class Typo(Rule):
                     continue
                 if pattern is _NO_SPACE:
                     joined = joined if joined is not None else Counter(_JOINED.findall(text))
-                    if _joined_name(text, m, joined):
+                    if _joined_name(text, m, joined) or _dotted_code(text, m):
                         continue
+                if pattern is _REPEATED:
+                    habits = habits if habits is not None else _emphatic_habits(text)
+                    if _emphatic(text, m, habits):
+                        continue
+                if (pattern is _NO_SPACE or doc.format == "html") and _markup_between(
+                    doc, m.start(), m.end() + (pattern is _NO_SPACE)
+                ):
+                    continue  # "Thursday.</span><span>Kim": the page's layout, not a slip, sets the spacing
                 span = doc.span(*m.span())
                 fixed = replace(m)
                 yield self.finding(
@@ -194,7 +204,7 @@ class Typo(Rule):
             )
 
     def _names_two_ways(self, doc):
-        for minor, major, times, spans in names.names_spelled_two_ways(doc.text):
+        for minor, major, times, spans in names.names_spelled_two_ways(doc.text, lambda: _written_lower(doc)):
             for start, end in spans:
                 span = doc.span(start, end)
                 yield self.finding(
@@ -230,6 +240,61 @@ def _sentences_with_doubles(doc) -> list:
         if i + 1 < ends[k]:  # both words in one sentence: the pattern searches sentence by sentence
             found.add(k)
     return [doc.sentences[k] for k in sorted(found)]
+
+
+# "!!!", "??", ".." in a run: marks repeated on purpose, for emphasis or as a short ellipsis.
+_EMPHATIC = re.compile(r"[!?]{2,}")
+_SHORT_ELLIPSIS = re.compile(r"(?<![.\w/])\.\.(?![.\w/])")
+
+
+def _emphatic_habits(text: str) -> tuple[int, int]:
+    """How many runs of '!' or '?' and how many two-dot ellipses the article has."""
+    return len(_EMPHATIC.findall(text)), len(_SHORT_ELLIPSIS.findall(text))
+
+
+def _emphatic(text: str, m: re.Match, habits: tuple[int, int]) -> bool:
+    """Repeated marks written on purpose, not slips: three or more '!' or '?'
+    ("bad!!!"), two-dot ellipses going on in lower case ("fyi.. not sure"), and any
+    such run in an article that has two or more (the writer's habit). A slip doubles
+    a mark once, where one belongs."""
+    mark, run = m.group(0)[0], len(m.group(0))
+    if mark in "!?":
+        return run >= 3 or text[m.end() : m.end() + 1] in ("!", "?") or habits[0] >= 2
+    if mark == ".":
+        return re.match(r" +[a-z]", text[m.end() : m.end() + 4]) is not None or habits[1] >= 2
+    return False
+
+
+def _dotted_code(text: str, m: re.Match) -> bool:
+    """ "klog.Fatalf", "http.RoundTripper", "puller.Pull()": a dotted name in code, not two
+    sentences run together: the token holds code marks (brackets, more dots, an
+    underscore); or the part before the dot is no common lower-case word and the
+    word after it has a capital inside (or it is in no list, and that one neither)."""
+    start, end = _token_around(text, m.start())
+    # Brackets and quotes around the words are prose's: "(in London).Then".
+    left = text[start : m.start()].strip("([{\"'“‘)]}”’")
+    right = text[m.end() : end].rstrip('.,;:!?"”’)]}')
+    if any(c in "()<>[]{}*_=/" for c in left + right) or "." in right:
+        return True
+    word = re.match(r"[^\W\d_]*", right).group(0)  # "RoundTripper", "It" of "It's", "Ex" of "Ex-Welsh"
+    plain_left = left.isalpha() and left.islower()
+    if plain_left and (lexicon.level_of(left) or 99) <= lexicon.COMMON_LEVEL:
+        return False  # "year.ExxonMobil": a sentence's end before a name in camel case
+    return any(map(str.isupper, word[1:])) or (plain_left and not lexicon.known(word.lower()))
+
+
+def _markup_between(doc, start: int, end: int) -> bool:
+    """The source of the prose range holds more than its text: a tag, a comment or an
+    entity stands inside it ("Debt <span>.", "on <!-- -->,")."""
+    a, b = doc.span(start, end)
+    return doc.source[a:b] != doc.text[start:end]
+
+
+def _written_lower(doc) -> set[str]:
+    """The words the article writes in lower case, in prose or in its code and link targets."""
+    words = {t for t in doc.texts if t.islower()}
+    words.update(re.findall(r"[a-z0-9]+", code_text(doc.format, doc.source)))
+    return words
 
 
 def _token_around(text: str, pos: int) -> tuple[int, int]:
