@@ -172,6 +172,26 @@ def is_compound(word: str, max_level: int = 50, strict: bool = False) -> bool:
     return False
 
 
+# Suffixes that make a word of any listed word, seldom the result of one slip (unlike
+# "-ed", "-ing", "-er", "-able" and "-y": "occured", "flaged", "accessable", "realy").
+SUFFIXES = ("ification", "ifying", "ified", "ify", "ishly", "ish", "ness", "less", "wise")
+
+
+def is_derived(word: str, max_level: int = 50) -> bool:
+    """A listed word with a suffix that makes words of any word ("monthish",
+    "gamification", "hostless", "clunkiness"), spelt as English spells them: a final
+    "e" dropped ("gam|ify" for "game"), "y" as "i" ("clunki|ness"; "readyness" is none)."""
+    low = word.lower()
+    for suffix in SUFFIXES:
+        stem = low[: -len(suffix)]
+        if not low.endswith(suffix) or len(stem) < 3 or stem.endswith("y"):
+            continue
+        for form in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else ""):
+            if form and (level_of(form) or 99) <= max_level:
+                return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def slips(word: str, max_level: int = SUGGEST_LEVEL, missed: bool = True) -> tuple[str, ...]:
     """Lower-case words one transposition, keyboard slip (a neighbouring or doubled

@@ -27,6 +27,7 @@ DIALECT = 2  # odd spellings inside one quotation that make it dialect, not slip
 DIALOGUE = 3  # odd spellings in all of an article's quotations that make its dialogue dialect
 ABBREVIATION = 4  # letters of a word that may be an abbreviation ("thx", "zram")
 ABBREVIATING = 3  # short lower-case words in no list that make an article one that abbreviates
+VERY_COMMON = 10  # SCOWL's smallest size: the commonest 4,000 words
 
 
 class Spelling(Rule):
@@ -156,7 +157,7 @@ class Spelling(Rule):
                     continue  # in code, a link or a heading of the article: a term it names
                 if key in doc.run_vocabulary and not _contraction(part):
                     continue  # used by the run's other articles too ("doesnt" is still "doesn't")
-                if part.islower() and len(part) <= (ABBREVIATION if abbreviates else 2) and not _contraction(part):
+                if part.islower() and len(part) <= (ABBREVIATION if abbreviates else 2) and not _plain_slip(part):
                     continue  # "og", "fs": two letters are an abbreviation, not a slip; see `abbreviates`
                 name_slot = not (first and offset == 0) or before_name or counts[key] > 1
                 suggestions = _verdict(part, name_slot, mask, len(pieces) > 1)
@@ -263,8 +264,8 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     # and the costly two-edit search is left to the words that need suggestions.
     distance, near = lexicon.nearest(part, mask, max_distance=1)
     slip_of_common = distance == 1 and (lexicon.level_of(near[0].lower()) or 99) <= lexicon.COMMON_LEVEL
-    if not slip_of_common and lexicon.is_compound(part, strict=distance == 1):
-        return ()  # "bandmates", "unpatched": words run together on purpose
+    if not slip_of_common and (lexicon.is_compound(part, strict=distance == 1) or lexicon.is_derived(part)):
+        return ()  # "bandmates", "unpatched", "monthish": words run together or made on purpose
     contraction = _contraction(part)
     if contraction:
         return (contraction,)  # "doesnt", "youre": an apostrophe left out
@@ -273,6 +274,13 @@ def _verdict(part: str, name_slot: bool, mask: int, in_compound: bool) -> tuple[
     if found and len(part) <= SHORT and all((lexicon.level_of(w.lower()) or 99) > SLIP_LEVEL for w in near):
         return ()  # short and near only rare words: likelier a term than a slip ("runc", "klog")
     return found
+
+
+def _plain_slip(part: str) -> bool:
+    """A short word that is a slip whoever writes it: a contraction without its
+    apostrophe ("dont"), or keys swapped, doubled or hit beside in one of the
+    commonest words ("teh", "wiht", "foor"), which no abbreviation looks like."""
+    return bool(_contraction(part) or (len(part) > 2 and lexicon.slips(part, VERY_COMMON, missed=False)))
 
 
 def _contraction(part: str) -> str | None:
