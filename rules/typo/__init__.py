@@ -156,6 +156,8 @@ class Typo(Rule):
                     joined = joined if joined is not None else Counter(_JOINED.findall(text))
                     if _joined_name(text, m, joined) or _dotted_code(text, m):
                         continue
+                if pattern is _SPACE_BEFORE and m.group(0)[-1:] == "?" and _lost_characters(text, m.start()):
+                    continue
                 if pattern is _REPEATED:
                     habits = habits if habits is not None else _emphatic_habits(text)
                     if _emphatic(text, m, habits):
@@ -244,7 +246,9 @@ def _sentences_with_doubles(doc) -> list:
 
 # "!!!", "??", ".." in a run: marks repeated on purpose, for emphasis or as a short ellipsis.
 _EMPHATIC = re.compile(r"[!?]{2,}")
-_SHORT_ELLIPSIS = re.compile(r"(?<![.\w/])\.\.(?![.\w/])")
+VERY_COMMON = 10  # SCOWL's smallest size: the commonest 4,000 words, the ones sentences start with
+HABIT = 2  # runs of repeated marks of one kind that make them an article's habit
+_SHORT_ELLIPSIS = re.compile(r"(?<![./])\.\.(?![./\w])")  # the two dots _REPEATED finds
 
 
 def _emphatic_habits(text: str) -> tuple[int, int]:
@@ -254,21 +258,35 @@ def _emphatic_habits(text: str) -> tuple[int, int]:
 
 def _emphatic(text: str, m: re.Match, habits: tuple[int, int]) -> bool:
     """Repeated marks written on purpose, not slips: three or more '!' or '?'
-    ("bad!!!"), two-dot ellipses going on in lower case ("fyi.. not sure"), and any
-    such run in an article that has two or more (the writer's habit). A slip doubles
+    ("bad!!!"), two-dot ellipses going on in lower case or closing a bracket ("fyi..
+    not sure", "(TBD..)"), colons doubled between words ("Foo::Bar"), and any
+    such run in an article that has HABIT or more (the writer's habit). A slip doubles
     a mark once, where one belongs."""
     mark, run = m.group(0)[0], len(m.group(0))
     if mark in "!?":
-        return run >= 3 or text[m.end() : m.end() + 1] in ("!", "?") or habits[0] >= 2
+        return run >= 3 or text[m.end() : m.end() + 1] in ("!", "?") or habits[0] >= HABIT
     if mark == ".":
-        return re.match(r" +[a-z]", text[m.end() : m.end() + 4]) is not None or habits[1] >= 2
-    return False
+        return re.match(r" +[a-z]|\)", text[m.end() : m.end() + 4]) is not None or habits[1] >= HABIT
+    # "::" between words: a name's parts ("Foo::Bar") or chat's emoji (":tada::tada:").
+    return mark == ":" and text[m.start() - 1 : m.start()].isalnum() and text[m.end() : m.end() + 1].isalnum()
+
+
+_GLUED_QUESTION = re.compile(r"(?<![\w?])\?[^\W\d_]")  # "?Announcements"
+
+
+def _lost_characters(text: str, at: int) -> bool:
+    """The line holds a question mark glued to the start of a word ("**?Announcements
+    ?**"): its question marks stand for characters lost in a conversion (emoji, an
+    arrow), not for questions, so the spaces around them are no slips."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return _GLUED_QUESTION.search(text, start, end if end >= 0 else len(text)) is not None
 
 
 def _dotted_code(text: str, m: re.Match) -> bool:
     """ "klog.Fatalf", "http.RoundTripper", "puller.Pull()": a dotted name in code, not two
     sentences run together: the token holds code marks (brackets, more dots, an
-    underscore); or the part before the dot is no common lower-case word and the
+    underscore), or the part before the dot a capital inside and the word after it is
+    not one of the commonest; or the part before the dot is no common lower-case word and the
     word after it has a capital inside (or it is in no list, and that one neither)."""
     start, end = _token_around(text, m.start())
     # Brackets and quotes around the words are prose's: "(in London).Then".
@@ -278,6 +296,8 @@ def _dotted_code(text: str, m: re.Match) -> bool:
         return True
     word = re.match(r"[^\W\d_]*", right).group(0)  # "RoundTripper", "It" of "It's", "Ex" of "Ex-Welsh"
     plain_left = left.isalpha() and left.islower()
+    if any(map(str.isupper, left[1:])):  # "PodStatus.Resize", not "McFadden.The"
+        return (lexicon.level_of(word.lower()) or 99) > VERY_COMMON
     if plain_left and (lexicon.level_of(left) or 99) <= lexicon.COMMON_LEVEL:
         return False  # "year.ExxonMobil": a sentence's end before a name in camel case
     return any(map(str.isupper, word[1:])) or (plain_left and not lexicon.known(word.lower()))
