@@ -104,6 +104,9 @@ def test_ctrl_c_exits_130_reports_what_finished_and_leaves_no_workers(tmp_path, 
         stderr=subprocess.PIPE,
         env=environ,
         start_new_session=True,
+        # As a terminal starts it: a suite run in the background (`pytest &`) inherits
+        # SIGINT ignored, and Python then never raises KeyboardInterrupt.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         text=True,
     )
     try:
