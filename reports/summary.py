@@ -197,7 +197,11 @@ def configurations(report: dict) -> list[tuple[str | None, int]]:
 def configurations_line(report: dict) -> str:
     """One line naming the configuration of the run ("" when no article was audited):
     `config: FILE`, or `configs: FILE (n articles), ...` when articles differ."""
-    found = configurations(report)
+    return describe_configurations(configurations(report))
+
+
+def describe_configurations(found: list[tuple[str | None, int]]) -> str:
+    """`configurations_line` of the config files found (see `configurations`)."""
     if not found:
         return ""
     if len(found) == 1:

@@ -7,7 +7,7 @@ that applied.
 
 from __future__ import annotations
 
-from audit.reports.summary import Figures, configurations_line, number, table, totals
+from audit.reports.summary import Figures, configurations, describe_configurations, number, table, totals
 from audit.results.controls import replace_controls
 from audit.results.findings import SEVERITY_NAMES
 
@@ -70,7 +70,11 @@ def _row(r: Figures, color: bool) -> list[str]:
 
 
 def summary_table(report: dict, *, color: bool = False) -> str:
-    rows = table(report)
+    return table_of(table(report), color=color)
+
+
+def table_of(rows: list[Figures], *, color: bool = False) -> str:
+    """The batch's table of these rows (worst first), with a line of totals."""
     t = totals(rows)
     body = [_row(r, color) for r in rows]
     body.append(
@@ -94,33 +98,47 @@ def summary_table(report: dict, *, color: bool = False) -> str:
 
 
 def render(report: dict, *, color: bool = False, **options) -> str:
+    files = report["files"]
+    rows = table(report) if len(files) > 1 else None
+    return "".join(render_file(r, color=color) for r in files) + render_end(
+        report["summary"], configurations(report), rows, color=color
+    )
+
+
+def render_file(result: dict, *, color: bool = False) -> str:
+    """One article's lines: each finding, then its summary line (or why it could not
+    be audited). A batch streamed to the console writes them as each article arrives."""
+    path = clean(result["path"])
+    if result["status"] == "error":
+        return f"{path}: {_paint('error', 'error', color)} could not audit: {clean(result['error'])}\n"
     lines = []
-    for result in report["files"]:
-        path = clean(result["path"])
-        if result["status"] == "error":
-            lines.append(f"{path}: {_paint('error', 'error', color)} could not audit: {clean(result['error'])}")
-            continue
-        for f in result["findings"]:
-            sev = _paint(f["severity"], f["severity"], color)
-            lines.append(f"{path}:{f['line']}:{f['column']}: {sev} {f['rule']} {clean(f['message'])}")
-            if f.get("suggestion"):
-                lines.append(f"    suggestion: {clean(f['suggestion'])}")
-        m = result["metrics"]
-        counts = {}
-        for f in result["findings"]:
-            counts[f["severity"]] = counts.get(f["severity"], 0) + 1
-        parts = [f"{m.get('words', 0)} words", f"{m.get('sentences', 0)} sentences"]
-        if "consensus_grade" in m:
-            parts.append(f"grade {m['consensus_grade']:g}")
-        parts.append(", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITY_NAMES))
-        status = _paint(result["status"].upper(), result["status"], color)
-        lines.append(f"{path}: {status} ({'; '.join(parts)})")
-    if len(report["files"]) > 1:
-        lines += ["", summary_table(report, color=color), ""]
-    s = report["summary"]
-    config = configurations_line(report)
+    for f in result["findings"]:
+        sev = _paint(f["severity"], f["severity"], color)
+        lines.append(f"{path}:{f['line']}:{f['column']}: {sev} {f['rule']} {clean(f['message'])}")
+        if f.get("suggestion"):
+            lines.append(f"    suggestion: {clean(f['suggestion'])}")
+    m = result["metrics"]
+    counts = {}
+    for f in result["findings"]:
+        counts[f["severity"]] = counts.get(f["severity"], 0) + 1
+    parts = [f"{m.get('words', 0)} words", f"{m.get('sentences', 0)} sentences"]
+    if "consensus_grade" in m:
+        parts.append(f"grade {m['consensus_grade']:g}")
+    parts.append(", ".join(f"{counts.get(s, 0)} {s}" for s in SEVERITY_NAMES))
+    status = _paint(result["status"].upper(), result["status"], color)
+    lines.append(f"{path}: {status} ({'; '.join(parts)})")
+    return "\n".join(lines) + "\n"
+
+
+def render_end(
+    summary: dict, configs: list[tuple[str | None, int]], rows: list[Figures] | None, *, color: bool = False
+) -> str:
+    """What follows the articles: the table of a batch (`rows`, worst first; None for
+    one article) and the line that counts the files and names the configuration."""
+    lines = ["", table_of(rows, color=color), ""] if rows is not None else []
+    config = describe_configurations(configs)
     lines.append(
-        f"{s['files']} file(s): {s['passed']} passed, {s['failed']} failed, {s['errors']} could not be audited"
-        + (f"; {clean(config)}" if config else "")
+        f"{summary['files']} file(s): {summary['passed']} passed, {summary['failed']} failed, "
+        f"{summary['errors']} could not be audited" + (f"; {clean(config)}" if config else "")
     )
     return "\n".join(lines) + "\n"

@@ -263,3 +263,43 @@ def test_a_report_folder_that_is_a_file_is_refused(corpus, capsys, tmp_path):
     assert code == 2 and out == ""
     assert f"could not write the report folder {target}: it is a file, not a folder" in err
     assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+# The text report is streamed too: the same bytes as a run that holds every result ----------
+
+
+def test_the_streamed_text_report_is_the_one_every_result_at_once_gives(corpus, capsys, tmp_path):
+    code, streamed, err = run(capsys, str(corpus))
+    held_code, held, held_err = run(capsys, str(corpus), "--output-format", f"json={tmp_path / 'r.json'}")
+    assert code == held_code == 1
+    assert streamed == held and err == held_err
+    assert streamed.count("\n") > 12 and "12 file(s):" in streamed.splitlines()[-1]
+
+
+def test_a_streamed_text_report_to_a_file_matches_the_console_one(corpus, capsys, tmp_path):
+    out = tmp_path / "report.txt"
+    _, console, _ = run(capsys, "--color", "never", str(corpus))
+    code, stdout, _ = run(capsys, "--output", str(out), str(corpus))
+    assert code == 1 and stdout == "" and out.read_text(encoding="utf-8") == console
+
+
+def test_an_interrupted_text_report_is_not_written_to_a_file(corpus, capsys, monkeypatch, tmp_path):
+    interrupt_after(monkeypatch, 3)
+    out = tmp_path / "report.txt"
+    code, _, err = run(capsys, "--output", str(out), str(corpus))
+    assert code == 130 and not out.exists() and "was not written" in err and "3 of 12" in err
+
+
+def test_an_interrupted_text_report_on_the_console_shows_what_finished(corpus, capsys, monkeypatch):
+    interrupt_after(monkeypatch, 3)
+    code, out, err = run(capsys, str(corpus))
+    assert code == 130 and "3 file(s):" in out.splitlines()[-1] and "interrupted; 3 of 12" in err
+
+
+def test_a_text_report_from_the_cache_is_text(corpus, capsys):
+    """A cached result carries its stored JSON line: the text report must not show it."""
+    main(["check", "--jobs", "1", str(corpus)])
+    first = capsys.readouterr().out
+    main(["check", "--jobs", "1", str(corpus)])
+    again = capsys.readouterr().out
+    assert again == first and not again.startswith("{")

@@ -40,7 +40,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def with_run_vocabulary(tasks: list[Task]) -> list[Task]:
     """The tasks, each with the run's vocabulary words it uses (see the module docstring)."""
     wanted = [_min_files(task) for task in tasks]
-    if sum(bool(n) for n in wanted) < min((n for n in wanted if n), default=0) or not any(wanted):
+    learning = [n for n in wanted if n]
+    if not learning or len(learning) < min(learning):
         return tasks  # fewer inputs than the fewest files a word must be in: nothing to learn
     common = wordfacts.common_words()  # listed for sure: a set difference drops them at C speed
     files: Counter[str] = Counter()  # in how many inputs each word stands (listed ones too)

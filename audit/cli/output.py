@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from audit.results.controls import replace_controls
 from audit.results.exit_codes import ExitCode
@@ -228,6 +230,24 @@ def write_streamed(head: dict, lines: Iterable[str], output: str | None) -> Exit
     try:
         with replacing(Path(output), "w", encoding="utf-8") as out:
             json_report.write(head, out, lines)
+    except OSError as exc:  # the old report, if any, is left whole
+        say(f"could not write the report {plain(output)}: {exc.strerror or exc}")
+        return ExitCode.ERROR
+    return ExitCode.OK
+
+
+def write_text_streamed(body: IO[str], end: str, output: str | None) -> ExitCode:
+    """Write a text report whose articles' lines are in `body` (read to its end), then `end`."""
+    if not output:
+        with output_may_close():
+            shutil.copyfileobj(body, sys.stdout)
+            sys.stdout.write(end)
+            sys.stdout.flush()
+        return ExitCode.OK
+    try:
+        with replacing(Path(output), "w", encoding="utf-8") as out:
+            shutil.copyfileobj(body, out)
+            out.write(end)
     except OSError as exc:  # the old report, if any, is left whole
         say(f"could not write the report {plain(output)}: {exc.strerror or exc}")
         return ExitCode.ERROR
