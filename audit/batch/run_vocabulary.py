@@ -37,9 +37,13 @@ IN_CODE = 2  # inputs that write a word in code that make it a term, slip-like o
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def with_run_vocabulary(tasks: list[Task]) -> list[Task]:
-    """The tasks, each with the run's vocabulary words it uses (see the module docstring)."""
-    wanted = [_min_files(task) for task in tasks]
+def with_run_vocabulary(tasks: list[Task], corpus: list[Task] | None = None) -> list[Task]:
+    """The tasks, each with the run's vocabulary words it uses (see the module docstring),
+    learned from the files of `corpus` (the tasks themselves by default): a run narrowed
+    to the articles changed since a commit learns from all the articles it was given, so
+    that a term of the project is not a slip in a pull request that touches one file."""
+    corpus = tasks if corpus is None else corpus
+    wanted = [_min_files(task) for task in corpus]
     learning = [n for n in wanted if n]
     if not learning or len(learning) < min(learning):
         return tasks  # fewer inputs than the fewest files a word must be in: nothing to learn
@@ -47,17 +51,20 @@ def with_run_vocabulary(tasks: list[Task]) -> list[Task]:
     files: Counter[str] = Counter()  # in how many inputs each word stands (listed ones too)
     in_code: Counter[str] = Counter()  # in how many inputs it stands in code or a link's target
     odd: list[frozenset[str]] = []  # each input's words that are not common
-    for task, n in zip(tasks, wanted):
+    for task, n in zip(corpus, wanted):
         words, code = _words_of(task) if n else (set(), set())
         files.update(words)
         odd.append(frozenset(words - common))
         in_code.update(code - common)
+    if corpus is not tasks:
+        wanted = [_min_files(task) for task in tasks]
+        odd = [frozenset(_words_of(task)[0] - common) if n else frozenset() for task, n in zip(tasks, wanted)]
     terms: dict[str, bool] = {}  # a word of several files: is it a term of the run?
     result = []
     for task, n, words in zip(tasks, wanted, odd):
         kept = []
         for word in words:
-            if files[word] >= n:
+            if n and files[word] >= n:
                 if word not in terms:
                     terms[word] = not lexicon.known(word) and (in_code[word] >= IN_CODE or not _slip(word, files))
                 if terms[word]:

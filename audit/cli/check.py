@@ -81,7 +81,17 @@ def _prepare(args) -> tuple[Narrowing, list[Task], list[str]]:
         raise Stop(ExitCode.OK, f"no articles changed since {args.changed_since}")
     if not tasks:
         raise Stop(ExitCode.ERROR, "no articles found in " + ", ".join(args.paths))
-    return narrowing, with_run_vocabulary(tasks), config_notes
+    return (
+        narrowing,
+        with_run_vocabulary(tasks, _all_articles(args, settings_for) if args.changed_since else None),
+        config_notes,
+    )
+
+
+def _all_articles(args, settings_for) -> list[Task]:
+    """Every article at the paths given, not only those changed: what the run's vocabulary
+    is learned from when --changed-since narrows the run (see `run_vocabulary`)."""
+    return list(tasks_for(args.paths, settings_for, read_stdin=lambda limit: b"", max_bytes=args.max_bytes))
 
 
 def _check_stdin_filename(args) -> None:

@@ -5,6 +5,10 @@ flagged, and a result is never taken from the cache under other evidence."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +79,18 @@ def test_the_cache_keeps_a_result_apart_from_one_audited_under_other_evidence(tm
     assert spelling(capsys, paths[0]) == {paths[0]: ["runc"]}
     assert spelling(capsys, *paths) == {p: [] for p in paths}
     assert spelling(capsys, paths[0]) == {paths[0]: ["runc"]}
+
+
+def test_a_run_narrowed_to_changed_articles_learns_from_all_of_them(tmp_path, capsys, monkeypatch):
+    """--changed-since audits one changed file, but a term the project's articles share is
+    still a term: the vocabulary is learned from every article at the paths given."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    paths = [write(tmp_path, f"{n}.txt", TERM.format(n=n)) for n in range(3)]
+    environ = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    environ |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "articles"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **environ})
+    Path(paths[0]).write_text(TERM.format(n="again"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert spelling(capsys, ".", "--no-cache", "--changed-since", "HEAD") == {"0.txt": []}
