@@ -222,7 +222,8 @@ def _label(doc, word, k: int) -> bool:
     if len(sentence.words) == 1 and doc.blocks[sentence.block].kind == "list-item":
         return len(doc.blocks[sentence.block].sentences) == 1
     source = doc.source
-    return source[word.start - 1 : word.start] in ("[", "(") and source[word.end : word.end + 1] in ("]", ")")
+    after = source[word.end : word.end + 2]  # "\\]": Markdown's escaped bracket ("\\[akhil\\]")
+    return source[word.start - 1 : word.start] in ("[", "(") and (after[:1] in ("]", ")") or after in ("\\]", "\\)"))
 
 
 def _quote_opens(gap: str) -> bool:
