@@ -10,16 +10,17 @@ Rules see prose; every position they report is mapped here and nowhere else.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, not_
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from audit.document.atoms import ATOM
-from audit.document.segment import split_sentences, tokenize
+from audit.document.segment import WORD, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from audit.document.suppressions import Directive
@@ -28,7 +29,7 @@ BLOCK_SEPARATOR = "\n\n"
 _new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a named tuple
 TEXT = attrgetter("text")  # a word's text, for map(): C speed over the words of an article
 _FIRST = itemgetter(0)
-_PROSE_END = attrgetter("prose_end")
+_SPAN = re.Match.span
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +62,86 @@ class Element:
 
 
 class Word(NamedTuple):
-    """A word token. A named tuple, not a dataclass: an article has hundreds of words,
-    and a tuple is made several times faster."""
+    """A word token, as `Words` hands it out. A named tuple, not a dataclass: a tuple
+    is made several times faster, and a word is made each time one is read."""
 
     text: str
     start: int  # source offsets
     end: int
     prose_start: int
     prose_end: int
+
+
+def _offsets(limit: int) -> str:
+    """The array type code for offsets up to `limit`: 4 bytes each while they fit."""
+    return "i" if limit < 2**31 else "q"
+
+
+class Words(Sequence[Word]):
+    """The words of a document, or of a stretch of them (a sentence's), as a read-only
+    sequence of `Word`s, each made when it is read.
+
+    The document keeps its words in columns: each word's text (one string per distinct
+    word, `Document.texts`) and four arrays of offsets, some 24 bytes a word where a
+    tuple of a string and four integers took 200; a long article's words were most of
+    the memory its audit took (issue 19). A `Words` is a range of those columns: it
+    indexes, slices (a slice is another range), iterates, compares and has a length as
+    the tuple of its words would; `texts` gives the words' texts without making them."""
+
+    __slots__ = ("_columns", "_first", "_stop")
+
+    def __init__(self, columns: list, first: int, stop: int) -> None:
+        self._columns = columns  # [texts, starts, ends, prose starts, prose ends], the document's
+        self._first = first
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Word]: ...
+    def __getitem__(self, index):
+        first, stop = self._first, self._stop
+        if isinstance(index, slice):
+            a, b, step = index.indices(stop - first)
+            if step == 1:
+                return Words(self._columns, first + a, first + max(a, b))
+            return tuple(self)[index]
+        i = index + (first if index >= 0 else stop)
+        if not first <= i < stop:
+            raise IndexError("word index out of range")
+        texts, starts, ends, prose_starts, prose_ends = self._columns
+        return _new_word(Word, (texts[i], starts[i], ends[i], prose_starts[i], prose_ends[i]))
+
+    def __iter__(self) -> Iterator[Word]:
+        a, b = self._first, self._stop
+        # Sliced columns zipped and each tuple retyped: the words made at C speed.
+        return map(_new_word, repeat(Word), zip(*(column[a:b] for column in self._columns)))
+
+    def __reversed__(self) -> Iterator[Word]:
+        return reversed(tuple(self))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Words):
+            other = tuple(other)
+        return tuple(self) == other if isinstance(other, tuple) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, so unhashable as a list
+
+    def __repr__(self) -> str:
+        return f"Words({list(self)!r})"
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """The words' texts, in order (a slice of `Document.texts`): no word is made."""
+        return self._columns[0][self._first : self._stop]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where these words are in the document's: `doc.words[a:b]` is them."""
+        return self._first, self._stop
 
 
 # Sentences and blocks are read-only by contract, not frozen: a frozen dataclass sets
@@ -81,7 +154,7 @@ class Sentence:
     end: int
     prose_start: int
     prose_end: int
-    words: tuple[Word, ...]
+    words: Words
     block: int  # index into Document.blocks
 
 
@@ -219,14 +292,56 @@ def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tup
     return result
 
 
+class Segments(NamedTuple):
+    """A block's sentences and words, offsets in the block, in arrays: sentence k runs
+    from `starts[k]` to `ends[k]` and holds the words `first_words[k]` to
+    `first_words[k + 1]`, word i running from `word_starts[i]` to `word_ends[i]`."""
+
+    starts: array
+    ends: array
+    first_words: array
+    word_starts: array
+    word_ends: array
+
+    def plain(self) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
+        """The sentence spans and each sentence's word spans, as `split_sentences` and
+        `_tokens_by_sentence` give them (what tests/test_incremental.py holds it to)."""
+        words = list(zip(self.word_starts, self.word_ends))
+        bounds = self.first_words
+        return list(zip(self.starts, self.ends)), [words[i:j] for i, j in zip(bounds, bounds[1:])]
+
+
 @lru_cache(maxsize=256)  # a few open documents' paragraphs; a batch never repeats one
-def segmented(block: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tuple[int, int], ...], ...]]:
-    """A block's sentence spans and each sentence's word spans (offsets in the block):
-    `split_sentences` and `_tokens_by_sentence`, remembered for the last blocks seen. An
-    editor's document (the language server) is audited again at every pause in typing,
-    and its paragraphs that did not change are then segmented only once."""
+def segmented(block: str) -> Segments:
+    """A block's sentences and their words (`Segments`): `split_sentences` and
+    `_tokens_by_sentence`, in arrays, remembered for the last blocks seen. An editor's
+    document (the language server) is audited again at every pause in typing, and its
+    paragraphs that did not change are then segmented only once. Arrays, not tuples of
+    spans: a block may be a whole long article on one line, and it is remembered."""
     cuts = split_sentences(block)
-    return tuple(cuts), tuple(map(tuple, _tokens_by_sentence(block, cuts)))
+    code = _offsets(len(block) + 1)
+    # The block tokenized in one pass, straight into an array: (start, end, start, end ...).
+    flat = array(code, chain.from_iterable(map(_SPAN, WORD.finditer(block))))
+    word_starts, word_ends = flat[0::2], flat[1::2]
+    del flat
+    bounds = [bisect_left(word_starts, a) for a, _ in cuts]
+    crossed = any(
+        (i and word_ends[i - 1] > a) or (j > i and word_ends[j - 1] > b)
+        for i, j, (a, b) in zip(bounds, bounds[1:] + [len(word_starts)], cuts)
+    )
+    if crossed:  # a token runs across a sentence's end: each sentence as `_tokens_by_sentence` has it
+        word_starts, word_ends, bounds = array(code), array(code), []
+        for spans in _tokens_by_sentence(block, cuts):
+            bounds.append(len(word_starts))
+            word_starts.extend(map(_FIRST, spans))
+            word_ends.extend(map(itemgetter(1), spans))
+    return Segments(
+        array(code, map(_FIRST, cuts)),
+        array(code, map(itemgetter(1), cuts)),
+        array(code, [*bounds, len(word_starts)]),
+        word_starts,
+        word_ends,
+    )
 
 
 @dataclass(slots=True)
@@ -318,8 +433,6 @@ class Document:
         self._map = ProseMap()
         self.blocks = self._build(blocks)
         self.sentences = tuple(chain.from_iterable(b.sentences for b in self.blocks))
-        self.words = tuple(chain.from_iterable(s.words for s in self.sentences))
-        self.texts = tuple(map(TEXT, self.words))  # each word's text: most rules want them all
 
     def _build(self, prose_blocks: Iterable[ProseBlock]) -> tuple[Block, ...]:
         parts: list[str] = []
@@ -339,35 +452,64 @@ class Document:
                 offset += len(piece.text)
             spans.append((pb, block_start, offset))
         self.text = "".join(parts)
+        # The words in columns (`Words`): their texts, and their source and prose offsets.
+        texts: list[str] = []
+        code = _offsets(max(len(self.source), len(self.text)) + 1)
+        starts, ends, prose_starts, prose_ends = array(code), array(code), array(code), array(code)
+        columns: list = [texts, starts, ends, prose_starts, prose_ends]
         blocks = []
         # One string per distinct word, shared by its uses: an article repeats its words,
         # and a string each was a fifth of the memory a long article takes.
         one = {}.setdefault
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
-            cuts, tokens = segmented(text)
-            sentences = []
+            cuts = segmented(text)
+            xs, ys, bounds = cuts.word_starts, cuts.word_ends, cuts.first_words
+            first = len(texts)
+            words = list(map(text.__getitem__, map(slice, xs, ys)))
+            texts += map(one, words, words)
+            prose_starts.extend(map(ps.__add__, xs))
+            prose_ends.extend(map(ps.__add__, ys))
             # A block copied verbatim from one piece of the source (nearly all of them)
-            # maps every offset by one shift; else each sentence is mapped on its own.
+            # maps every offset by one shift, and its words are mapped in whole columns
+            # (this is most of the parsing time); else each sentence is mapped on its own.
             block_shift = self._map.shift(ps, pe)
-            for (s_start, s_end), spans_in in zip(cuts, tokens):
+            if block_shift is not None:
+                starts.extend(map((ps + block_shift).__add__, xs))
+                ends.extend(map((ps + block_shift).__add__, ys))
+            sentences = []
+            for k, s_start, s_end in zip(count(), cuts.starts, cuts.ends):
                 a, b = ps + s_start, ps + s_end
-                sentence = self.text[a:b]
-                shift = block_shift if block_shift is not None else self._map.shift(a, b)
-                if shift is None:
-                    words = tuple(
-                        Word(one(w := text[x:y], w), *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in
-                    )
-                    start, end = self.span(a, b)
-                else:  # the common case, spelled out: this loop is most of the parsing time
-                    at = ps + shift
-                    words = tuple(
-                        [_new_word(Word, (one(w := text[x:y], w), at + x, at + y, ps + x, ps + y)) for x, y in spans_in]
-                    )
-                    start, end = a + shift, b + shift
-                sentences.append(Sentence(sentence, start, end, a, b, words, index))
+                i, j = bounds[k], bounds[k + 1]
+                if block_shift is not None:
+                    start, end = a + block_shift, b + block_shift
+                else:
+                    start, end = self._map_sentence(a, b, ps, xs[i:j], ys[i:j], starts, ends)
+                words_of = Words(columns, first + i, first + j)
+                sentences.append(Sentence(self.text[a:b], start, end, a, b, words_of, index))
             blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
+        # The words' texts kept once, as the tuple rules read (`texts`), in the columns
+        # the sentences' words already hold.
+        columns[0] = self.texts = tuple(texts)
+        self.words = Words(columns, 0, len(texts))
         return tuple(blocks)
+
+    def _map_sentence(
+        self, a: int, b: int, ps: int, xs: array, ys: array, starts: array, ends: array
+    ) -> tuple[int, int]:
+        """The source span of the sentence at prose [a, b) in a block at prose `ps`, its
+        words' source offsets (`xs`, `ys`: offsets in the block) appended to `starts`
+        and `ends`: by one shift where the sentence has one, else word by word."""
+        shift = self._map.shift(a, b)
+        if shift is None:
+            for x, y in zip(xs, ys):
+                start, end = self.span(ps + x, ps + y)
+                starts.append(start)
+                ends.append(end)
+            return self.span(a, b)
+        starts.extend(map((ps + shift).__add__, xs))
+        ends.extend(map((ps + shift).__add__, ys))
+        return a + shift, b + shift
 
     def only_blocks(self, indices: Iterable[int]) -> Document:
         """A document of these blocks alone, built from the same pieces: the same
@@ -468,11 +610,12 @@ class Document:
         rules that look for what words hold ("well-known", "don't")."""
         return "\n".join(self.distinct_lower_words)
 
-    @cached_property
-    def word_ends(self) -> list[int]:
+    @property
+    def word_ends(self) -> Sequence[int]:
         """Where each word ends in the prose, in order (words do not overlap): bisected,
-        it tells how many words stand before an offset."""
-        return list(map(_PROSE_END, self.words))
+        it tells how many words stand before an offset. The words' own column (an array),
+        not a copy: read-only by contract."""
+        return self.words._columns[4]
 
     @property
     def lower_text(self) -> str:

@@ -191,7 +191,7 @@ class _Scan:
 
     def __init__(self, doc, index, sentence, lex: Lexicon, low: list[str]) -> None:
         self.doc, self.index, self.lex = doc, index, lex
-        self.words = sentence.words
+        self.words = tuple(sentence.words)  # made once: the scan reads them by index, often
         self.low = low  # the words in lower case, curly apostrophes straightened
         self.question = sentence.text.rstrip("\"'”’) ").endswith("?")
         # "THE BILL WAS PASSED": case tells nothing (more than 3 letters, 80% capitals)
