@@ -389,7 +389,9 @@ class Jargon(Rule):
     def check(self, doc, opts):
         config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), tuple(opts["extra"])
         entries, trie = lexicon(*config)
-        parts, by_word = _parts(doc.texts), _entry_words(*config)
+        # Each distinct word once (a set of the shared strings): the parts of every use
+        # of them, one string per word of a long article, were most of its audit's peak.
+        parts, by_word = _parts(set(doc.texts)), _entry_words(*config)
         # The entries whose words the article holds, by their key word (the longest).
         phrases = {word: [p for p in by_word[word] if p[0] <= parts] for word in parts.intersection(by_word)}
         phrases = {word: listed for word, listed in phrases.items() if listed}

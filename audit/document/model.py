@@ -72,6 +72,14 @@ class Word(NamedTuple):
     prose_end: int
 
 
+class _Distinct(dict):
+    """`d[s]` is the first string equal to `s` that it was given: one string per value."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = key
+        return key
+
+
 def _offsets(limit: int) -> str:
     """The array type code for offsets up to `limit`: 4 bytes each while they fit."""
     return "i" if limit < 2**31 else "q"
@@ -161,13 +169,19 @@ class Sentence:
 @dataclass(slots=True, eq=False)
 class Block:
     kind: str
-    text: str
+    prose: str  # the document's prose (`Document.text`), not a copy of the block's
     start: int  # source offsets
     end: int
     prose_start: int
     prose_end: int
     level: int
     sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's prose, cut out when read: few read it, and a copy kept for each
+        block was one more copy of the whole article."""
+        return self.prose[self.prose_start : self.prose_end]
 
 
 class LineIndex:
@@ -354,8 +368,8 @@ class DocumentCache:
     Slot             Filled by (and read again by)
     suppressions     `audit.document.suppressions.of`: the file's directives, parsed once
                      for the engine (`_apply_suppressions`) and the `suppression` rule.
-    word_tallies     `audit.language.readability.word_tallies`: each word's counts, for
-                     the article's grades and each sentence's.
+    sentence_tallies `audit.language.readability.sentence_tallies`: each sentence's sums
+                     of its words' counts, for the article's grades and each sentence's.
     sentence_grades  `audit.language.readability.sentence_grades`: each sentence's
                      Flesch-Kincaid grade (`reading-level` flags the hard ones).
     readability      `audit.language.readability.measure(doc)`: the article's metrics;
@@ -365,7 +379,7 @@ class DocumentCache:
     """
 
     suppressions: list[Directive] | None = None
-    word_tallies: list[tuple[int, int, int, int, int]] | None = None
+    sentence_tallies: tuple[tuple[int, int, int, int, int], ...] | None = None
     sentence_grades: tuple[float | None, ...] | None = None
     readability: dict[str, float | int] | None = None
     # The rule's own type: the document layer does not import the rules above it.
@@ -460,14 +474,13 @@ class Document:
         blocks = []
         # One string per distinct word, shared by its uses: an article repeats its words,
         # and a string each was a fifth of the memory a long article takes.
-        one = {}.setdefault
+        one = _Distinct().__getitem__
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
             cuts = segmented(text)
             xs, ys, bounds = cuts.word_starts, cuts.word_ends, cuts.first_words
             first = len(texts)
-            words = list(map(text.__getitem__, map(slice, xs, ys)))
-            texts += map(one, words, words)
+            texts += map(one, map(text.__getitem__, map(slice, xs, ys)))  # each cut out and shared at once
             prose_starts.extend(map(ps.__add__, xs))
             prose_ends.extend(map(ps.__add__, ys))
             # A block copied verbatim from one piece of the source (nearly all of them)
@@ -487,7 +500,7 @@ class Document:
                     start, end = self._map_sentence(a, b, ps, xs[i:j], ys[i:j], starts, ends)
                 words_of = Words(columns, first + i, first + j)
                 sentences.append(Sentence(self.text[a:b], start, end, a, b, words_of, index))
-            blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
+            blocks.append(Block(pb.kind, self.text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         # The words' texts kept once, as the tuple rules read (`texts`), in the columns
         # the sentences' words already hold.
         columns[0] = self.texts = tuple(texts)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter
 
 from audit.document import atoms
-from audit.document.model import TEXT, Document, Sentence
+from audit.document.model import Document, Sentence
 from audit.language import syllables, wordfacts
 from audit.language.familiar_words import easy_words
 from audit.storage.cache import WordMemo
@@ -47,9 +47,6 @@ def word_counts(word: str) -> tuple[int, int, bool]:
     return syllables.count(word), sum(map(str.isalnum, word)), _normal(word) in easy_words()
 
 
-_FIRST = itemgetter(0)  # a tally's syllables
-
-
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column. An atom (a code
@@ -67,38 +64,55 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
 TALLIES = WordMemo(_tally)  # the one memo of per-word counts
 
 
-def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
-    """`_tally` of each of the document's words, in order, worked out once per document
-    (`doc.cache.word_tallies`)."""
+def sentence_tallies(doc: Document) -> tuple[tuple[int, int, int, int, int], ...]:
+    """The sum of `_tally` over each sentence's words, column by column, in order,
+    worked out once per document (`doc.cache.sentence_tallies`): a sentence's grade
+    wants its sums, the article's the sum of its sentences'. Sums per sentence, not a
+    tally per word kept: a long article's list of them was a reference per word."""
     cache = doc.cache
-    if cache.word_tallies is None:
-        cache.word_tallies = list(map(TALLIES.__getitem__, doc.texts))
-    return cache.word_tallies
+    if cache.sentence_tallies is None:
+        tallies, start, sums = list(map(TALLIES.__getitem__, doc.texts)), 0, []
+        for sentence in doc.sentences:
+            n = len(sentence.words)
+            sums.append(_sums(tallies[start : start + n]))
+            start += n
+        cache.sentence_tallies = tuple(sums)
+    return cache.sentence_tallies
 
 
-def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Counts:
-    """The counts of some sentences; `tallies`, if given, are those of their words, in order."""
-    sentences = [s for s in sentences if s.words]
-    if tallies is None:
-        tallies = list(map(TALLIES.__getitem__, map(TEXT, chain.from_iterable(s.words for s in sentences))))
-    syl, letters, poly, hard, unfamiliar = map(sum, zip(*tallies)) if tallies else (0,) * 5
+_COLUMNS = tuple(map(itemgetter, range(5)))
+
+
+def _sums(tallies: list) -> tuple[int, int, int, int, int]:
+    """The column sums of some tallies (`zip(*tallies)` would copy a long sentence's five times)."""
+    return tuple([sum(map(column, tallies)) for column in _COLUMNS])  # type: ignore[return-value]
+
+
+def count(sentences: tuple[Sentence, ...], sums: tuple | None = None) -> Counts:
+    """The counts of some sentences; `sums`, if given, are their `sentence_tallies`, in order."""
+    if sums is None:
+        sums = tuple(_sums(list(map(TALLIES.__getitem__, s.words.texts))) for s in sentences)
+    kept = [(s, t) for s, t in zip(sentences, sums) if s.words]
+    syl, letters, poly, hard, unfamiliar = _sums([t for _, t in kept])
+    words = sum(len(s.words) for s, _ in kept)
     # Linsear Write reads the first 100 words, and the sentences they begin in.
-    l_hard = sum(t[2] for t in tallies[:100])
-    l_sentences, words = 0, 0
-    for sentence in sentences:
-        if words >= 100:
+    first = list(islice(chain.from_iterable(s.words.texts for s, _ in kept), 100))
+    l_hard = sum(TALLIES[w][2] for w in first)
+    l_sentences, seen = 0, 0
+    for sentence, _ in kept:
+        if seen >= 100:
             break
         l_sentences += 1
-        words += len(sentence.words)
+        seen += len(sentence.words)
     return Counts(
-        len(sentences),
-        len(tallies),
+        len(kept),
+        words,
         syl,
         letters,
         poly,
         hard,
         unfamiliar,
-        min(100, len(tallies)) - l_hard,
+        len(first) - l_hard,
         l_hard,
         l_sentences,
     )
@@ -113,12 +127,10 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
     `measure(doc, (sentence,))` rounds it, computed once per document (`doc.cache.sentence_grades`)."""
     cache = doc.cache
     if cache.sentence_grades is None:
-        grades, tallies, start = [], word_tallies(doc), 0
-        for sentence in doc.sentences:
+        grades = []
+        for sentence, sums in zip(doc.sentences, sentence_tallies(doc)):
             n = len(sentence.words)
-            syl = sum(map(_FIRST, tallies[start : start + n]))
-            start += n
-            grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
+            grades.append(round(flesch_kincaid(n, 1, sums[0]), 2) if n else None)
         cache.sentence_grades = tuple(grades)
     return cache.sentence_grades
 
@@ -190,7 +202,7 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         if cache.readability is None:
             cache.readability = measure(doc, running_text(doc))
         return cache.readability
-    c = count(sentences, word_tallies(doc) if sentences is doc.sentences else None)
+    c = count(sentences, sentence_tallies(doc) if sentences is doc.sentences else None)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
     scores = formulas(c)
     if scores:
