@@ -228,67 +228,84 @@ class LineIndex:
 
 
 class ProseMap:
-    """Maps offsets in the joined prose text back to source offsets."""
+    """Maps offsets in the joined prose text back to source offsets.
 
-    __slots__ = ("_prose_starts", "_pieces")
+    Each piece is kept as four numbers (where it starts in the prose, its length, its
+    source span), not as the front end's `Piece`: a piece's text is the prose's own,
+    from its prose start, and `pieces` cuts it out again for what wants the pieces."""
+
+    __slots__ = ("_prose_starts", "_lengths", "_starts", "_ends")
 
     def __init__(self) -> None:
-        self._prose_starts: list[int] = []
-        self._pieces: list[Piece] = []
+        self._prose_starts, self._lengths, self._starts, self._ends = array("q"), array("q"), array("q"), array("q")
 
     def add(self, prose_start: int, piece: Piece) -> None:
         self._prose_starts.append(prose_start)
-        self._pieces.append(piece)
+        self._lengths.append(len(piece.text))
+        self._starts.append(piece.start)
+        self._ends.append(piece.end)
 
-    def verbatim_runs(self, source: str) -> list[tuple[int, int]]:
+    def pieces(self, prose: str, prose_start: int, prose_end: int) -> list[Piece]:
+        """The pieces that start in prose[prose_start:prose_end], in order, `prose` being
+        the text they were joined into (`Document.text`)."""
+        i, j = bisect_left(self._prose_starts, prose_start), bisect_left(self._prose_starts, prose_end)
+        return [
+            Piece(prose[at : at + n], start, end)
+            for at, n, start, end in zip(
+                self._prose_starts[i:j], self._lengths[i:j], self._starts[i:j], self._ends[i:j]
+            )
+        ]
+
+    def verbatim_runs(self, source: str, prose: str) -> list[tuple[int, int]]:
         """The source spans, in order, of the prose copied verbatim: runs of pieces whose
         text is the source's own and that follow each other both in the source and in
         the prose (no markup, atom, decoded reference or separator between them)."""
         runs: list[tuple[int, int]] = []
         prose_end = -1
-        for prose_start, piece in zip(self._prose_starts, self._pieces):
-            if source[piece.start : piece.end] != piece.text:
+        for prose_start, n, start, end in zip(self._prose_starts, self._lengths, self._starts, self._ends):
+            if end - start != n or source[start:end] != prose[prose_start : prose_start + n]:
                 prose_end = -1  # an atom, a reference, a character the front end put in
                 continue
-            if runs and prose_start == prose_end and piece.start == runs[-1][1]:
-                runs[-1] = (runs[-1][0], piece.end)
+            if runs and prose_start == prose_end and start == runs[-1][1]:
+                runs[-1] = (runs[-1][0], end)
             else:
-                runs.append((piece.start, piece.end))
-            prose_end = prose_start + len(piece.text)
+                runs.append((start, end))
+            prose_end = prose_start + n
         return sorted(runs)  # alt-text blocks follow the paragraph their image stands in
 
-    def _locate(self, offset: int) -> tuple[int, Piece]:
+    def _locate(self, offset: int) -> tuple[int, int, int, int]:
+        """(prose start, length, source start, source end) of the piece at a prose offset."""
         i = max(0, bisect_right(self._prose_starts, offset) - 1)
-        return self._prose_starts[i], self._pieces[i]
+        return self._prose_starts[i], self._lengths[i], self._starts[i], self._ends[i]
 
     def shift(self, prose_start: int, prose_end: int) -> int | None:
         """source - prose offset for a range inside one piece copied verbatim from the
         source, where every offset maps by that shift; None elsewhere."""
-        if not self._pieces or prose_end <= prose_start:
+        if not self._prose_starts or prose_end <= prose_start:
             return None
-        base, piece = self._locate(prose_start)
-        if prose_start < base or prose_end - base > len(piece.text) or len(piece.text) != piece.end - piece.start:
+        base, n, start, end = self._locate(prose_start)
+        if prose_start < base or prose_end - base > n or n != end - start:
             return None
-        return piece.start - base
+        return start - base
 
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
-        if not self._pieces:
+        if not self._prose_starts:
             return 0
         if is_end and offset > 0:
-            base, piece = self._locate(offset - 1)
+            base, n, start, end = self._locate(offset - 1)
             inner = offset - base
-            if inner > len(piece.text):  # in a separator after the piece
-                return piece.end
-            if len(piece.text) == piece.end - piece.start:
-                return piece.start + inner
-            return piece.end
-        base, piece = self._locate(offset)
+            if inner > n:  # in a separator after the piece
+                return end
+            if n == end - start:
+                return start + inner
+            return end
+        base, n, start, end = self._locate(offset)
         inner = offset - base
-        if inner >= len(piece.text):
-            return piece.end
-        if len(piece.text) == piece.end - piece.start:
-            return piece.start + inner
-        return piece.start
+        if inner >= n:
+            return end
+        if n == end - start:
+            return start + inner
+        return start
 
 
 def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -369,7 +386,8 @@ class DocumentCache:
     suppressions     `audit.document.suppressions.of`: the file's directives, parsed once
                      for the engine (`_apply_suppressions`) and the `suppression` rule.
     sentence_tallies `audit.language.readability.sentence_tallies`: each sentence's sums
-                     of its words' counts, for the article's grades and each sentence's.
+                     of its words' counts (five arrays), for the article's grades and
+                     each sentence's.
     sentence_grades  `audit.language.readability.sentence_grades`: each sentence's
                      Flesch-Kincaid grade (`reading-level` flags the hard ones).
     readability      `audit.language.readability.measure(doc)`: the article's metrics;
@@ -379,7 +397,7 @@ class DocumentCache:
     """
 
     suppressions: list[Directive] | None = None
-    sentence_tallies: tuple[tuple[int, int, int, int, int], ...] | None = None
+    sentence_tallies: tuple[array, array, array, array, array] | None = None
     sentence_grades: tuple[float | None, ...] | None = None
     readability: dict[str, float | int] | None = None
     # The rule's own type: the document layer does not import the rules above it.
@@ -475,6 +493,7 @@ class Document:
         # One string per distinct word, shared by its uses: an article repeats its words,
         # and a string each was a fifth of the memory a long article takes.
         one = _Distinct().__getitem__
+        verbatim = True  # every block's source offsets are its prose offsets (plain text, most often)
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
             cuts = segmented(text)
@@ -487,23 +506,33 @@ class Document:
             # maps every offset by one shift, and its words are mapped in whole columns
             # (this is most of the parsing time); else each sentence is mapped on its own.
             block_shift = self._map.shift(ps, pe)
+            verbatim = verbatim and block_shift == 0
             if block_shift is not None:
                 starts.extend(map((ps + block_shift).__add__, xs))
                 ends.extend(map((ps + block_shift).__add__, ys))
             sentences = []
-            for k, s_start, s_end in zip(count(), cuts.starts, cuts.ends):
+            stop = first + bounds[0]
+            for k, s_start, s_end in zip(count(1), cuts.starts, cuts.ends):
                 a, b = ps + s_start, ps + s_end
-                i, j = bounds[k], bounds[k + 1]
-                if block_shift is not None:
+                # One integer object for an offset two things share: a sentence's last
+                # word index and the next one's first, a source and a prose offset.
+                begin, stop = stop, first + bounds[k]
+                if block_shift == 0:
+                    start, end = a, b
+                elif block_shift is not None:
                     start, end = a + block_shift, b + block_shift
                 else:
-                    start, end = self._map_sentence(a, b, ps, xs[i:j], ys[i:j], starts, ends)
-                words_of = Words(columns, first + i, first + j)
-                sentences.append(Sentence(self.text[a:b], start, end, a, b, words_of, index))
+                    start, end = self._map_sentence(
+                        a, b, ps, xs[begin - first : stop - first], ys[begin - first : stop - first], starts, ends
+                    )
+                sentences.append(Sentence(self.text[a:b], start, end, a, b, Words(columns, begin, stop), index))
             blocks.append(Block(pb.kind, self.text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
         # The words' texts kept once, as the tuple rules read (`texts`), in the columns
-        # the sentences' words already hold.
+        # the sentences' words already hold; source offsets that are the prose offsets,
+        # one array for both.
         columns[0] = self.texts = tuple(texts)
+        if verbatim:
+            columns[1], columns[2] = prose_starts, prose_ends
         self.words = Words(columns, 0, len(texts))
         return tuple(blocks)
 
@@ -529,11 +558,11 @@ class Document:
         source, elements, metadata and warnings (one list), so its findings have the
         same source offsets. What the language-bound rules audit when the other blocks
         are in another language."""
-        starts, pieces = self._map._prose_starts, self._map._pieces
         kept = []
         for block in map(self.blocks.__getitem__, indices):
-            first, end = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
-            kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
+            kept.append(
+                ProseBlock(block.kind, self._map.pieces(self.text, block.prose_start, block.prose_end), block.level)
+            )
         part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
         part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
         part.rule_ids = self.rule_ids
@@ -570,7 +599,7 @@ class Document:
 
     @cached_property
     def _verbatim_runs(self) -> list[tuple[int, int]]:
-        return self._map.verbatim_runs(self.source)
+        return self._map.verbatim_runs(self.source, self.text)
 
     def sentences_with(self, pattern: re.Pattern[str], *, lowercase: bool = False) -> list[Sentence]:
         """The sentences, in order, in which `pattern` matches the prose.

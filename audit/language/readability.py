@@ -12,6 +12,7 @@ formula against textstat on text where both count alike.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -64,19 +65,23 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
 TALLIES = WordMemo(_tally)  # the one memo of per-word counts
 
 
-def sentence_tallies(doc: Document) -> tuple[tuple[int, int, int, int, int], ...]:
-    """The sum of `_tally` over each sentence's words, column by column, in order,
-    worked out once per document (`doc.cache.sentence_tallies`): a sentence's grade
-    wants its sums, the article's the sum of its sentences'. Sums per sentence, not a
-    tally per word kept: a long article's list of them was a reference per word."""
+def sentence_tallies(doc: Document) -> tuple[array, array, array, array, array]:
+    """The sums of `_tally` over each sentence's words, worked out once per document
+    (`doc.cache.sentence_tallies`): five arrays, one per count (syllables, letters and
+    digits, polysyllables, hard words for Gunning fog, unfamiliar words), with an entry
+    for each sentence. A sentence's grade wants its sums, the article's the sum of its
+    sentences'; sums kept, not a tally per word: a long article's list of them was a
+    reference per word."""
     cache = doc.cache
     if cache.sentence_tallies is None:
-        tallies, start, sums = list(map(TALLIES.__getitem__, doc.texts)), 0, []
+        tallies, start = list(map(TALLIES.__getitem__, doc.texts)), 0
+        columns = (array("q"), array("q"), array("q"), array("q"), array("q"))
         for sentence in doc.sentences:
             n = len(sentence.words)
-            sums.append(_sums(tallies[start : start + n]))
+            for column, total in zip(columns, _sums(tallies[start : start + n])):
+                column.append(total)
             start += n
-        cache.sentence_tallies = tuple(sums)
+        cache.sentence_tallies = columns
     return cache.sentence_tallies
 
 
@@ -88,18 +93,19 @@ def _sums(tallies: list) -> tuple[int, int, int, int, int]:
     return tuple([sum(map(column, tallies)) for column in _COLUMNS])  # type: ignore[return-value]
 
 
-def count(sentences: tuple[Sentence, ...], sums: tuple | None = None) -> Counts:
-    """The counts of some sentences; `sums`, if given, are their `sentence_tallies`, in order."""
-    if sums is None:
-        sums = tuple(_sums(list(map(TALLIES.__getitem__, s.words.texts))) for s in sentences)
-    kept = [(s, t) for s, t in zip(sentences, sums) if s.words]
-    syl, letters, poly, hard, unfamiliar = _sums([t for _, t in kept])
-    words = sum(len(s.words) for s, _ in kept)
+def count(sentences: tuple[Sentence, ...], totals: tuple[int, ...] | None = None) -> Counts:
+    """The counts of some sentences; `totals`, if given, are the sums of their words'
+    tallies (`_tally`), column by column."""
+    kept = [s for s in sentences if s.words]
+    if totals is None:
+        totals = _sums(list(map(TALLIES.__getitem__, chain.from_iterable(s.words.texts for s in kept))))
+    syl, letters, poly, hard, unfamiliar = totals
+    words = sum(len(s.words) for s in kept)
     # Linsear Write reads the first 100 words, and the sentences they begin in.
-    first = list(islice(chain.from_iterable(s.words.texts for s, _ in kept), 100))
+    first = list(islice(chain.from_iterable(s.words.texts for s in kept), 100))
     l_hard = sum(TALLIES[w][2] for w in first)
     l_sentences, seen = 0, 0
-    for sentence, _ in kept:
+    for sentence in kept:
         if seen >= 100:
             break
         l_sentences += 1
@@ -128,9 +134,9 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
     cache = doc.cache
     if cache.sentence_grades is None:
         grades = []
-        for sentence, sums in zip(doc.sentences, sentence_tallies(doc)):
+        for sentence, syl in zip(doc.sentences, sentence_tallies(doc)[0]):
             n = len(sentence.words)
-            grades.append(round(flesch_kincaid(n, 1, sums[0]), 2) if n else None)
+            grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         cache.sentence_grades = tuple(grades)
     return cache.sentence_grades
 
@@ -202,7 +208,7 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         if cache.readability is None:
             cache.readability = measure(doc, running_text(doc))
         return cache.readability
-    c = count(sentences, sentence_tallies(doc) if sentences is doc.sentences else None)
+    c = count(sentences, tuple(map(sum, sentence_tallies(doc))) if sentences is doc.sentences else None)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
     scores = formulas(c)
     if scores:
