@@ -8,7 +8,6 @@ from functools import lru_cache
 from itertools import compress, count
 from typing import Any
 
-from audit.document.model import TEXT
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
 from audit.results.findings import Fix, Severity
@@ -403,7 +402,7 @@ class Jargon(Rule):
             in_heading = titles != "flag" and doc.blocks[sentence.block].kind in HEADINGS
             if in_heading and titles == "skip":
                 continue
-            parts = _parts(map(TEXT, sentence.words))
+            parts = _parts(set(sentence.words.texts))
             if not any(words <= parts for key in keys for words, _ in phrases[key]):
                 continue
             toks = list(tokens(sentence))

@@ -5,6 +5,12 @@ blocks, each made of pieces of text with the source range they came from. The mo
 joins them into one prose string (`Document.text`), keeps one map from prose offsets
 back to source offsets, and one map from source offsets to 1-based line and column.
 Rules see prose; every position they report is mapped here and nowhere else.
+
+Memory is a few times the prose, not hundreds of bytes a word (issue 19): the words are
+kept in columns (one shared string per distinct word, offsets in arrays) and handed out
+as `Word` tuples made when read (`Words`); a block's text is cut from the prose when
+read, and the prose map keeps numbers, not the front end's pieces. docs/numbers.md
+("Time and memory on big inputs") has the figures.
 """
 
 from __future__ import annotations
@@ -145,6 +151,16 @@ class Words(Sequence[Word]):
     def texts(self) -> Sequence[str]:
         """The words' texts, in order (a slice of `Document.texts`): no word is made."""
         return self._columns[0][self._first : self._stop]
+
+    @property
+    def prose_starts(self) -> Sequence[int]:
+        """Where the words start in the prose, in order (an array): no word is made."""
+        return self._columns[3][self._first : self._stop]
+
+    @property
+    def prose_ends(self) -> Sequence[int]:
+        """Where the words end in the prose, in order (an array): no word is made."""
+        return self._columns[4][self._first : self._stop]
 
     @property
     def span(self) -> tuple[int, int]:
@@ -407,9 +423,10 @@ class DocumentCache:
 class Document:
     """One article: its source, its prose, and the structure rules work on.
 
-    Built by a front end: `source`, `text` (the prose), `blocks`, `sentences`, `words`,
-    `elements`, `metadata`, `lines` (source offset -> line and column) and `span`
-    (prose offsets -> source offsets).
+    Built by a front end: `source`, `text` (the prose), `blocks`, `sentences`, `words`
+    (a `Words`: a sequence of `Word`s, each made when read; a sentence's `words` is its
+    stretch of them), `elements`, `metadata`, `lines` (source offset -> line and column)
+    and `span` (prose offsets -> source offsets).
 
     Set by the engine for each run (`audit.engine.auditor.audit_document`):
     `language`      the configured English variant ("en", "en-GB" ...).
@@ -428,7 +445,7 @@ class Document:
     `distinct_lower_words`  the set of `lower_words`, for look-ups.
     `distinct_lower_lines`  the same, one per line: one string to search.
     `word_ends`             where each word ends in the prose (bisect it for "the words
-                            before offset N").
+                            before offset N"): the words' own array, not a copy.
     `lower_text`            the prose in lower case, offset for offset with `text`;
     `lower_text_is_lower`   and whether that is the plain `text.lower()`.
     `title`, `title_span`   where article-level findings point.
