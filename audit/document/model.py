@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count, repeat, tee
 from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
@@ -76,14 +76,6 @@ class Word(NamedTuple):
     end: int
     prose_start: int
     prose_end: int
-
-
-class _Distinct(dict):
-    """`d[s]` is the first string equal to `s` that it was given: one string per value."""
-
-    def __missing__(self, key: str) -> str:
-        self[key] = key
-        return key
 
 
 def _offsets(limit: int) -> str:
@@ -509,22 +501,27 @@ class Document:
         blocks = []
         # One string per distinct word, shared by its uses: an article repeats its words,
         # and a string each was a fifth of the memory a long article takes.
-        one = _Distinct().__getitem__
+        one = {}.setdefault
         verbatim = True  # every block's source offsets are its prose offsets (plain text, most often)
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
             cuts = segmented(text)
             xs, ys, bounds = cuts.word_starts, cuts.word_ends, cuts.first_words
             first = len(texts)
-            texts += map(one, map(text.__getitem__, map(slice, xs, ys)))  # each cut out and shared at once
+            # Each word cut out and shared at once (tee holds one at a time): a list of
+            # them all first was a string per word of a one-line article.
+            texts += map(one, *tee(map(text.__getitem__, map(slice, xs, ys))))
             prose_starts.extend(map(ps.__add__, xs))
             prose_ends.extend(map(ps.__add__, ys))
             # A block copied verbatim from one piece of the source (nearly all of them)
             # maps every offset by one shift, and its words are mapped in whole columns
             # (this is most of the parsing time); else each sentence is mapped on its own.
             block_shift = self._map.shift(ps, pe)
-            verbatim = verbatim and block_shift == 0
-            if block_shift is not None:
+            if verbatim and block_shift != 0:  # the source columns, made only now they differ
+                verbatim = False
+                starts.extend(prose_starts[:first])
+                ends.extend(prose_ends[:first])
+            if not verbatim and block_shift is not None:
                 starts.extend(map((ps + block_shift).__add__, xs))
                 ends.extend(map((ps + block_shift).__add__, ys))
             sentences = []
