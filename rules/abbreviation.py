@@ -8,7 +8,6 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter, not_
 
-from audit.document.model import TEXT
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
 from audit.language.capitals import shouted
@@ -272,7 +271,7 @@ def occurrences(doc, skip: frozenset):
         if shouted(sentence.text, 0.6):  # a headline or a shout
             continue  # a headline or a shout in capitals
         words = sentence.words
-        texts = list(map(TEXT, words))
+        texts = words.texts
         for n in compress(count(), map(CAPITALS.search, texts)):  # words an acronym can be in
             word = words[n]
             offset = word.prose_start - sentence.prose_start

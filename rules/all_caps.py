@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import chain, islice
 from operator import and_
 
 from audit.engine.rule import Option, Rule
@@ -61,7 +61,7 @@ class AllCaps(Rule):
             return  # no two words in capitals side by side: no run to flag
         for sentence in doc.sentences:
             run: list = []
-            for word in sentence.words + (None,):
+            for word in chain(sentence.words, (None,)):
                 if word is not None and _is_caps(word.text) and (not run or _adjacent(sentence, run[-1], word)):
                     run.append(word)
                     continue

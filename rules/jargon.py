@@ -8,7 +8,6 @@ from functools import lru_cache
 from itertools import compress, count
 from typing import Any
 
-from audit.document.model import TEXT
 from audit.engine.rule import Option, Rule
 from audit.engine.word_lists import load
 from audit.results.findings import Fix, Severity
@@ -389,7 +388,9 @@ class Jargon(Rule):
     def check(self, doc, opts):
         config = tuple(opts["sources"]), tuple(opts["kinds"]), tuple(opts["allow"]), tuple(opts["extra"])
         entries, trie = lexicon(*config)
-        parts, by_word = _parts(doc.texts), _entry_words(*config)
+        # Each distinct word once (a set of the shared strings): the parts of every use
+        # of them, one string per word of a long article, were most of its audit's peak.
+        parts, by_word = _parts(set(doc.texts)), _entry_words(*config)
         # The entries whose words the article holds, by their key word (the longest).
         phrases = {word: [p for p in by_word[word] if p[0] <= parts] for word in parts.intersection(by_word)}
         phrases = {word: listed for word, listed in phrases.items() if listed}
@@ -401,7 +402,7 @@ class Jargon(Rule):
             in_heading = titles != "flag" and doc.blocks[sentence.block].kind in HEADINGS
             if in_heading and titles == "skip":
                 continue
-            parts = _parts(map(TEXT, sentence.words))
+            parts = _parts(set(sentence.words.texts))
             if not any(words <= parts for key in keys for words, _ in phrases[key]):
                 continue
             toks = list(tokens(sentence))

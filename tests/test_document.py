@@ -56,6 +56,40 @@ def test_words_and_sentences_cut_out_their_source_text():
     assert doc.position(last.words[1].start) == (5, 9)  # after a tab
 
 
+def test_the_words_behave_as_the_tuple_of_their_words():
+    """`Words` makes each word when it is read: indexing, slicing, iterating, length
+    and equality are those of the tuple of the same words, for a document's words and
+    a sentence's, in a block mapped by one shift and in one mapped piece by piece."""
+    plain = parse("a.txt", "A headline here\n\nThe council met. It agreed, at last, to meet again.\n")
+    html = parse("a.html", "<p>Tom &amp; Jerry <b>ran</b> home.</p><p>Then they slept.</p>")
+    for words in [plain.words, html.words, *(s.words for d in (plain, html) for s in d.sentences)]:
+        listed = tuple(words)
+        assert len(words) == len(listed) and bool(words) == bool(listed)
+        assert words == listed and words == words[:] and list(reversed(words)) == list(reversed(listed))
+        for i in range(-len(listed), len(listed)):
+            assert words[i] == listed[i] and words[i].text == listed[i].text
+        for a in range(-len(listed) - 1, len(listed) + 2):
+            for b in (None, a + 1, a + 2, -1, len(listed) + 3):
+                assert tuple(words[a:b]) == listed[a:b] and words[a:b] == listed[a:b]
+            assert words[a::2] == listed[a::2]
+        with pytest.raises(IndexError):
+            words[len(listed)]
+        with pytest.raises(IndexError):
+            words[-len(listed) - 1]
+        assert tuple(words.texts) == tuple(w.text for w in listed)
+    for doc in (plain, html):
+        assert tuple(doc.words) == tuple(w for s in doc.sentences for w in s.words)
+        for s in doc.sentences:
+            a, b = s.words.span
+            assert doc.words[a:b] == s.words
+    assert [(w.text, html.source[w.start : w.end]) for w in html.words[:4]] == [
+        ("Tom", "Tom"),
+        ("Jerry", "Jerry"),
+        ("ran", "ran"),
+        ("home", "home"),
+    ]
+
+
 def test_prose_map_through_decoded_pieces():
     source = "<p>Tom &amp; Jerry ran.</p>"
     blocks = [ProseBlock("paragraph", [Piece("Tom ", 3, 7), Piece("&", 7, 12), Piece(" Jerry ran.", 12, 23)])]

@@ -270,7 +270,7 @@ def test_lower_words_are_the_words_lowered_one_by_one(text):
     doc = parse("a.txt", text)
     assert doc.lower_words == [w.text.lower() for w in doc.words]
     assert doc.texts == tuple(w.text for w in doc.words)
-    assert doc.word_ends == [w.prose_end for w in doc.words]
+    assert list(doc.word_ends) == [w.prose_end for w in doc.words]
 
 
 def test_every_cached_view_of_a_document_is_documented_in_one_place():

@@ -41,7 +41,4 @@ def test_an_edit_segments_only_the_changed_paragraph(counted):
 def test_the_memo_gives_what_the_plain_steps_give():
     for block in [*PARAS, "Mr. Smith met Dr. Jones. They talked.", "", "One"]:
         cuts = model.split_sentences(block)
-        assert model.segmented(block) == (
-            tuple(cuts),
-            tuple(map(tuple, model._tokens_by_sentence(block, cuts))),
-        )
+        assert model.segmented(block).plain() == (cuts, model._tokens_by_sentence(block, cuts))

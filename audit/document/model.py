@@ -5,21 +5,28 @@ blocks, each made of pieces of text with the source range they came from. The mo
 joins them into one prose string (`Document.text`), keeps one map from prose offsets
 back to source offsets, and one map from source offsets to 1-based line and column.
 Rules see prose; every position they report is mapped here and nowhere else.
+
+Memory is a few times the prose, not hundreds of bytes a word (issue 19): the words are
+kept in columns (one shared string per distinct word, offsets in arrays) and handed out
+as `Word` tuples made when read (`Words`); a block's text is cut from the prose when
+read, and the prose map keeps numbers, not the front end's pieces. docs/numbers.md
+("Time and memory on big inputs") has the figures.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat, tee
 from operator import attrgetter, itemgetter, not_
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from audit.document.atoms import ATOM
-from audit.document.segment import split_sentences, tokenize
+from audit.document.segment import WORD, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from audit.document.suppressions import Directive
@@ -28,7 +35,7 @@ BLOCK_SEPARATOR = "\n\n"
 _new_word = tuple.__new__  # Word(...) without the Python-level __new__ of a named tuple
 TEXT = attrgetter("text")  # a word's text, for map(): C speed over the words of an article
 _FIRST = itemgetter(0)
-_PROSE_END = attrgetter("prose_end")
+_SPAN = re.Match.span
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +68,96 @@ class Element:
 
 
 class Word(NamedTuple):
-    """A word token. A named tuple, not a dataclass: an article has hundreds of words,
-    and a tuple is made several times faster."""
+    """A word token, as `Words` hands it out. A named tuple, not a dataclass: a tuple
+    is made several times faster, and a word is made each time one is read."""
 
     text: str
     start: int  # source offsets
     end: int
     prose_start: int
     prose_end: int
+
+
+def _offsets(limit: int) -> str:
+    """The array type code for offsets up to `limit`: 4 bytes each while they fit."""
+    return "i" if limit < 2**31 else "q"
+
+
+class Words(Sequence[Word]):
+    """The words of a document, or of a stretch of them (a sentence's), as a read-only
+    sequence of `Word`s, each made when it is read.
+
+    The document keeps its words in columns: each word's text (one string per distinct
+    word, `Document.texts`) and four arrays of offsets, some 24 bytes a word where a
+    tuple of a string and four integers took 200; a long article's words were most of
+    the memory its audit took (issue 19). A `Words` is a range of those columns: it
+    indexes, slices (a slice is another range), iterates, compares and has a length as
+    the tuple of its words would; `texts` gives the words' texts without making them."""
+
+    __slots__ = ("_columns", "_first", "_stop")
+
+    def __init__(self, columns: list, first: int, stop: int) -> None:
+        self._columns = columns  # [texts, starts, ends, prose starts, prose ends], the document's
+        self._first = first
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Word]: ...
+    def __getitem__(self, index):
+        first, stop = self._first, self._stop
+        if isinstance(index, slice):
+            a, b, step = index.indices(stop - first)
+            if step == 1:
+                return Words(self._columns, first + a, first + max(a, b))
+            return tuple(self)[index]
+        i = index + (first if index >= 0 else stop)
+        if not first <= i < stop:
+            raise IndexError("word index out of range")
+        texts, starts, ends, prose_starts, prose_ends = self._columns
+        return _new_word(Word, (texts[i], starts[i], ends[i], prose_starts[i], prose_ends[i]))
+
+    def __iter__(self) -> Iterator[Word]:
+        a, b = self._first, self._stop
+        # Sliced columns zipped and each tuple retyped: the words made at C speed.
+        return map(_new_word, repeat(Word), zip(*(column[a:b] for column in self._columns)))
+
+    def __reversed__(self) -> Iterator[Word]:
+        return reversed(tuple(self))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Words):
+            other = tuple(other)
+        return tuple(self) == other if isinstance(other, tuple) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, so unhashable as a list
+
+    def __repr__(self) -> str:
+        return f"Words({list(self)!r})"
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """The words' texts, in order (a slice of `Document.texts`): no word is made."""
+        return self._columns[0][self._first : self._stop]
+
+    @property
+    def prose_starts(self) -> Sequence[int]:
+        """Where the words start in the prose, in order (an array): no word is made."""
+        return self._columns[3][self._first : self._stop]
+
+    @property
+    def prose_ends(self) -> Sequence[int]:
+        """Where the words end in the prose, in order (an array): no word is made."""
+        return self._columns[4][self._first : self._stop]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where these words are in the document's: `doc.words[a:b]` is them."""
+        return self._first, self._stop
 
 
 # Sentences and blocks are read-only by contract, not frozen: a frozen dataclass sets
@@ -81,20 +170,26 @@ class Sentence:
     end: int
     prose_start: int
     prose_end: int
-    words: tuple[Word, ...]
+    words: Words
     block: int  # index into Document.blocks
 
 
 @dataclass(slots=True, eq=False)
 class Block:
     kind: str
-    text: str
+    prose: str  # the document's prose (`Document.text`), not a copy of the block's
     start: int  # source offsets
     end: int
     prose_start: int
     prose_end: int
     level: int
     sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's prose, cut out when read: few read it, and a copy kept for each
+        block was one more copy of the whole article."""
+        return self.prose[self.prose_start : self.prose_end]
 
 
 class LineIndex:
@@ -141,67 +236,84 @@ class LineIndex:
 
 
 class ProseMap:
-    """Maps offsets in the joined prose text back to source offsets."""
+    """Maps offsets in the joined prose text back to source offsets.
 
-    __slots__ = ("_prose_starts", "_pieces")
+    Each piece is kept as four numbers (where it starts in the prose, its length, its
+    source span), not as the front end's `Piece`: a piece's text is the prose's own,
+    from its prose start, and `pieces` cuts it out again for what wants the pieces."""
+
+    __slots__ = ("_prose_starts", "_lengths", "_starts", "_ends")
 
     def __init__(self) -> None:
-        self._prose_starts: list[int] = []
-        self._pieces: list[Piece] = []
+        self._prose_starts, self._lengths, self._starts, self._ends = array("q"), array("q"), array("q"), array("q")
 
     def add(self, prose_start: int, piece: Piece) -> None:
         self._prose_starts.append(prose_start)
-        self._pieces.append(piece)
+        self._lengths.append(len(piece.text))
+        self._starts.append(piece.start)
+        self._ends.append(piece.end)
 
-    def verbatim_runs(self, source: str) -> list[tuple[int, int]]:
+    def pieces(self, prose: str, prose_start: int, prose_end: int) -> list[Piece]:
+        """The pieces that start in prose[prose_start:prose_end], in order, `prose` being
+        the text they were joined into (`Document.text`)."""
+        i, j = bisect_left(self._prose_starts, prose_start), bisect_left(self._prose_starts, prose_end)
+        return [
+            Piece(prose[at : at + n], start, end)
+            for at, n, start, end in zip(
+                self._prose_starts[i:j], self._lengths[i:j], self._starts[i:j], self._ends[i:j]
+            )
+        ]
+
+    def verbatim_runs(self, source: str, prose: str) -> list[tuple[int, int]]:
         """The source spans, in order, of the prose copied verbatim: runs of pieces whose
         text is the source's own and that follow each other both in the source and in
         the prose (no markup, atom, decoded reference or separator between them)."""
         runs: list[tuple[int, int]] = []
         prose_end = -1
-        for prose_start, piece in zip(self._prose_starts, self._pieces):
-            if source[piece.start : piece.end] != piece.text:
+        for prose_start, n, start, end in zip(self._prose_starts, self._lengths, self._starts, self._ends):
+            if end - start != n or source[start:end] != prose[prose_start : prose_start + n]:
                 prose_end = -1  # an atom, a reference, a character the front end put in
                 continue
-            if runs and prose_start == prose_end and piece.start == runs[-1][1]:
-                runs[-1] = (runs[-1][0], piece.end)
+            if runs and prose_start == prose_end and start == runs[-1][1]:
+                runs[-1] = (runs[-1][0], end)
             else:
-                runs.append((piece.start, piece.end))
-            prose_end = prose_start + len(piece.text)
+                runs.append((start, end))
+            prose_end = prose_start + n
         return sorted(runs)  # alt-text blocks follow the paragraph their image stands in
 
-    def _locate(self, offset: int) -> tuple[int, Piece]:
+    def _locate(self, offset: int) -> tuple[int, int, int, int]:
+        """(prose start, length, source start, source end) of the piece at a prose offset."""
         i = max(0, bisect_right(self._prose_starts, offset) - 1)
-        return self._prose_starts[i], self._pieces[i]
+        return self._prose_starts[i], self._lengths[i], self._starts[i], self._ends[i]
 
     def shift(self, prose_start: int, prose_end: int) -> int | None:
         """source - prose offset for a range inside one piece copied verbatim from the
         source, where every offset maps by that shift; None elsewhere."""
-        if not self._pieces or prose_end <= prose_start:
+        if not self._prose_starts or prose_end <= prose_start:
             return None
-        base, piece = self._locate(prose_start)
-        if prose_start < base or prose_end - base > len(piece.text) or len(piece.text) != piece.end - piece.start:
+        base, n, start, end = self._locate(prose_start)
+        if prose_start < base or prose_end - base > n or n != end - start:
             return None
-        return piece.start - base
+        return start - base
 
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
-        if not self._pieces:
+        if not self._prose_starts:
             return 0
         if is_end and offset > 0:
-            base, piece = self._locate(offset - 1)
+            base, n, start, end = self._locate(offset - 1)
             inner = offset - base
-            if inner > len(piece.text):  # in a separator after the piece
-                return piece.end
-            if len(piece.text) == piece.end - piece.start:
-                return piece.start + inner
-            return piece.end
-        base, piece = self._locate(offset)
+            if inner > n:  # in a separator after the piece
+                return end
+            if n == end - start:
+                return start + inner
+            return end
+        base, n, start, end = self._locate(offset)
         inner = offset - base
-        if inner >= len(piece.text):
-            return piece.end
-        if len(piece.text) == piece.end - piece.start:
-            return piece.start + inner
-        return piece.start
+        if inner >= n:
+            return end
+        if n == end - start:
+            return start + inner
+        return start
 
 
 def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -219,14 +331,56 @@ def _tokens_by_sentence(text: str, cuts: list[tuple[int, int]]) -> list[list[tup
     return result
 
 
+class Segments(NamedTuple):
+    """A block's sentences and words, offsets in the block, in arrays: sentence k runs
+    from `starts[k]` to `ends[k]` and holds the words `first_words[k]` to
+    `first_words[k + 1]`, word i running from `word_starts[i]` to `word_ends[i]`."""
+
+    starts: array
+    ends: array
+    first_words: array
+    word_starts: array
+    word_ends: array
+
+    def plain(self) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
+        """The sentence spans and each sentence's word spans, as `split_sentences` and
+        `_tokens_by_sentence` give them (what tests/test_incremental.py holds it to)."""
+        words = list(zip(self.word_starts, self.word_ends))
+        bounds = self.first_words
+        return list(zip(self.starts, self.ends)), [words[i:j] for i, j in zip(bounds, bounds[1:])]
+
+
 @lru_cache(maxsize=256)  # a few open documents' paragraphs; a batch never repeats one
-def segmented(block: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tuple[int, int], ...], ...]]:
-    """A block's sentence spans and each sentence's word spans (offsets in the block):
-    `split_sentences` and `_tokens_by_sentence`, remembered for the last blocks seen. An
-    editor's document (the language server) is audited again at every pause in typing,
-    and its paragraphs that did not change are then segmented only once."""
+def segmented(block: str) -> Segments:
+    """A block's sentences and their words (`Segments`): `split_sentences` and
+    `_tokens_by_sentence`, in arrays, remembered for the last blocks seen. An editor's
+    document (the language server) is audited again at every pause in typing, and its
+    paragraphs that did not change are then segmented only once. Arrays, not tuples of
+    spans: a block may be a whole long article on one line, and it is remembered."""
     cuts = split_sentences(block)
-    return tuple(cuts), tuple(map(tuple, _tokens_by_sentence(block, cuts)))
+    code = _offsets(len(block) + 1)
+    # The block tokenized in one pass, straight into an array: (start, end, start, end ...).
+    flat = array(code, chain.from_iterable(map(_SPAN, WORD.finditer(block))))
+    word_starts, word_ends = flat[0::2], flat[1::2]
+    del flat
+    bounds = [bisect_left(word_starts, a) for a, _ in cuts]
+    crossed = any(
+        (i and word_ends[i - 1] > a) or (j > i and word_ends[j - 1] > b)
+        for i, j, (a, b) in zip(bounds, bounds[1:] + [len(word_starts)], cuts)
+    )
+    if crossed:  # a token runs across a sentence's end: each sentence as `_tokens_by_sentence` has it
+        word_starts, word_ends, bounds = array(code), array(code), []
+        for spans in _tokens_by_sentence(block, cuts):
+            bounds.append(len(word_starts))
+            word_starts.extend(map(_FIRST, spans))
+            word_ends.extend(map(itemgetter(1), spans))
+    return Segments(
+        array(code, map(_FIRST, cuts)),
+        array(code, map(itemgetter(1), cuts)),
+        array(code, [*bounds, len(word_starts)]),
+        word_starts,
+        word_ends,
+    )
 
 
 @dataclass(slots=True)
@@ -239,8 +393,9 @@ class DocumentCache:
     Slot             Filled by (and read again by)
     suppressions     `audit.document.suppressions.of`: the file's directives, parsed once
                      for the engine (`_apply_suppressions`) and the `suppression` rule.
-    word_tallies     `audit.language.readability.word_tallies`: each word's counts, for
-                     the article's grades and each sentence's.
+    sentence_tallies `audit.language.readability.sentence_tallies`: each sentence's sums
+                     of its words' counts (five arrays), for the article's grades and
+                     each sentence's.
     sentence_grades  `audit.language.readability.sentence_grades`: each sentence's
                      Flesch-Kincaid grade (`reading-level` flags the hard ones).
     readability      `audit.language.readability.measure(doc)`: the article's metrics;
@@ -250,7 +405,7 @@ class DocumentCache:
     """
 
     suppressions: list[Directive] | None = None
-    word_tallies: list[tuple[int, int, int, int, int]] | None = None
+    sentence_tallies: tuple[array, array, array, array, array] | None = None
     sentence_grades: tuple[float | None, ...] | None = None
     readability: dict[str, float | int] | None = None
     # The rule's own type: the document layer does not import the rules above it.
@@ -260,9 +415,10 @@ class DocumentCache:
 class Document:
     """One article: its source, its prose, and the structure rules work on.
 
-    Built by a front end: `source`, `text` (the prose), `blocks`, `sentences`, `words`,
-    `elements`, `metadata`, `lines` (source offset -> line and column) and `span`
-    (prose offsets -> source offsets).
+    Built by a front end: `source`, `text` (the prose), `blocks`, `sentences`, `words`
+    (a `Words`: a sequence of `Word`s, each made when read; a sentence's `words` is its
+    stretch of them), `elements`, `metadata`, `lines` (source offset -> line and column)
+    and `span` (prose offsets -> source offsets).
 
     Set by the engine for each run (`audit.engine.auditor.audit_document`):
     `language`      the configured English variant ("en", "en-GB" ...).
@@ -283,7 +439,7 @@ class Document:
     `distinct_lower_words`  the set of `lower_words`, for look-ups.
     `distinct_lower_lines`  the same, one per line: one string to search.
     `word_ends`             where each word ends in the prose (bisect it for "the words
-                            before offset N").
+                            before offset N"): the words' own array, not a copy.
     `lower_text`            the prose in lower case, offset for offset with `text`;
     `lower_text_is_lower`   and whether that is the plain `text.lower()`.
     `title`, `title_span`   where article-level findings point.
@@ -321,8 +477,6 @@ class Document:
         self._map = ProseMap()
         self.blocks = self._build(blocks)
         self.sentences = tuple(chain.from_iterable(b.sentences for b in self.blocks))
-        self.words = tuple(chain.from_iterable(s.words for s in self.sentences))
-        self.texts = tuple(map(TEXT, self.words))  # each word's text: most rules want them all
 
     def _build(self, prose_blocks: Iterable[ProseBlock]) -> tuple[Block, ...]:
         parts: list[str] = []
@@ -342,46 +496,90 @@ class Document:
                 offset += len(piece.text)
             spans.append((pb, block_start, offset))
         self.text = "".join(parts)
+        # The words in columns (`Words`): their texts, and their source and prose offsets.
+        texts: list[str] = []
+        code = _offsets(max(len(self.source), len(self.text)) + 1)
+        starts, ends, prose_starts, prose_ends = array(code), array(code), array(code), array(code)
+        columns: list = [texts, starts, ends, prose_starts, prose_ends]
         blocks = []
         # One string per distinct word, shared by its uses: an article repeats its words,
         # and a string each was a fifth of the memory a long article takes.
         one = {}.setdefault
+        verbatim = True  # every block's source offsets are its prose offsets (plain text, most often)
         for index, (pb, ps, pe) in enumerate(spans):
             text = self.text[ps:pe]
-            cuts, tokens = segmented(text)
-            sentences = []
+            cuts = segmented(text)
+            xs, ys, bounds = cuts.word_starts, cuts.word_ends, cuts.first_words
+            first = len(texts)
+            # Each word cut out and shared at once (tee holds one at a time): a list of
+            # them all first was a string per word of a one-line article.
+            texts += map(one, *tee(map(text.__getitem__, map(slice, xs, ys))))
+            prose_starts.extend(map(ps.__add__, xs))
+            prose_ends.extend(map(ps.__add__, ys))
             # A block copied verbatim from one piece of the source (nearly all of them)
-            # maps every offset by one shift; else each sentence is mapped on its own.
+            # maps every offset by one shift, and its words are mapped in whole columns
+            # (this is most of the parsing time); else each sentence is mapped on its own.
             block_shift = self._map.shift(ps, pe)
-            for (s_start, s_end), spans_in in zip(cuts, tokens):
+            if verbatim and block_shift != 0:  # the source columns, made only now they differ
+                verbatim = False
+                starts.extend(prose_starts[:first])
+                ends.extend(prose_ends[:first])
+            if not verbatim and block_shift is not None:
+                starts.extend(map((ps + block_shift).__add__, xs))
+                ends.extend(map((ps + block_shift).__add__, ys))
+            sentences = []
+            stop = first + bounds[0]
+            for k, s_start, s_end in zip(count(1), cuts.starts, cuts.ends):
                 a, b = ps + s_start, ps + s_end
-                sentence = self.text[a:b]
-                shift = block_shift if block_shift is not None else self._map.shift(a, b)
-                if shift is None:
-                    words = tuple(
-                        Word(one(w := text[x:y], w), *self.span(ps + x, ps + y), ps + x, ps + y) for x, y in spans_in
+                # One integer object for an offset two things share: a sentence's last
+                # word index and the next one's first, a source and a prose offset.
+                begin, stop = stop, first + bounds[k]
+                if block_shift == 0:
+                    start, end = a, b
+                elif block_shift is not None:
+                    start, end = a + block_shift, b + block_shift
+                else:
+                    start, end = self._map_sentence(
+                        a, b, ps, xs[begin - first : stop - first], ys[begin - first : stop - first], starts, ends
                     )
-                    start, end = self.span(a, b)
-                else:  # the common case, spelled out: this loop is most of the parsing time
-                    at = ps + shift
-                    words = tuple(
-                        [_new_word(Word, (one(w := text[x:y], w), at + x, at + y, ps + x, ps + y)) for x, y in spans_in]
-                    )
-                    start, end = a + shift, b + shift
-                sentences.append(Sentence(sentence, start, end, a, b, words, index))
-            blocks.append(Block(pb.kind, text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
+                sentences.append(Sentence(self.text[a:b], start, end, a, b, Words(columns, begin, stop), index))
+            blocks.append(Block(pb.kind, self.text, *self.span(ps, pe), ps, pe, pb.level, tuple(sentences)))
+        # The words' texts kept once, as the tuple rules read (`texts`), in the columns
+        # the sentences' words already hold; source offsets that are the prose offsets,
+        # one array for both.
+        columns[0] = self.texts = tuple(texts)
+        if verbatim:
+            columns[1], columns[2] = prose_starts, prose_ends
+        self.words = Words(columns, 0, len(texts))
         return tuple(blocks)
+
+    def _map_sentence(
+        self, a: int, b: int, ps: int, xs: array, ys: array, starts: array, ends: array
+    ) -> tuple[int, int]:
+        """The source span of the sentence at prose [a, b) in a block at prose `ps`, its
+        words' source offsets (`xs`, `ys`: offsets in the block) appended to `starts`
+        and `ends`: by one shift where the sentence has one, else word by word."""
+        shift = self._map.shift(a, b)
+        if shift is None:
+            for x, y in zip(xs, ys):
+                start, end = self.span(ps + x, ps + y)
+                starts.append(start)
+                ends.append(end)
+            return self.span(a, b)
+        starts.extend(map((ps + shift).__add__, xs))
+        ends.extend(map((ps + shift).__add__, ys))
+        return a + shift, b + shift
 
     def only_blocks(self, indices: Iterable[int]) -> Document:
         """A document of these blocks alone, built from the same pieces: the same
         source, elements, metadata and warnings (one list), so its findings have the
         same source offsets. What the language-bound rules audit when the other blocks
         are in another language."""
-        starts, pieces = self._map._prose_starts, self._map._pieces
         kept = []
         for block in map(self.blocks.__getitem__, indices):
-            first, end = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
-            kept.append(ProseBlock(block.kind, pieces[first:end], block.level))
+            kept.append(
+                ProseBlock(block.kind, self._map.pieces(self.text, block.prose_start, block.prose_end), block.level)
+            )
         part = Document(self.path, self.source, kept, fmt=self.format, elements=self.elements, metadata=self.metadata)
         part.language, part.languagetool, part.warnings = self.language, self.languagetool, self.warnings
         part.rule_ids, part.run_vocabulary = self.rule_ids, self.run_vocabulary
@@ -418,7 +616,7 @@ class Document:
 
     @cached_property
     def _verbatim_runs(self) -> list[tuple[int, int]]:
-        return self._map.verbatim_runs(self.source)
+        return self._map.verbatim_runs(self.source, self.text)
 
     def sentences_with(self, pattern: re.Pattern[str], *, lowercase: bool = False) -> list[Sentence]:
         """The sentences, in order, in which `pattern` matches the prose.
@@ -471,11 +669,12 @@ class Document:
         rules that look for what words hold ("well-known", "don't")."""
         return "\n".join(self.distinct_lower_words)
 
-    @cached_property
-    def word_ends(self) -> list[int]:
+    @property
+    def word_ends(self) -> Sequence[int]:
         """Where each word ends in the prose, in order (words do not overlap): bisected,
-        it tells how many words stand before an offset."""
-        return list(map(_PROSE_END, self.words))
+        it tells how many words stand before an offset. The words' own column (an array),
+        not a copy: read-only by contract."""
+        return self.words._columns[4]
 
     @property
     def lower_text(self) -> str:

@@ -12,13 +12,14 @@ formula against textstat on text where both count alike.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter
 
 from audit.document import atoms
-from audit.document.model import TEXT, Document, Sentence
+from audit.document.model import Document, Sentence
 from audit.language import syllables, wordfacts
 from audit.language.familiar_words import easy_words
 from audit.storage.cache import WordMemo
@@ -47,9 +48,6 @@ def word_counts(word: str) -> tuple[int, int, bool]:
     return syllables.count(word), sum(map(str.isalnum, word)), _normal(word) in easy_words()
 
 
-_FIRST = itemgetter(0)  # a tally's syllables
-
-
 def _tally(word: str) -> tuple[int, int, int, int, int]:
     """(syllables, letters and digits, polysyllabic, hard for Gunning fog, unfamiliar)
     of one word token, as 0/1 counts that add up column by column. An atom (a code
@@ -67,38 +65,60 @@ def _tally(word: str) -> tuple[int, int, int, int, int]:
 TALLIES = WordMemo(_tally)  # the one memo of per-word counts
 
 
-def word_tallies(doc: Document) -> list[tuple[int, int, int, int, int]]:
-    """`_tally` of each of the document's words, in order, worked out once per document
-    (`doc.cache.word_tallies`)."""
+def sentence_tallies(doc: Document) -> tuple[array, array, array, array, array]:
+    """The sums of `_tally` over each sentence's words, worked out once per document
+    (`doc.cache.sentence_tallies`): five arrays, one per count (syllables, letters and
+    digits, polysyllables, hard words for Gunning fog, unfamiliar words), with an entry
+    for each sentence. A sentence's grade wants its sums, the article's the sum of its
+    sentences'; sums kept, not a tally per word: a long article's list of them was a
+    reference per word."""
     cache = doc.cache
-    if cache.word_tallies is None:
-        cache.word_tallies = list(map(TALLIES.__getitem__, doc.texts))
-    return cache.word_tallies
+    if cache.sentence_tallies is None:
+        tallies, start = list(map(TALLIES.__getitem__, doc.texts)), 0
+        columns = (array("q"), array("q"), array("q"), array("q"), array("q"))
+        for sentence in doc.sentences:
+            n = len(sentence.words)
+            for column, total in zip(columns, _sums(tallies[start : start + n])):
+                column.append(total)
+            start += n
+        cache.sentence_tallies = columns
+    return cache.sentence_tallies
 
 
-def count(sentences: tuple[Sentence, ...], tallies: list | None = None) -> Counts:
-    """The counts of some sentences; `tallies`, if given, are those of their words, in order."""
-    sentences = [s for s in sentences if s.words]
-    if tallies is None:
-        tallies = list(map(TALLIES.__getitem__, map(TEXT, chain.from_iterable(s.words for s in sentences))))
-    syl, letters, poly, hard, unfamiliar = map(sum, zip(*tallies)) if tallies else (0,) * 5
+_COLUMNS = tuple(map(itemgetter, range(5)))
+
+
+def _sums(tallies: list) -> tuple[int, int, int, int, int]:
+    """The column sums of some tallies (`zip(*tallies)` would copy a long sentence's five times)."""
+    return tuple([sum(map(column, tallies)) for column in _COLUMNS])  # type: ignore[return-value]
+
+
+def count(sentences: tuple[Sentence, ...], totals: tuple[int, ...] | None = None) -> Counts:
+    """The counts of some sentences; `totals`, if given, are the sums of their words'
+    tallies (`_tally`), column by column."""
+    kept = [s for s in sentences if s.words]
+    if totals is None:
+        totals = _sums(list(map(TALLIES.__getitem__, chain.from_iterable(s.words.texts for s in kept))))
+    syl, letters, poly, hard, unfamiliar = totals
+    words = sum(len(s.words) for s in kept)
     # Linsear Write reads the first 100 words, and the sentences they begin in.
-    l_hard = sum(t[2] for t in tallies[:100])
-    l_sentences, words = 0, 0
-    for sentence in sentences:
-        if words >= 100:
+    first = list(islice(chain.from_iterable(s.words.texts for s in kept), 100))
+    l_hard = sum(TALLIES[w][2] for w in first)
+    l_sentences, seen = 0, 0
+    for sentence in kept:
+        if seen >= 100:
             break
         l_sentences += 1
-        words += len(sentence.words)
+        seen += len(sentence.words)
     return Counts(
-        len(sentences),
-        len(tallies),
+        len(kept),
+        words,
         syl,
         letters,
         poly,
         hard,
         unfamiliar,
-        min(100, len(tallies)) - l_hard,
+        len(first) - l_hard,
         l_hard,
         l_sentences,
     )
@@ -113,11 +133,9 @@ def sentence_grades(doc: Document) -> tuple[float | None, ...]:
     `measure(doc, (sentence,))` rounds it, computed once per document (`doc.cache.sentence_grades`)."""
     cache = doc.cache
     if cache.sentence_grades is None:
-        grades, tallies, start = [], word_tallies(doc), 0
-        for sentence in doc.sentences:
+        grades = []
+        for sentence, syl in zip(doc.sentences, sentence_tallies(doc)[0]):
             n = len(sentence.words)
-            syl = sum(map(_FIRST, tallies[start : start + n]))
-            start += n
             grades.append(round(flesch_kincaid(n, 1, syl), 2) if n else None)
         cache.sentence_grades = tuple(grades)
     return cache.sentence_grades
@@ -190,7 +208,7 @@ def measure(doc: Document, sentences: tuple[Sentence, ...] | None = None) -> dic
         if cache.readability is None:
             cache.readability = measure(doc, running_text(doc))
         return cache.readability
-    c = count(sentences, word_tallies(doc) if sentences is doc.sentences else None)
+    c = count(sentences, tuple(map(sum, sentence_tallies(doc))) if sentences is doc.sentences else None)
     result: dict[str, float | int] = {"words": c.words, "sentences": c.sentences, "syllables": c.syllables}
     scores = formulas(c)
     if scores:

@@ -22,7 +22,6 @@ Every character of a block keeps its source offset, so alerts point at the sourc
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -286,7 +285,4 @@ def _code_between(
 def _pieces(doc: Document, block):
     # The document keeps its pieces in its prose map: the pieces of one block are those
     # that start inside the block's prose range.
-    prose_map = doc._map
-    starts = prose_map._prose_starts
-    i, j = bisect_left(starts, block.prose_start), bisect_left(starts, block.prose_end)
-    return prose_map._pieces[i:j]
+    return doc._map.pieces(doc.text, block.prose_start, block.prose_end)

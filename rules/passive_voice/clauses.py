@@ -191,7 +191,11 @@ class _Scan:
 
     def __init__(self, doc, index, sentence, lex: Lexicon, low: list[str]) -> None:
         self.doc, self.index, self.lex = doc, index, lex
+        # The words' texts and prose offsets as columns, read by index at C speed; a
+        # `Word` is made only for a clause found (a sentence may be a whole article).
         self.words = sentence.words
+        self.texts = sentence.words.texts
+        self.starts, self.ends = sentence.words.prose_starts, sentence.words.prose_ends
         self.low = low  # the words in lower case, curly apostrophes straightened
         self.question = sentence.text.rstrip("\"'”’) ").endswith("?")
         # "THE BILL WAS PASSED": case tells nothing (more than 3 letters, 80% capitals)
@@ -199,7 +203,7 @@ class _Scan:
 
     def lower(self, k: int) -> bool:
         """Is word k written in lower case (any word, in a sentence in capitals)?"""
-        return self.shout or self.words[k].text[:1].islower()
+        return self.shout or self.texts[k][:1].islower()
 
     def joined(self, a: int) -> bool:
         """Words a and a+1 are one phrase: only spaces between them (or a comma by an adverb)."""
@@ -272,7 +276,7 @@ class _Scan:
 
     def is_participle(self, j: int, i: int) -> bool:
         """A participle in lower case, or in a title-case headline ("Man Was Arrested")."""
-        text, aux = self.words[j].text, self.words[i].text
+        text, aux = self.texts[j], self.texts[i]
         return self.lex.participle(self.low[j]) and (self.lower(j) or i > 0 and text.istitle() and aux.istitle())
 
     def lex_get(self, j: int) -> bool:
@@ -346,7 +350,7 @@ class _Scan:
                 or nxt in self.lex.quantities
                 or nxt[:1].isdigit()
                 or nxt
-                and self.words[p + 1].text[:1].isupper()
+                and self.texts[p + 1][:1].isupper()
                 and nxt not in ("i",)
             )
         )
@@ -358,9 +362,7 @@ class _Scan:
             return w == kind
         if not w:
             return True  # "the noise we're used to.", "once you're logged in.": nothing follows
-        nominal = bool(w) and (
-            w in DETERMINER or w.endswith("ing") or w[:1].isdigit() or self.words[k].text[:1].isupper()
-        )
+        nominal = bool(w) and (w in DETERMINER or w.endswith("ing") or w[:1].isdigit() or self.texts[k][:1].isupper())
         return nominal == (kind == "noun")
 
     def clause(self, i: int, p: int, kind: str) -> Clause:
@@ -407,16 +409,12 @@ class _Scan:
         agent = active = None
         if found:
             a, b = found
-            text = " ".join(self.doc.text[self.words[a].prose_start : self.words[b].prose_end].split())
+            text = " ".join(self.doc.text[self.starts[a] : self.ends[b]].split())
             agent = SUBJECT.get(low[a], text) if a == b and chain[0] != "to" else text
             plural = (
                 low[b] in PLURAL
                 or "and" in low[a:b]
-                or (
-                    low[b].endswith("s")
-                    and not low[b].endswith(("ss", "us", "is", "'s"))
-                    and self.words[b].text.islower()
-                )
+                or (low[b].endswith("s") and not low[b].endswith(("ss", "us", "is", "'s")) and self.texts[b].islower())
             )
             if not any("-" in v and v.partition("-")[0] in self.lex.hyphen_heads for v in verbs):
                 active = " and ".join(self.active(chain, v, plural) for v in verbs)  # none for "well-received"
@@ -427,9 +425,9 @@ class _Scan:
 
     def gap(self, k: int) -> str:
         """The punctuation between word k and the next."""
-        if k + 1 >= len(self.words):
+        if k + 1 >= len(self.texts):
             return ""
-        return self.doc.text[self.words[k].prose_end : self.words[k + 1].prose_start].strip()
+        return self.doc.text[self.ends[k] : self.starts[k + 1]].strip()
 
     def agent(self, last: int) -> tuple[int, int] | None:
         """Word span of the doer in "by the committee", if the clause names one."""
@@ -454,7 +452,7 @@ class _Scan:
         while b + 1 < n and b - a < 6 and not self.gap(b) and (low[b + 1] == "and" or low[b + 1] not in AGENT_END):
             if low[b + 1].endswith("ing") and len(low[b + 1]) > 5:
                 break  # "by drivers circling the block"
-            named = b + 2 < n and (low[b + 2] in DETERMINER or self.words[b + 2].text.istitle())
+            named = b + 2 < n and (low[b + 2] in DETERMINER or self.texts[b + 2].istitle())
             if low[b + 1] == "and" and not named:
                 break  # "by police and charged": the agent ends
             b += 1
