@@ -99,6 +99,7 @@ def _words(text: str) -> set[str]:
 
 
 def _slip(word: str, files: Counter[str]) -> bool:
-    """A listed word one edit away is used in SLIP_RATIO times as many of the run's files."""
-    _, near = lexicon.nearest(word, max_distance=1)
-    return any(files[n.lower()] >= SLIP_RATIO * files[word] for n in near)
+    """A listed word one edit away is used in SLIP_RATIO times as many of the run's files
+    (looked up in the run's counts first: most of the edits are in no file)."""
+    most = SLIP_RATIO * files[word]
+    return any(files.get(near, 0) >= most and lexicon.known(near) for near in lexicon.one_edit(word))

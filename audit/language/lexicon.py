@@ -243,6 +243,12 @@ def _one_edit(word: str, alphabet: str = ALPHABET) -> set[str]:
     )
 
 
+def one_edit(word: str) -> set[str]:
+    """Every string one edit (deletion, swap, substitution, insertion of a-z) from the
+    lower-case `word`, listed or not: for a caller that looks them up in its own counts."""
+    return _one_edit(word)
+
+
 def _drops(word: str) -> list[str]:
     """Deletions and transpositions only: the cheap half of a two-edit search."""
     return [word[:i] + word[i + 1 :] for i in range(len(word))] + [
