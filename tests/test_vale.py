@@ -453,3 +453,13 @@ def test_a_file_that_cannot_be_read_is_a_runtime_error(tmp_path, monkeypatch, ca
     (tmp_path / "b.md").write_bytes(b"caf\xe9 in Latin-1\n")  # not UTF-8: refused, never guessed
     code, out, err = vale(tmp_path, monkeypatch, capsys)
     assert code == 2 and out == ["a.md:1:1:House.R:x"] and "b.md: cannot be read" in err
+
+
+def test_the_structure_of_a_pattern_skips_escapes_and_classes():
+    from audit.vale.groups import closing, has_top_level, opening, split_top_level
+
+    assert split_top_level(r"a(b,c), [x,y]z, \,d", ",") == ["a(b,c)", "[x,y]z", r"\,d"]
+    assert has_top_level("(?<!a)b|c", "|") and not has_top_level("(a|b)c[|]", "|")
+    text = r"(?<=x\))a(b)(?=[)]c)"
+    assert closing(text, 0) == 7 and opening(text, len(text) - 1) == 12
+    assert opening(r"ab\)", 3) is None

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from audit.vale.groups import split_top_level
+
 NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")  # in Vale's order
 LEVELS = ("suggestion", "warning", "error")  # Vale's alert levels, lowest first
 _GLOBAL_LISTS = ("Vocab", "Packages", "IgnoredScopes", "SkippedScopes", "IgnoredClasses")
@@ -133,31 +135,7 @@ def split_list(value: str) -> list[str]:
 def _patterns(value: str) -> list[str]:
     """TokenIgnores / BlockIgnores: comma-separated patterns; a comma inside a group or a
     class belongs to the pattern."""
-    parts, depth, current, in_class = [], 0, "", False
-    i = 0
-    while i < len(value):
-        c = value[i]
-        if c == "\\" and i + 1 < len(value):
-            current += value[i : i + 2]
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append(current.strip())
-            current = ""
-            i += 1
-            continue
-        current += c
-        i += 1
-    parts.append(current.strip())
-    return [p for p in parts if p]
+    return [p for p in split_top_level(value, ",") if p]
 
 
 def _candidates(path: Path, root: Path) -> list[str]:

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import re2
 
+from audit.vale.groups import closing, has_top_level, opening
+
 WINDOW = 64  # how far a lookaround looks: a phrase, not a paragraph
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern is our error message, not a log line on stderr
@@ -144,72 +146,19 @@ def _split_lookarounds(text: str) -> tuple[str, tuple[str, str] | None, tuple[st
     if m:
         flags, text = m.group(0), text[m.end() :]
     behind = ahead = None
-    if _top_level_bar(text):  # "(?<!a)b|c": the lookaround holds for one branch only
+    if has_top_level(text, "|"):  # "(?<!a)b|c": the lookaround holds for one branch only
         return flags + text, None, None
     if _LEAD.match(text):
-        close = _closing(text, 0)
+        close = closing(text, 0)
         if close is not None:
             behind = (text[2:4], text[4:close])
             text = text[close + 1 :]
     if text.endswith(")"):
-        opening = _opening(text, len(text) - 1)
-        if opening is not None and text.startswith(_TRAIL_OPEN, opening):
-            ahead = (text[opening + 2], text[opening + 3 : -1])
-            text = text[:opening]
+        start = opening(text, len(text) - 1)
+        if start is not None and text.startswith(_TRAIL_OPEN, start):
+            ahead = (text[start + 2], text[start + 3 : -1])
+            text = text[:start]
     return flags + text, behind, ahead
-
-
-def _top_level_bar(text: str) -> bool:
-    """`text` has an alternation outside any group."""
-    depth, i, in_class = 0, 0, False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
-def _closing(text: str, at: int) -> int | None:
-    """The index of the parenthesis closing the group opened at `at` (escapes and
-    classes skipped), or None."""
-    depth, i, in_class = 0, at, False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
-
-
-def _opening(text: str, close: int) -> int | None:
-    """The index of the parenthesis that the one at `close` closes, or None."""
-    for start in range(close, -1, -1):
-        if text[start] == "(" and (start == 0 or text[start - 1] != "\\") and _closing(text, start) == close:
-            return start
-    return None
 
 
 class Union:
