@@ -69,10 +69,6 @@ def _row(r: Figures, color: bool) -> list[str]:
     ]
 
 
-def summary_table(report: dict, *, color: bool = False) -> str:
-    return table_of(table(report), color=color)
-
-
 def table_of(rows: list[Figures], *, color: bool = False) -> str:
     """The batch's table of these rows (worst first), with a line of totals."""
     t = totals(rows)

@@ -78,7 +78,7 @@ def test_one_edit_candidates_are_those_edits_yields(alphabet):
         "".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 10))) for _ in range(300)
     ]
     for word in words:
-        assert lexicon._one_edit(word, alphabet) == {cand for cand, _ in lexicon._edits(word, alphabet)}, word
+        assert lexicon.one_edit(word, alphabet) == {cand for cand, _ in lexicon._edits(word, alphabet)}, word
 
 
 def test_word_memo_answers_as_its_function_and_stays_bounded(monkeypatch):

@@ -26,6 +26,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from audit.document.atoms import ATOM
+from audit.document.code_text import code_text
 from audit.document.segment import WORD, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -437,6 +438,7 @@ class Document:
     `lower_words`           each word's text in lower case.
     `folded_words`          each word's case fold (`folded_words_plain` beside it).
     `distinct_lower_words`  the set of `lower_words`, for look-ups.
+    `code_text`             the source's code and link targets in lower case (terms it names).
     `distinct_lower_lines`  the same, one per line: one string to search.
     `word_ends`             where each word ends in the prose (bisect it for "the words
                             before offset N"): the words' own array, not a copy.
@@ -657,6 +659,12 @@ class Document:
     def folded_words_plain(self) -> list[str]:
         """The plain form of `folded_words`, which tests/test_fast_paths.py holds it to."""
         return [word.casefold() for word in self.texts]
+
+    @cached_property
+    def code_text(self) -> str:
+        """The source's code and link targets in lower case (`audit.document.code_text`),
+        read once for the rules that take a word written there as a term."""
+        return code_text(self.format, self.source)
 
     @cached_property
     def distinct_lower_words(self) -> frozenset[str]:

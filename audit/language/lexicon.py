@@ -231,7 +231,7 @@ def _edits(word: str, alphabet: str = ALPHABET):
             yield word[:i] + ch + word[i:], 1  # a missed letter
 
 
-def _one_edit(word: str, alphabet: str = ALPHABET) -> set[str]:
+def one_edit(word: str, alphabet: str = ALPHABET) -> set[str]:
     """The candidates `_edits` yields, without their costs: built a set at a time, several
     times faster, for the searches that look most of them up and keep few."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -241,12 +241,6 @@ def _one_edit(word: str, alphabet: str = ALPHABET) -> set[str]:
         | {a + c + b[1:] for a, b in splits if b for c in alphabet if c != b[0]}
         | {a + c + b for a, b in splits for c in alphabet}
     )
-
-
-def one_edit(word: str) -> set[str]:
-    """Every string one edit (deletion, swap, substitution, insertion of a-z) from the
-    lower-case `word`, listed or not: for a caller that looks them up in its own counts."""
-    return _one_edit(word)
 
 
 def _drops(word: str) -> list[str]:
@@ -321,7 +315,7 @@ def nearest(
         # the vowels, as in "tommorow" for "tomorrow".
         letters = "".join(sorted(set(low) | set("aeiou")))
         first = low[0]
-        twice = {d for c in _one_edit(low, letters) for d in _drops(c) if d[:1] == first}
+        twice = {d for c in one_edit(low, letters) for d in _drops(c) if d[:1] == first}
         ranked = sorted(
             (3, level, cand)
             for cand in _listed(twice, names)
@@ -329,7 +323,7 @@ def nearest(
         )
         return (2 if ranked else 0), tuple(_match_case(word, r[2]) for r in ranked)
     scored: dict[str, tuple] = {}
-    candidates = _one_edit(low)
+    candidates = one_edit(low)
     candidates.discard(low)
     found = {
         cand: level for cand in _listed(candidates, names) if (level := _fits(cand, mask, max_level, names)) is not None

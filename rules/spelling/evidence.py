@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from audit.document.code_text import code_text
 from audit.language import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -47,7 +46,7 @@ class Evidence:
         """The word (case folded) stands in the article's code (a code block, inline
         code) or a link's target: a name of a thing the article is about."""
         if self._source is None:
-            self._source = code_text(self.doc.format, self.doc.source)
+            self._source = self.doc.code_text
             self._source_words = set(_NOT_ALNUM.split(self._source))
         if not self._source:
             return False

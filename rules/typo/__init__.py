@@ -8,7 +8,6 @@ from collections import Counter
 from itertools import accumulate, compress, count, islice
 from operator import eq
 
-from audit.document.code_text import code_text
 from audit.document.segment import BEFORE_NUMBER, TITLES
 from audit.engine.rule import Rule
 from audit.language import lexicon
@@ -248,6 +247,7 @@ def _sentences_with_doubles(doc) -> list:
 _EMPHATIC = re.compile(r"[!?]{2,}")
 VERY_COMMON = 10  # SCOWL's smallest size: the commonest 4,000 words, the ones sentences start with
 HABIT = 2  # runs of repeated marks of one kind that make them an article's habit
+_GOES_ON = re.compile(r" +[a-z]|\)")  # after two dots: the sentence goes on, or a bracket closes
 _SHORT_ELLIPSIS = re.compile(r"(?<![./])\.\.(?![./\w])")  # the two dots _REPEATED finds
 
 
@@ -266,7 +266,7 @@ def _emphatic(text: str, m: re.Match, habits: tuple[int, int]) -> bool:
     if mark in "!?":
         return run >= 3 or text[m.end() : m.end() + 1] in ("!", "?") or habits[0] >= HABIT
     if mark == ".":
-        return re.match(r" +[a-z]|\)", text[m.end() : m.end() + 4]) is not None or habits[1] >= HABIT
+        return _GOES_ON.match(text, m.end()) is not None or habits[1] >= HABIT
     # "::" between words: a name's parts ("Foo::Bar") or chat's emoji (":tada::tada:").
     return mark == ":" and text[m.start() - 1 : m.start()].isalnum() and text[m.end() : m.end() + 1].isalnum()
 
@@ -313,7 +313,7 @@ def _markup_between(doc, start: int, end: int) -> bool:
 def _written_lower(doc) -> set[str]:
     """The words the article writes in lower case, in prose or in its code and link targets."""
     words = {t for t in doc.texts if t.islower()}
-    words.update(re.findall(r"[a-z0-9]+", code_text(doc.format, doc.source)))
+    words.update(re.findall(r"[a-z0-9]+", doc.code_text))
     return words
 
 
